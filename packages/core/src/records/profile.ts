@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { TimeZoneSchema } from './time-zone.ts';
+
+/** Units a person may enter and read vitamin D intake in. */
+export const IntakeUnitSchema = z.enum(['IU', 'ug']);
+export type IntakeUnit = z.infer<typeof IntakeUnitSchema>;
+
+/** Units a person may enter and read 25-hydroxyvitamin D blood levels in. */
+export const BloodUnitSchema = z.enum(['ng/mL', 'nmol/L']);
+export type BloodUnit = z.infer<typeof BloodUnitSchema>;
+
+/** A local time of day, "HH:MM" on a 24-hour clock. */
+export const LocalTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a 24-hour time such as 08:30' });
+
+export const DisplayNameSchema = z.string().trim().min(1).max(80);
+
+/** How a person wants to be reminded; times are local to their time zone. */
+export const ReminderPreferencesSchema = z.object({
+  dailyDose: z.boolean(),
+  dailyDoseTimes: z.array(LocalTimeSchema).max(6),
+  monthlyCheckIn: z.boolean(),
+  labTestEveryWeeks: z.number().int().min(4).max(104).nullable(),
+});
+export type ReminderPreferences = z.infer<typeof ReminderPreferencesSchema>;
+
+/** A person's settings: name, where they live in time, and the units they read. */
+export const ProfileSchema = z.object({
+  displayName: DisplayNameSchema,
+  timeZone: TimeZoneSchema,
+  intakeUnit: IntakeUnitSchema,
+  bloodUnit: BloodUnitSchema,
+  locale: z.string().min(2).max(35),
+  reminders: ReminderPreferencesSchema,
+  /** When the person accepted the disclaimer and consent during onboarding; null until then. */
+  consentedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** A partial change to the profile; every field optional, none unknown. */
+export const ProfilePatchSchema = ProfileSchema.partial().strict();
+export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
+
+export const DEFAULT_REMINDERS: ReminderPreferences = {
+  dailyDose: false,
+  dailyDoseTimes: [],
+  monthlyCheckIn: false,
+  labTestEveryWeeks: null,
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** True when `name` is an IANA time zone this runtime knows (e.g. "Europe/London"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name. */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' });
