@@ -25,6 +25,26 @@ export const ReminderPreferencesSchema = z.object({
 });
 export type ReminderPreferences = z.infer<typeof ReminderPreferencesSchema>;
 
+/**
+ * A 25-hydroxyvitamin D range the person agreed with their clinician; one bound may be open.
+ * No MS guideline sets a target, so Sunlog never suggests one: it stays empty until the person
+ * enters it. See: domain-reference §2.2.
+ */
+export const BloodTargetSchema = z
+  .strictObject({
+    low: z.number().positive().max(1000).optional(),
+    high: z.number().positive().max(1000).optional(),
+    unit: BloodUnitSchema,
+  })
+  .refine((target) => target.low !== undefined || target.high !== undefined, {
+    error: 'Give at least a low or a high value',
+  })
+  .refine((target) => target.low === undefined || target.high === undefined || target.low <= target.high, {
+    error: 'The low value cannot be above the high value',
+    path: ['high'],
+  });
+export type BloodTarget = z.infer<typeof BloodTargetSchema>;
+
 /** A person's settings: name, where they live in time, and the units they read. */
 export const ProfileSchema = z.object({
   displayName: DisplayNameSchema,
@@ -35,6 +55,8 @@ export const ProfileSchema = z.object({
   reminders: ReminderPreferencesSchema,
   /** When the person accepted the disclaimer and consent during onboarding; null until then. */
   consentedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The personal 25(OH)D target set with the clinician; absent or null means none (the default). */
+  bloodTarget: BloodTargetSchema.nullable().optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import {
+  IdSchema,
+  IntakeAmountSchema,
+  LocalDateSchema,
+  NoteSchema,
+  OffsetDateTimeSchema,
+  RecordTimestampsShape,
+} from './common.ts';
+
+export const IntakeStatusSchema = z.enum(['taken', 'skipped']);
+export type IntakeStatus = z.infer<typeof IntakeStatusSchema>;
+
+const intakeFields = {
+  /** The regimen this dose belongs to; absent for a one-off dose. */
+  regimenId: IdSchema.optional(),
+  /** When the dose was taken (or skipped), with the UTC offset the person's device had then. */
+  takenAt: OffsetDateTimeSchema,
+  /**
+   * The local date the dose counts for. It is recorded, not derived later, so a dose logged late in the
+   * day, or by someone who has since moved time zones, keeps the day the person meant.
+   */
+  localDate: LocalDateSchema,
+  /** The amount as entered; for a skipped dose, the amount that was due. */
+  amount: IntakeAmountSchema,
+  status: IntakeStatusSchema,
+  note: NoteSchema.optional(),
+};
+
+/** One logged vitamin D dose, taken or deliberately skipped. */
+export const IntakeSchema = z.strictObject({ id: IdSchema, ...intakeFields, ...RecordTimestampsShape });
+export type Intake = z.infer<typeof IntakeSchema>;
+
+/** A new or replaced intake as a client sends it: the client's id, no server timestamps. */
+export const IntakeCreateSchema = z.strictObject({ id: IdSchema, ...intakeFields });
+export type IntakeCreate = z.infer<typeof IntakeCreateSchema>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  EnteredValueSchema,
+  IdSchema,
+  LabelSchema,
+  LocalDateSchema,
+  NoteSchema,
+  RecordTimestampsShape,
+} from './common.ts';
+import { BloodUnitSchema } from './profile.ts';
+
+/**
+ * What a lab result measured. Only total serum 25-hydroxyvitamin D (D2 + D3) and calcium; calcitriol
+ * (1,25-dihydroxyvitamin D) is a different test and is not accepted as 25(OH)D. See: domain-reference §1.
+ */
+export const AnalyteSchema = z.enum(['25-hydroxyvitamin-d-total', 'calcium']);
+export type Analyte = z.infer<typeof AnalyteSchema>;
+
+export const ANALYTE_LABELS: Record<Analyte, string> = {
+  '25-hydroxyvitamin-d-total': '25-hydroxyvitamin D (total)',
+  calcium: 'Calcium',
+};
+
+/** Units a person may enter a calcium result in. Sunlog does not convert them (no factor in the reference). */
+export const CalciumUnitSchema = z.enum(['mg/dL', 'mmol/L']);
+export type CalciumUnit = z.infer<typeof CalciumUnitSchema>;
+
+/**
+ * LOINC codes Sunlog uses when a person did not record the lab's own code.
+ * See: domain-reference §5.1 — 62292-8 (25(OH)D2+D3, mass/volume) [V]; 17861-6 (calcium, mass/volume) [V].
+ */
+export const DEFAULT_LOINC: Record<Analyte, string> = {
+  '25-hydroxyvitamin-d-total': '62292-8',
+  calcium: '17861-6',
+};
+
+/** A LOINC code as printed, e.g. "62292-8": digits, a hyphen and a check digit. */
+export const LoincCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,7}-\d$/, { error: 'Use a LOINC code such as 62292-8' });
+
+const vitaminDUnitSchema = z.enum(BloodUnitSchema.options, {
+  error: (issue) =>
+    `${describeInput(issue.input)} is not a unit for 25-hydroxyvitamin D: use ng/mL or nmol/L` +
+    (isCalciumUnit(issue.input) ? ` (${issue.input} is a calcium unit)` : ''),
+});
+
+const calciumUnitSchema = z.enum(CalciumUnitSchema.options, {
+  error: (issue) =>
+    `${describeInput(issue.input)} is not a unit for calcium: use mg/dL or mmol/L` +
+    (isVitaminDUnit(issue.input) ? ` (${issue.input} is a vitamin D unit)` : ''),
+});
+
+function describeInput(input: unknown): string {
+  return typeof input === 'string' ? `"${input}"` : 'This';
+}
+
+function isCalciumUnit(input: unknown): boolean {
+  return CalciumUnitSchema.safeParse(input).success;
+}
+
+function isVitaminDUnit(input: unknown): boolean {
+  return BloodUnitSchema.safeParse(input).success;
+}
+
+/** A reference range as printed on the lab report; one bound may be missing ("< 100", "> 30"). */
+function referenceRangeSchema<U extends z.ZodType<string>>(unit: U) {
+  return z
+    .strictObject({
+      low: z.number().nonnegative().max(100_000).optional(),
+      high: z.number().nonnegative().max(100_000).optional(),
+      unit,
+    })
+    .refine((range) => range.low !== undefined || range.high !== undefined, {
+      error: 'Give at least a low or a high value',
+    })
+    .refine((range) => range.low === undefined || range.high === undefined || range.low <= range.high, {
+      error: 'The low value cannot be above the high value',
+      path: ['high'],
+    });
+}
+
+const vitaminDFields = {
+  analyte: z.literal('25-hydroxyvitamin-d-total'),
+  /** The result as entered, in the unit on the report. */
+  level: z.strictObject({ value: EnteredValueSchema, unit: vitaminDUnitSchema }),
+  referenceRange: referenceRangeSchema(vitaminDUnitSchema).optional(),
+};
+
+const calciumFields = {
+  analyte: z.literal('calcium'),
+  level: z.strictObject({ value: EnteredValueSchema, unit: calciumUnitSchema }),
+  referenceRange: referenceRangeSchema(calciumUnitSchema).optional(),
+};
+
+const sharedFields = {
+  /** The local date the blood was drawn. */
+  sampleDate: LocalDateSchema,
+  labName: LabelSchema.optional(),
+  /** The LOINC code printed on the report, if the person recorded it; otherwise see DEFAULT_LOINC. */
+  loincCode: LoincCodeSchema.optional(),
+  note: NoteSchema.optional(),
+};
+
+/** One blood test result, with the unit and reference range printed on the report. */
+export const LabResultSchema = z.discriminatedUnion('analyte', [
+  z.strictObject({ id: IdSchema, ...vitaminDFields, ...sharedFields, ...RecordTimestampsShape }),
+  z.strictObject({ id: IdSchema, ...calciumFields, ...sharedFields, ...RecordTimestampsShape }),
+]);
+export type LabResult = z.infer<typeof LabResultSchema>;
+export type VitaminDLabResult = Extract<LabResult, { analyte: '25-hydroxyvitamin-d-total' }>;
+
+/** A new or replaced lab result as a client sends it: the client's id, no server timestamps. */
+export const LabResultCreateSchema = z.discriminatedUnion('analyte', [
+  z.strictObject({ id: IdSchema, ...vitaminDFields, ...sharedFields }),
+  z.strictObject({ id: IdSchema, ...calciumFields, ...sharedFields }),
+]);
+export type LabResultCreate = z.infer<typeof LabResultCreateSchema>;
