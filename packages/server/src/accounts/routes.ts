@@ -1,0 +1,169 @@
+import { RegisterInputSchema, SignInInputSchema } from '@sunlog/core/records/account';
+import { ProfilePatchSchema } from '@sunlog/core/records/profile';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Sunlog } from '../context.ts';
+import { ErrorBodySchema } from '../http/errors.ts';
+import { metaOf } from '../http/request-meta.ts';
+import {
+  authOf,
+  clearSessionCookie,
+  requireSession,
+  sessionCookie,
+  setSessionCookie,
+} from '../http/session.ts';
+import {
+  AccountResponseSchema,
+  ProfileResponseSchema,
+  SessionIdParamsSchema,
+  SessionListResponseSchema,
+} from './schemas.ts';
+
+const NoContent = z.null().describe('No content');
+const SECURITY = [{ sessionCookie: [] }];
+
+/** Accounts over HTTP: register, sign in and out, the profile, and sessions (see api-accounts contract). */
+export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): void {
+  const { accounts } = sunlog;
+  const cookie = sessionCookie(sunlog.config);
+  const authenticate = requireSession(accounts, cookie);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/v1/auth/register',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account and sign in',
+        body: RegisterInputSchema,
+        response: {
+          201: AccountResponseSchema,
+          400: ErrorBodySchema,
+          403: ErrorBodySchema,
+          409: ErrorBodySchema,
+          415: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await accounts.register(request.body, metaOf(request));
+      setSessionCookie(reply, cookie, signedIn);
+      return reply.status(201).send({ user: signedIn.user, profile: signedIn.profile });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in with email and password',
+        body: SignInInputSchema,
+        response: {
+          200: AccountResponseSchema,
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          415: ErrorBodySchema,
+          429: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await accounts.signIn(request.body, metaOf(request));
+      setSessionCookie(reply, cookie, signedIn);
+      return reply.status(200).send({ user: signedIn.user, profile: signedIn.profile });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/sign-out',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out: end this session on the server and clear the cookie',
+        description: 'Always answers 204, also when the session had already ended.',
+        response: { 204: NoContent, 403: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[cookie.name];
+      const auth = token === undefined || token === '' ? undefined : await accounts.authenticate(token);
+      if (auth !== undefined) await accounts.signOut(auth, metaOf(request));
+      clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/v1/me',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in person and their profile',
+        security: SECURITY,
+        response: { 200: AccountResponseSchema, 401: ErrorBodySchema },
+      },
+    },
+    async (request) => accounts.getAccount(authOf(request).user),
+  );
+
+  api.patch(
+    '/api/v1/me/profile',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change some profile settings',
+        security: SECURITY,
+        body: ProfilePatchSchema,
+        response: {
+          200: ProfileResponseSchema,
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          415: ErrorBodySchema,
+        },
+      },
+    },
+    async (request) => ({
+      profile: await accounts.updateProfile(authOf(request).user, request.body, metaOf(request)),
+    }),
+  );
+
+  api.get(
+    '/api/v1/me/sessions',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: "The person's signed-in devices",
+        security: SECURITY,
+        response: { 200: SessionListResponseSchema, 401: ErrorBodySchema },
+      },
+    },
+    async (request) => ({ sessions: await accounts.listSessions(authOf(request)) }),
+  );
+
+  api.delete(
+    '/api/v1/me/sessions/:id',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: 'End one of the person’s sessions (sign a device out)',
+        security: SECURITY,
+        params: SessionIdParamsSchema,
+        response: { 204: NoContent, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request);
+      await accounts.endSession(auth, request.params.id, metaOf(request));
+      if (request.params.id === auth.session.id) clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,306 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { RegisterInput, SignInInput } from '@sunlog/core/records/account';
+import { DEFAULT_REMINDERS, type Profile, type ProfilePatch } from '@sunlog/core/records/profile';
+import type { Kysely } from 'kysely';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/tables.ts';
+import { SunlogError } from '../errors.ts';
+import type { RequestMeta } from '../request-meta.ts';
+import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
+import type { SignInLimiter } from './rate-limit.ts';
+import { AccountStore, type Session, type User } from './store.ts';
+
+/**
+ * A session ends after 14 days without use (sliding), and 90 days after sign-in whatever happens.
+ * A person's own phone stays signed in, so logging a dose stays one tap; a lost or stolen device
+ * stops working within two weeks of disuse, and no session lives longer than a season.
+ * See: OWASP Session Management Cheat Sheet, "Session Expiration".
+ */
+export const SESSION_IDLE_LIFETIME_MS = 14 * 24 * 60 * 60_000;
+export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60_000;
+
+/** `last_seen_at` is written at most this often, so reading pages does not mean a write per request. */
+const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+/** Session tokens carry 256 random bits (OWASP asks for at least 128). */
+const SESSION_TOKEN_BYTES = 32;
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect.';
+
+/** A person, their profile, and (after register or sign-in) the new session's secret token. */
+export interface Account {
+  user: User;
+  profile: Profile;
+}
+
+export interface SignedIn extends Account {
+  session: Session;
+  /** The cookie value. Only its SHA-256 is stored; it is never logged. */
+  token: string;
+}
+
+/** The session a request carries, with its person. */
+export interface Authenticated {
+  session: Session;
+  user: User;
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** Registration, sign-in and out, the profile, and a person's sessions. */
+export class AccountService {
+  readonly #db: Kysely<Database>;
+  readonly #store: AccountStore;
+  readonly #clock: Clock;
+  readonly #audit: AuditLog;
+  readonly #limiter: SignInLimiter;
+
+  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog; limiter: SignInLimiter }) {
+    this.#db = deps.db;
+    this.#store = new AccountStore(deps.db);
+    this.#clock = deps.clock;
+    this.#audit = deps.audit;
+    this.#limiter = deps.limiter;
+  }
+
+  /** Creates an account with default settings and signs it in. */
+  async register(input: RegisterInput, meta: RequestMeta): Promise<SignedIn> {
+    if (isCommonPassword(input.password)) {
+      throw new SunlogError('invalid-input', 'Choose a less common password.', {
+        fields: [
+          {
+            path: 'password',
+            message: 'This password is on a list of commonly used passwords. Choose a less common one.',
+          },
+        ],
+      });
+    }
+    if ((await this.#store.findUserByEmail(input.email)) !== undefined) {
+      throw emailTaken();
+    }
+    const passwordHash = await hashPassword(input.password);
+    const now = this.#clock().toISOString();
+    const user: User = { id: randomUUID(), email: input.email };
+    const profile: Profile = {
+      displayName: input.displayName ?? defaultDisplayName(input.email),
+      timeZone: input.timeZone ?? 'UTC',
+      intakeUnit: 'IU',
+      bloodUnit: 'ng/mL',
+      locale: 'en',
+      reminders: DEFAULT_REMINDERS,
+      consentedAt: null,
+    };
+    const { session, token } = newSession(user.id, this.#clock(), meta.userAgent);
+    try {
+      await this.#db.transaction().execute(async (trx) => {
+        await this.#store.insertUser(trx, { ...user, passwordHash, createdAt: now });
+        await this.#store.insertProfile(trx, user.id, profile, now);
+        await this.#store.insertSession(trx, session);
+        await this.#audit.record(trx, {
+          action: 'account.register',
+          outcome: 'success',
+          userId: user.id,
+          requestId: meta.requestId,
+          detail: { address: meta.address },
+        });
+      });
+    } catch (error) {
+      // Two registrations for one email raced past the check above; the unique index decided.
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    return { user, profile, session, token };
+  }
+
+  /** Signs in with email and password; a wrong email and a wrong password fail identically. */
+  async signIn(input: SignInInput, meta: RequestMeta): Promise<SignedIn> {
+    await this.#limiter.admit(input.email, meta.address);
+    const found = await this.#store.findUserByEmail(input.email);
+    const matches =
+      found === undefined
+        ? await verifyAgainstDecoy(input.password).then(() => false)
+        : await verifyPassword(found.passwordHash, input.password);
+    if (found === undefined || !matches) {
+      await this.#audit.record(this.#db, {
+        action: 'session.sign-in',
+        outcome: 'failure',
+        userId: found?.id ?? null,
+        requestId: meta.requestId,
+        detail: { reason: found === undefined ? 'unknown-account' : 'wrong-password', address: meta.address },
+      });
+      throw new SunlogError('invalid-credentials', INVALID_CREDENTIALS);
+    }
+    await this.#limiter.succeeded(input.email, meta.address);
+
+    const user: User = { id: found.id, email: found.email };
+    const profile = await this.#requireProfile(user.id);
+    const now = this.#clock();
+    const { session, token } = newSession(user.id, now, meta.userAgent);
+    const { idleCutoff, nowIso } = this.#cutoffs(now);
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#store.deleteDeadSessions(trx, user.id, idleCutoff, nowIso);
+      await this.#store.insertSession(trx, session);
+      await this.#audit.record(trx, {
+        action: 'session.sign-in',
+        outcome: 'success',
+        userId: user.id,
+        requestId: meta.requestId,
+        detail: { address: meta.address },
+      });
+    });
+    return { user, profile, session, token };
+  }
+
+  /**
+   * The live session and person for a cookie token, or undefined when the token is unknown or the
+   * session has passed its idle or absolute lifetime (a dead session is deleted on sight).
+   */
+  async authenticate(token: string): Promise<Authenticated | undefined> {
+    const session = await this.#store.findSessionByTokenHash(hashToken(token));
+    if (session === undefined) return undefined;
+    const now = this.#clock();
+    const idleDeadline = Date.parse(session.lastSeenAt) + SESSION_IDLE_LIFETIME_MS;
+    if (now.getTime() >= idleDeadline || now.getTime() >= Date.parse(session.expiresAt)) {
+      await this.#store.deleteSessionById(session.id);
+      return undefined;
+    }
+    const user = await this.#store.findUserById(session.userId);
+    if (user === undefined) return undefined;
+    if (now.getTime() - Date.parse(session.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS) {
+      const lastSeenAt = now.toISOString();
+      await this.#store.touchSession(session.id, lastSeenAt);
+      return { session: { ...session, lastSeenAt }, user };
+    }
+    return { session, user };
+  }
+
+  /** Ends the session on the server; its cookie stops working at once. */
+  async signOut(auth: Authenticated, meta: RequestMeta): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#store.deleteSession(trx, auth.user.id, auth.session.id);
+      await this.#audit.record(trx, {
+        action: 'session.sign-out',
+        outcome: 'success',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+      });
+    });
+  }
+
+  async getAccount(user: User): Promise<Account> {
+    return { user, profile: await this.#requireProfile(user.id) };
+  }
+
+  /** Applies a partial change to the person's profile and returns the whole profile. */
+  async updateProfile(user: User, patch: ProfilePatch, meta: RequestMeta): Promise<Profile> {
+    const now = this.#clock().toISOString();
+    const fields = (Object.keys(patch) as (keyof ProfilePatch)[])
+      .filter((key) => patch[key] !== undefined)
+      .sort();
+    return this.#db.transaction().execute(async (trx) => {
+      await this.#store.updateProfile(trx, user.id, patch, now);
+      await this.#audit.record(trx, {
+        action: 'profile.update',
+        outcome: 'success',
+        userId: user.id,
+        requestId: meta.requestId,
+        // Field names only: values such as reminder times stay out of the audit trail.
+        detail: { fields },
+      });
+      return this.#requireProfile(user.id, trx);
+    });
+  }
+
+  /** The person's live sessions, marking the one this request uses. */
+  async listSessions(auth: Authenticated): Promise<SessionSummary[]> {
+    const { idleCutoff, nowIso } = this.#cutoffs(this.#clock());
+    const sessions = await this.#store.listLiveSessions(auth.user.id, idleCutoff, nowIso);
+    return sessions.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt,
+      userAgent: session.userAgent,
+      current: session.id === auth.session.id,
+    }));
+  }
+
+  /** Ends one of the person's sessions; `not-found` when it is not theirs (existence is not revealed). */
+  async endSession(auth: Authenticated, sessionId: string, meta: RequestMeta): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      const deleted = await this.#store.deleteSession(trx, auth.user.id, sessionId);
+      if (!deleted) throw new SunlogError('not-found', 'No such session.');
+      await this.#audit.record(trx, {
+        action: 'session.revoke',
+        outcome: 'success',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+        detail: { sessionId, current: sessionId === auth.session.id },
+      });
+    });
+  }
+
+  async #requireProfile(userId: string, executor: Kysely<Database> = this.#db): Promise<Profile> {
+    // Inside a transaction pass it: on SQLite a second query through `db` would wait for the
+    // transaction's connection forever.
+    const profile = await this.#store.findProfile(userId, executor);
+    if (profile === undefined) throw new Error(`Account ${userId} has no profile row`);
+    return profile;
+  }
+
+  #cutoffs(now: Date): { idleCutoff: string; nowIso: string } {
+    return {
+      idleCutoff: new Date(now.getTime() - SESSION_IDLE_LIFETIME_MS).toISOString(),
+      nowIso: now.toISOString(),
+    };
+  }
+}
+
+/** The hex SHA-256 of a session token: what the database stores and looks up. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function newSession(
+  userId: string,
+  now: Date,
+  userAgent: string | null,
+): { session: Session & { tokenHash: string }; token: string } {
+  const token = randomBytes(SESSION_TOKEN_BYTES).toString('base64url');
+  const nowIso = now.toISOString();
+  return {
+    token,
+    session: {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: nowIso,
+      lastSeenAt: nowIso,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_LIFETIME_MS).toISOString(),
+      userAgent: userAgent === null ? null : userAgent.slice(0, 512),
+    },
+  };
+}
+
+function defaultDisplayName(email: string): string {
+  const local = email.split('@')[0]?.trim() ?? '';
+  return (local === '' ? email : local).slice(0, 80);
+}
+
+function emailTaken(): SunlogError {
+  return new SunlogError('email-taken', 'An account with this email already exists.', {
+    fields: [{ path: 'email', message: 'An account with this email already exists.' }],
+  });
+}
+
+/** SQLite's and PostgreSQL's ways of saying a unique index refused a row. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
+}

@@ -1,0 +1,214 @@
+import {
+  BloodUnitSchema,
+  IntakeUnitSchema,
+  type Profile,
+  type ProfilePatch,
+  type ReminderPreferences,
+  ReminderPreferencesSchema,
+} from '@sunlog/core/records/profile';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, ProfilesTable, SessionsTable, UsersTable } from '../db/tables.ts';
+
+/** A person's account as the service sees it. */
+export interface User {
+  id: string;
+  email: string;
+}
+
+export interface UserWithPassword extends User {
+  passwordHash: string;
+}
+
+/** A signed-in device. `tokenHash` never leaves the server. */
+export interface Session {
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+}
+
+export interface NewSession extends Session {
+  tokenHash: string;
+}
+
+/** Reads and writes accounts, profiles and sessions; row ↔ domain mapping happens here and only here. */
+export class AccountStore {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    return row === undefined ? undefined : { id: row.id, email: row.email, passwordHash: row.password_hash };
+  }
+
+  async findUserById(id: string): Promise<User | undefined> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row;
+  }
+
+  async insertUser(
+    executor: Kysely<Database>,
+    user: UserWithPassword & { createdAt: string },
+  ): Promise<void> {
+    const row: Insertable<UsersTable> = {
+      id: user.id,
+      email: user.email,
+      password_hash: user.passwordHash,
+      created_at: user.createdAt,
+    };
+    await executor.insertInto('users').values(row).execute();
+  }
+
+  async insertProfile(
+    executor: Kysely<Database>,
+    userId: string,
+    profile: Profile,
+    at: string,
+  ): Promise<void> {
+    await executor
+      .insertInto('profiles')
+      .values(profileToRow(userId, profile, at))
+      .execute();
+  }
+
+  async findProfile(userId: string, executor: Kysely<Database> = this.#db): Promise<Profile | undefined> {
+    const row = await executor
+      .selectFrom('profiles')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : rowToProfile(row);
+  }
+
+  /** Writes only the fields the patch names, so concurrent patches of different fields both survive. */
+  async updateProfile(
+    executor: Kysely<Database>,
+    userId: string,
+    patch: ProfilePatch,
+    at: string,
+  ): Promise<void> {
+    const columns: Updateable<ProfilesTable> = { updated_at: at };
+    if (patch.displayName !== undefined) columns.display_name = patch.displayName;
+    if (patch.timeZone !== undefined) columns.time_zone = patch.timeZone;
+    if (patch.intakeUnit !== undefined) columns.intake_unit = patch.intakeUnit;
+    if (patch.bloodUnit !== undefined) columns.blood_unit = patch.bloodUnit;
+    if (patch.locale !== undefined) columns.locale = patch.locale;
+    if (patch.reminders !== undefined) columns.reminders = JSON.stringify(patch.reminders);
+    if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
+    await executor.updateTable('profiles').set(columns).where('user_id', '=', userId).execute();
+  }
+
+  async insertSession(executor: Kysely<Database>, session: NewSession): Promise<void> {
+    const row: Insertable<SessionsTable> = {
+      id: session.id,
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      created_at: session.createdAt,
+      last_seen_at: session.lastSeenAt,
+      expires_at: session.expiresAt,
+      user_agent: session.userAgent,
+    };
+    await executor.insertInto('sessions').values(row).execute();
+  }
+
+  async findSessionByTokenHash(tokenHash: string): Promise<Session | undefined> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row === undefined ? undefined : rowToSession(row);
+  }
+
+  /** Sessions of one person still within both lifetimes, most recently used first. */
+  async listLiveSessions(userId: string, idleCutoff: string, now: string): Promise<Session[]> {
+    const rows = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('last_seen_at', '>', idleCutoff)
+      .where('expires_at', '>', now)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(rowToSession);
+  }
+
+  async touchSession(sessionId: string, lastSeenAt: string): Promise<void> {
+    await this.#db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt })
+      .where('id', '=', sessionId)
+      .execute();
+  }
+
+  /** Deletes one of the person's sessions; false when it was not theirs or no longer exists. */
+  async deleteSession(executor: Kysely<Database>, userId: string, sessionId: string): Promise<boolean> {
+    const result = await executor
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async deleteSessionById(sessionId: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  }
+
+  /** Removes the person's sessions that have passed either lifetime. */
+  async deleteDeadSessions(executor: Kysely<Database>, userId: string, idleCutoff: string, now: string) {
+    await executor
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_seen_at', '<=', idleCutoff), eb('expires_at', '<=', now)]))
+      .execute();
+  }
+}
+
+function profileToRow(userId: string, profile: Profile, at: string): Insertable<ProfilesTable> {
+  return {
+    user_id: userId,
+    display_name: profile.displayName,
+    time_zone: profile.timeZone,
+    intake_unit: profile.intakeUnit,
+    blood_unit: profile.bloodUnit,
+    locale: profile.locale,
+    reminders: JSON.stringify(profile.reminders),
+    consented_at: profile.consentedAt,
+    updated_at: at,
+  };
+}
+
+function rowToProfile(row: Selectable<ProfilesTable>): Profile {
+  const reminders: ReminderPreferences = ReminderPreferencesSchema.parse(JSON.parse(row.reminders));
+  return {
+    displayName: row.display_name,
+    timeZone: row.time_zone,
+    intakeUnit: IntakeUnitSchema.parse(row.intake_unit),
+    bloodUnit: BloodUnitSchema.parse(row.blood_unit),
+    locale: row.locale,
+    reminders,
+    consentedAt: row.consented_at,
+  };
+}
+
+function rowToSession(row: Selectable<SessionsTable>): Session {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    userAgent: row.user_agent,
+  };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAccountRoutes } from './accounts/routes.ts';
+import { servedOverHttps } from './config.ts';
+import type { Sunlog } from './context.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerCsrfProtection } from './http/csrf.ts';
+import { handleError } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
+
+/** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
+type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
+
+/** Every capability the server offers, in one list read top to bottom (no autoloading). */
+const CAPABILITIES: readonly Capability[] = [registerHealthRoutes, registerAccountRoutes];
+
+export interface BuildAppOptions {
+  /** Sees every route as it is registered (tests compare them with the OpenAPI document). */
+  onRoute?: (route: RouteOptions) => void;
+  /** The built web app to serve; packages/web/dist unless given. */
+  webDistDir?: string;
+}
+
+/** Largest request body accepted; journal entries are small, and imports stream elsewhere. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the HTTP app over a running Sunlog: security headers, cookies, CSRF, the OpenAPI document,
+ * every capability's routes, and the web app. Never listens; `main.ts` does, tests use `inject`.
+ * Closing the app does not close `sunlog`: its owner does.
+ */
+export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = sunlog;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          'password',
+          'token',
+          '*.password',
+          '*.token',
+          '*.passwordHash',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+
+  if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  acceptEmptyJsonBodies(app);
+  app.decorateRequest('auth', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // HSTS over plain http would be ignored by browsers at best; only claim it when served over https.
+    hsts: servedOverHttps(config) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  registerCsrfProtection(app, config.publicUrl);
+  await registerOpenApi(app, config.publicUrl);
+
+  for (const register of CAPABILITIES) register(app, sunlog);
+
+  await registerWebApp(app, options.webDistDir ?? WEB_DIST_DIR);
+  return app;
+}
+
+/**
+ * JSON as Fastify parses it (with its prototype-poisoning guards), except that an empty body is
+ * "no body" rather than an error, so a client that always sends `Content-Type: application/json`
+ * can still call body-less routes such as sign-out.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+}

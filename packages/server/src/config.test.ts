@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig, servedOverHttps } from './config.ts';
+
+describe('loadConfig', () => {
+  test('an empty environment gives the documented defaults and an SQLite file in ./data', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('./data'),
+      database: { engine: 'sqlite', file: resolve('./data/sunlog.db') },
+      publicUrl: 'http://127.0.0.1:3000',
+      logLevel: 'info',
+      trustProxy: false,
+    });
+  });
+
+  test('DATABASE_URL chooses PostgreSQL over SQLite, in the public schema unless told otherwise', () => {
+    const url = 'postgres://sunlog@db.internal:5432/sunlog';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ engine: 'postgres', url, schema: 'public' });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_SCHEMA: 'clinic_a' }).database).toMatchObject({
+      schema: 'clinic_a',
+    });
+  });
+
+  test('PUBLIC_URL defaults to the listening address and loses a trailing slash', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://0.0.0.0:8080');
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://sunlog.example.org/' }).publicUrl).toBe(
+      'https://sunlog.example.org',
+    );
+  });
+
+  test('blank values count as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
+    expect(loadConfig({ DATABASE_URL: '' }).database.engine).toBe('sqlite');
+  });
+
+  test.each([
+    [
+      { PORT: 'eighty' },
+      /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "eighty"\)$/,
+    ],
+    [{ PORT: '70000' }, /PORT/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL must be one of fatal, error/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ PUBLIC_URL: 'ftp://files' }, /PUBLIC_URL/],
+    [{ DATABASE_SCHEMA: 'x; drop table users' }, /DATABASE_SCHEMA/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+  ])('a bad value (%o) is refused with a one-line reason naming it', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain('\n');
+    }
+  });
+
+  test('https is detected from PUBLIC_URL', () => {
+    expect(servedOverHttps(loadConfig({ PUBLIC_URL: 'https://sunlog.example.org' }))).toBe(true);
+    expect(servedOverHttps(loadConfig({}))).toBe(false);
+  });
+});

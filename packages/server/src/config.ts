@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where Sunlog keeps its records: an embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  | {
+      engine: 'postgres';
+      url: string;
+      /** The schema Sunlog's tables live in (its search_path); `public` unless DATABASE_SCHEMA says otherwise. */
+      schema: string;
+    };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Sunlog's settings, validated and defaulted; the rest of the server never reads the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the folder for the SQLite file and generated keys. */
+  dataDir: string;
+  database: DatabaseConfig;
+  /** The address people use to reach Sunlog, without a trailing slash (links, cookie security, CSRF). */
+  publicUrl: string;
+  logLevel: LogLevel;
+  /** Trust X-Forwarded-* from a reverse proxy, so rate limits see the person's address, not the proxy's. */
+  trustProxy: boolean;
+}
+
+/** The environment is wrong; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a whole number from 0 to 65535' })
+    .int({ message: 'must be a whole number from 0 to 65535' })
+    .min(0, { message: 'must be a whole number from 0 to 65535' })
+    .max(65535, { message: 'must be a whole number from 0 to 65535' })
+    .default(3000),
+  HOST: z.string().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, { message: 'must not be empty' }).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      message: 'must be a PostgreSQL URL such as postgres://user@host:5432/sunlog',
+    })
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(SCHEMA_NAME, { message: 'must be a lower-case PostgreSQL schema name such as sunlog' })
+    .default('public'),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http:// or https:// URL such as https://sunlog.example.org',
+    })
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+/** Every variable `loadConfig` reads, with its default (`.env.example` mirrors this). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
+/**
+ * Reads Sunlog's settings from an environment (usually `process.env`): validates, defaults and
+ * resolves them. Throws a `ConfigError` with a one-line reason on the first bad value.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    CONFIG_VARIABLES.map((name) => [name, blankToUndefined(env[name])]).filter(([, v]) => v !== undefined),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(present[name])})`,
+    );
+  }
+  const values = parsed.data;
+  const dataDir = resolve(values.DATA_DIR);
+  const hostInUrl = values.HOST.includes(':') ? `[${values.HOST}]` : values.HOST;
+  const publicUrl = (values.PUBLIC_URL ?? `http://${hostInUrl}:${values.PORT}`).replace(/\/+$/, '');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    database:
+      values.DATABASE_URL === undefined
+        ? { engine: 'sqlite', file: resolve(dataDir, 'sunlog.db') }
+        : { engine: 'postgres', url: values.DATABASE_URL, schema: values.DATABASE_SCHEMA },
+    publicUrl,
+    logLevel: values.LOG_LEVEL,
+    trustProxy: values.TRUST_PROXY,
+  };
+}
+
+/** True when people reach Sunlog over https, so cookies must be Secure and HSTS applies. */
+export function servedOverHttps(config: Pick<Config, 'publicUrl'>): boolean {
+  return config.publicUrl.startsWith('https://');
+}
+
+/** The process environment, read here and nowhere else. */
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

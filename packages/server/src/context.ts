@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { prepareDecoy } from './accounts/passwords.ts';
+import { SignInLimiter } from './accounts/rate-limit.ts';
+import { AccountService } from './accounts/service.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { connectDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Database } from './db/tables.ts';
+
+/** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
+export interface Sunlog {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  readonly accounts: AccountService;
+  /** Closes the database. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
+export interface OpenSunlogOptions {
+  /** The time source; the system clock unless a test or job fixes it. */
+  clock?: Clock;
+}
+
+/**
+ * Opens the database, brings it to the latest migration and builds the services, in that order.
+ * Call `close()` when done; on a failed start the database is closed before the error is thrown.
+ */
+export async function openSunlog(config: Config, options: OpenSunlogOptions = {}): Promise<Sunlog> {
+  const clock = options.clock ?? systemClock;
+  const db = connectDatabase(config.database);
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= db.destroy();
+    return closing;
+  };
+  try {
+    await migrateToLatest(db, config.database);
+    await prepareDecoy();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const audit = new AuditLog(clock);
+  const limiter = new SignInLimiter(db, clock);
+  const accounts = new AccountService({ db, clock, audit, limiter });
+  return { config, db, clock, audit, accounts, close };
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { Database } from './tables.ts';
+
+/** How long a SQLite statement waits for a lock held by another connection before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the database Sunlog is configured for: the embedded SQLite file, or a PostgreSQL pool.
+ * On SQLite the durability pragmas are set and then read back; a mismatch stops the start.
+ */
+export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
+  switch (config.engine) {
+    case 'sqlite':
+      return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) });
+    case 'postgres':
+      return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(config) }) });
+    default: {
+      const unknown: never = config;
+      throw new Error(`Unknown database engine: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  try {
+    // WAL lets readers proceed during a write. better-sqlite3 leaves `synchronous` at NORMAL, which in
+    // WAL mode may lose the last acknowledged commits on power loss; FULL syncs the WAL on every commit.
+    // See: https://www.sqlite.org/pragma.html#pragma_synchronous
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    assertPragma(database, 'journal_mode', 'wal');
+    assertPragma(database, 'synchronous', 2);
+    assertPragma(database, 'foreign_keys', 1);
+    assertPragma(database, 'busy_timeout', SQLITE_BUSY_TIMEOUT_MS);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  return database;
+}
+
+function assertPragma(database: SqliteDatabase.Database, name: string, expected: string | number): void {
+  const actual: unknown = database.pragma(name, { simple: true });
+  if (actual !== expected) {
+    throw new Error(
+      `SQLite refused PRAGMA ${name} = ${expected} (it is ${String(actual)}); Sunlog will not start.`,
+    );
+  }
+}
+
+function openPostgresPool(config: Extract<DatabaseConfig, { engine: 'postgres' }>): pg.Pool {
+  // The schema name is validated in config.ts (lower-case identifier), so it is safe in a startup option.
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    options: `-c search_path=${config.schema}`,
+  });
+  // An idle connection dropped by the server (restart, failover) is an 'error' event; unhandled, it would
+  // end the process. The pool discards that client and the next query opens a new one; /healthz reports
+  // an outage that lasts.
+  pool.on('error', () => {});
+  return pool;
+}

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import { describe, expect, test } from 'vitest';
+import { engines } from '../../test/engines.ts';
+import { openSunlog } from '../context.ts';
+import { MIGRATIONS, migrateToLatest } from './migrate.ts';
+
+/** The schema migration 0001 must produce, the same on every engine: table → column → type and nullability. */
+const EXPECTED_SCHEMA = {
+  audit_events: {
+    action: 'text not null',
+    at: 'text not null',
+    detail: 'text not null',
+    id: 'text not null',
+    outcome: 'text not null',
+    request_id: 'text null',
+    user_id: 'text null',
+  },
+  profiles: {
+    blood_unit: 'text not null',
+    consented_at: 'text null',
+    display_name: 'text not null',
+    intake_unit: 'text not null',
+    locale: 'text not null',
+    reminders: 'text not null',
+    time_zone: 'text not null',
+    updated_at: 'text not null',
+    user_id: 'text not null',
+  },
+  rate_limits: { count: 'integer not null', key: 'text not null', window_start: 'text not null' },
+  sessions: {
+    created_at: 'text not null',
+    expires_at: 'text not null',
+    id: 'text not null',
+    last_seen_at: 'text not null',
+    token_hash: 'text not null',
+    user_agent: 'text null',
+    user_id: 'text not null',
+  },
+  users: {
+    created_at: 'text not null',
+    email: 'text not null',
+    id: 'text not null',
+    password_hash: 'text not null',
+  },
+};
+
+function normaliseType(dataType: string): string {
+  const type = dataType.toLowerCase();
+  return type === 'int4' || type === 'integer' ? 'integer' : type;
+}
+
+describe.each(engines())('migrations on $name', (engine) => {
+  test('an empty database migrates to the expected schema', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const sunlog = await openSunlog(config);
+    try {
+      const tables = await sunlog.db.introspection.getTables();
+      const ours = tables.filter(
+        (t) => config.database.engine === 'sqlite' || t.schema === config.database.schema,
+      );
+      const schema = Object.fromEntries(
+        ours.map((table) => [
+          table.name,
+          Object.fromEntries(
+            table.columns.map((c) => [
+              c.name,
+              `${normaliseType(c.dataType)} ${c.isNullable ? 'null' : 'not null'}`,
+            ]),
+          ),
+        ]),
+      );
+      expect(schema).toEqual(EXPECTED_SCHEMA);
+    } finally {
+      await sunlog.close();
+      await dispose();
+    }
+  });
+
+  test('migrating an up-to-date database again applies nothing', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const sunlog = await openSunlog(config);
+    try {
+      expect(await migrateToLatest(sunlog.db, config.database)).toEqual([]);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        sunlog.db,
+      );
+      expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
+    } finally {
+      await sunlog.close();
+      await dispose();
+    }
+  });
+
+  test('a database whose history names an unknown migration is refused at start', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const first = await openSunlog(config);
+    await sql`insert into kysely_migration (name, timestamp) values (${'9999-from-a-newer-sunlog'}, ${new Date().toISOString()})`.execute(
+      first.db,
+    );
+    await first.close();
+    try {
+      await expect(openSunlog(config)).rejects.toThrow(/9999-from-a-newer-sunlog/);
+    } finally {
+      await dispose();
+    }
+  });
+
+  test('a foreign key cannot point at a person who does not exist', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const sunlog = await openSunlog(config);
+    try {
+      const orphan = sunlog.db
+        .insertInto('sessions')
+        .values({
+          id: 'orphan',
+          token_hash: 'x',
+          user_id: 'nobody',
+          created_at: '2025-01-01T00:00:00.000Z',
+          last_seen_at: '2025-01-01T00:00:00.000Z',
+          expires_at: '2025-04-01T00:00:00.000Z',
+          user_agent: null,
+        })
+        .execute();
+      await expect(orphan).rejects.toThrow();
+    } finally {
+      await sunlog.close();
+      await dispose();
+    }
+  });
+});
+
+describe.each(engines().filter((engine) => engine.name === 'sqlite'))('SQLite durability', (engine) => {
+  test('the database runs in WAL mode with synchronous = FULL, foreign keys on and a busy timeout', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const sunlog = await openSunlog(config);
+    try {
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(sunlog.db);
+      const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(sunlog.db);
+      const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(sunlog.db);
+      const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(sunlog.db);
+      expect(journal.rows).toEqual([{ journal_mode: 'wal' }]);
+      expect(synchronous.rows).toEqual([{ synchronous: 2 }]);
+      expect(foreignKeys.rows).toEqual([{ foreign_keys: 1 }]);
+      expect(busy.rows[0]?.timeout).toBeGreaterThan(0);
+    } finally {
+      await sunlog.close();
+      await dispose();
+    }
+  });
+});

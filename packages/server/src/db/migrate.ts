@@ -1,0 +1,39 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { DatabaseConfig } from '../config.ts';
+import { createAccounts } from './migrations/0001-create-accounts.ts';
+import type { Database } from './tables.ts';
+
+/**
+ * Every migration, in order. Append-only: a migration is never edited or removed once merged, and a
+ * new one takes the next number. Listed here rather than found on disk, so bundling or a stray file
+ * cannot change what runs.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-create-accounts': createAccounts,
+};
+
+/** The database holds migrations this build does not know, or in another order; Sunlog will not guess. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/**
+ * Brings the database up to date. Kysely's migrator takes a lock (so several instances starting at
+ * once migrate once) and rejects a history that names a migration missing from `MIGRATIONS`.
+ * Returns the names of the migrations it applied.
+ */
+export async function migrateToLatest(db: Kysely<Database>, config: DatabaseConfig): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    // On PostgreSQL the bookkeeping tables live in Sunlog's own schema; Kysely's existence check
+    // looks across every schema unless it is told which one.
+    ...(config.engine === 'postgres' ? { migrationTableSchema: config.schema } : {}),
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`Database migration failed: ${reason}`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

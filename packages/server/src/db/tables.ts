@@ -1,0 +1,68 @@
+/**
+ * The database as Kysely sees it: one interface per table, in storage shapes. These are row
+ * types, not domain types; each capability's `store.ts` maps between the two.
+ *
+ * Portable on purpose, so the same migrations and queries run on SQLite and PostgreSQL:
+ * timestamps are ISO-8601 UTC text (`2025-01-31T08:00:00.000Z`, which also sorts correctly),
+ * booleans are integers 0/1, and structured values are JSON text.
+ */
+export interface Database {
+  users: UsersTable;
+  profiles: ProfilesTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface UsersTable {
+  /** UUID. */
+  id: string;
+  /** Lower-cased and trimmed; unique. */
+  email: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface ProfilesTable {
+  user_id: string;
+  display_name: string;
+  time_zone: string;
+  intake_unit: string;
+  blood_unit: string;
+  locale: string;
+  /** JSON text of `ReminderPreferences`. */
+  reminders: string;
+  consented_at: string | null;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** UUID, shown to the person so they can end a session; never the token. */
+  id: string;
+  /** Hex SHA-256 of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; the idle expiry is computed from `last_seen_at`. */
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  outcome: string;
+  request_id: string | null;
+  /** JSON text; never passwords, tokens or health values. */
+  detail: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}

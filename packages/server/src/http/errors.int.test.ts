@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { engines } from '../../test/engines.ts';
+import { buildRegisterInput } from '../../test/factories.ts';
+import { useTestServer } from '../../test/test-server.ts';
+
+/** Signs of leaked internals: stack frames, file paths, SQL, driver names. */
+const LEAKS = /at \w+ \(|\.ts:\d+|node_modules|select |insert |SQLITE|sqlite|postgres|relation |stack/i;
+
+describe.each(engines())('error answers on $name', (engine) => {
+  const server = useTestServer(engine);
+
+  test('a body that is not JSON answers 400 invalid-input', async () => {
+    const { app } = server();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.co", "password": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
+    });
+  });
+
+  test('a missing body on a route that needs one names the missing fields', async () => {
+    const { app } = server();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { password: 'long enough passphrase' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['email']);
+  });
+
+  test('an unknown /api route answers a JSON 404', async () => {
+    const { app } = server();
+    for (const url of ['/api/v1/nothing-here', '/api/nope', '/api']) {
+      const response = await app.inject({ method: 'GET', url, headers: { accept: 'text/html,*/*' } });
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.json()).toEqual({ error: { code: 'not-found', message: 'Not found.' } });
+    }
+  });
+
+  test('when the database fails the answer is a generic 500 without stack or SQL', async () => {
+    const { app, sunlog } = server();
+    await sunlog.close();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: buildRegisterInput(),
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' },
+    });
+    expect(response.body).not.toMatch(LEAKS);
+  });
+
+  test('client error bodies carry only code, message and fields', async () => {
+    const { app } = server();
+    const responses = await Promise.all([
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: { email: 'not-an-email', password: 'x' },
+      }),
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: '{bad',
+        headers: { 'content-type': 'application/json' },
+      }),
+      app.inject({ method: 'GET', url: '/api/v1/me' }),
+      app.inject({ method: 'GET', url: '/api/v1/unknown' }),
+    ]);
+    for (const response of responses) {
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(Object.keys(response.json())).toEqual(['error']);
+      for (const key of Object.keys(response.json().error))
+        expect(['code', 'message', 'fields']).toContain(key);
+      expect(response.body).not.toMatch(LEAKS);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from './errors.ts';
+
+/** The built web app (`npm run build`), found relative to this file so the working directory does not matter. */
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** Vite names files under assets/ by content hash, so they never change and may be cached for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Sunlog</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body>
+<h1>Sunlog is running, but the web app is not built yet</h1>
+<p>Run <code>npm run build</code> in the Sunlog folder, then restart the server (or use <code>npm start</code>, which does both).</p>
+<p>The API is available under <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+</body>
+</html>
+`;
+
+/**
+ * Serves the built web app and answers everything no route matched: unknown /api paths get a JSON 404;
+ * any other GET that accepts HTML gets index.html, so the app's own router handles deep links
+ * (or a short page saying to build the app when there is no build).
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // index.html, the service worker and the manifest must be revalidated, or updates never arrive.
+        reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? IMMUTABLE : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApiOrHealth(request.url) || !wantsPage(request)) {
+      return reply.status(404).send(errorBody('not-found', 'Not found.'));
+    }
+    if (!built) return reply.status(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    return sendIndex(reply);
+  });
+}
+
+function sendIndex(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-cache').sendFile('index.html');
+}
+
+function isApiOrHealth(url: string): boolean {
+  const path = url.split('?')[0] ?? url;
+  return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz/');
+}
+
+function wantsPage(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
