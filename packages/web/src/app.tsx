@@ -1,0 +1,152 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Button } from 'react-aria-components';
+import { useMe } from './api/queries.ts';
+import { FormAlert } from './components/LiveMessages.tsx';
+import { SunMark } from './components/SunMark.tsx';
+import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
+import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
+import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
+import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
+import { SignInScreen } from './screens/sign-in/SignInScreen.tsx';
+import { TodayScreen } from './screens/today/TodayScreen.tsx';
+import { useSignOut } from './session.ts';
+
+/** Who may see a route: everyone, only signed-in people, or only people who are signed out. */
+const ACCESS: Record<Route, 'anyone' | 'signed-in' | 'signed-out'> = {
+  today: 'signed-in',
+  settings: 'signed-in',
+  'sign-in': 'signed-out',
+  register: 'signed-out',
+  'not-found': 'anyone',
+};
+
+/** The shell: skip link, header with the app name and navigation, and the main landmark. */
+export function App() {
+  const location = useLocation();
+  const me = useMe();
+  const mainRef = useRef<HTMLElement>(null);
+  const isSignedIn = me.data !== undefined && me.data !== null;
+
+  // After an in-app navigation, move focus to the new screen's heading so screen readers announce it.
+  useEffect(() => {
+    if (location.navigationCount === 0) return;
+    const main = mainRef.current;
+    const heading = main?.querySelector<HTMLElement>('h1');
+    (heading ?? main)?.focus();
+  }, [location.navigationCount]);
+
+  return (
+    <>
+      {/* A plain in-page link: the browser moves focus to <main tabindex="-1">. */}
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to={isSignedIn ? '/' : '/sign-in'} className="brand">
+            <SunMark />
+            Sunlog
+          </Link>
+          {me.isPending ? null : <MainNav isSignedIn={isSignedIn} />}
+        </div>
+      </header>
+      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <Screen route={location.route} me={me} />
+      </main>
+    </>
+  );
+}
+
+function MainNav({ isSignedIn }: { isSignedIn: boolean }) {
+  const { signOut, isPending, error } = useSignOut();
+  return (
+    <nav aria-label="Main">
+      <ul className="nav">
+        {isSignedIn ? (
+          <>
+            <li>
+              <Link to="/" className="nav__link">
+                Today
+              </Link>
+            </li>
+            <li>
+              <Link to="/settings" className="nav__link">
+                Settings
+              </Link>
+            </li>
+            <li>
+              <Button className="button" onPress={signOut}>
+                {isPending ? 'Signing out…' : 'Sign out'}
+              </Button>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <Link to="/sign-in" className="nav__link">
+                Sign in
+              </Link>
+            </li>
+            <li>
+              <Link to="/register" className="nav__link">
+                Create account
+              </Link>
+            </li>
+          </>
+        )}
+      </ul>
+      {error === undefined ? null : <FormAlert message={error} />}
+    </nav>
+  );
+}
+
+function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): ReactNode {
+  if (me.isPending) {
+    return (
+      <p className="loading" role="status">
+        Loading Sunlog…
+      </p>
+    );
+  }
+  if (me.isError) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Sunlog can’t load right now</h1>
+        <FormAlert message={me.error.message} />
+        <p>
+          <Button className="button button--primary" onPress={() => void me.refetch()}>
+            Try again
+          </Button>
+        </p>
+      </>
+    );
+  }
+  const access = ACCESS[route];
+  if (access === 'signed-in' && me.data === null) return <Redirect to="/sign-in" />;
+  if (access === 'signed-out' && me.data !== null) return <Redirect to="/" />;
+
+  switch (route) {
+    case 'today':
+      return me.data === null ? null : <TodayScreen me={me.data} />;
+    case 'settings':
+      return me.data === null ? null : <SettingsScreen me={me.data} />;
+    case 'sign-in':
+      return <SignInScreen />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'not-found':
+      return <NotFoundScreen isSignedIn={me.data !== null} />;
+    default: {
+      const unknown: never = route;
+      return unknown;
+    }
+  }
+}
+
+/** Sends the person elsewhere (signed out → sign-in; signed in → home); a no-op if already there. */
+function Redirect({ to }: { to: Path }) {
+  useEffect(() => {
+    if (window.location.pathname !== to) navigate(to, { replace: true });
+  }, [to]);
+  return null;
+}

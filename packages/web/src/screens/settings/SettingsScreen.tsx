@@ -1,0 +1,14 @@
+import type { Me } from '../../api/accounts.ts';
+import { Page } from '../../components/Page.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
+import { SessionsList } from './SessionsList.tsx';
+import { settingsStrings as t } from './strings.ts';
+
+export function SettingsScreen({ me }: { me: Me }) {
+  return (
+    <Page title={t.title}>
+      <ProfileForm me={me} />
+      <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+    </Page>
+  );
+}
