@@ -1,0 +1,83 @@
+import { studentTQuantile } from './distributions.ts';
+
+/** Descriptive statistics shared by the insight methods. */
+
+/** Arithmetic mean; NaN for no values. */
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] ?? 0;
+  return values.length === 0 ? Number.NaN : sum / values.length;
+}
+
+/** Sample variance (n − 1 denominator); NaN below two values. */
+export function sampleVariance(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 2) return Number.NaN;
+  const m = mean(values);
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (values[i] ?? 0) - m;
+    ss += d * d;
+  }
+  return ss / (n - 1);
+}
+
+/** A two-sided confidence interval. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * Mean with a t-based confidence interval: mean ± t(1 − α/2, df) · sd / √n_eff. `effectiveN`
+ * defaults to n (independent values); pass a smaller one for autocorrelated series.
+ */
+export function meanWithTInterval(
+  values: ArrayLike<number>,
+  options: { level?: number; effectiveN?: number } = {},
+): { mean: number; interval: Interval | null; n: number } {
+  const n = values.length;
+  const m = mean(values);
+  const nEff = Math.min(n, options.effectiveN ?? n);
+  if (n < 2 || nEff < 2) return { mean: m, interval: null, n };
+  const level = options.level ?? 0.95;
+  const half = studentTQuantile(1 - (1 - level) / 2, nEff - 1) * Math.sqrt(sampleVariance(values) / nEff);
+  return { mean: m, interval: { low: m - half, high: m + half }, n };
+}
+
+/**
+ * Lag-1 autocorrelation of a daily series with gaps (NaN = missing): the correlation of each
+ * value with the next day's, over the pairs where both days are present, about the overall mean.
+ * Returns 0 when there are fewer than 3 such pairs.
+ */
+export function lag1Autocorrelation(series: ArrayLike<number>): number {
+  const present: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) present.push(v);
+  }
+  const m = mean(present);
+  let num = 0;
+  let pairs = 0;
+  for (let i = 1; i < series.length; i++) {
+    const a = series[i - 1] ?? Number.NaN;
+    const b = series[i] ?? Number.NaN;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    num += (a - m) * (b - m);
+    pairs++;
+  }
+  let den = 0;
+  for (const v of present) den += (v - m) * (v - m);
+  if (pairs < 3 || den === 0) return 0;
+  return (num / pairs) * (present.length / den);
+}
+
+/**
+ * Effective sample size of n autocorrelated values under an AR(1) model:
+ * n · (1 − ρ) / (1 + ρ). Negative ρ is floored at 0 so the correction never inflates n.
+ * See: Wilks, Statistical Methods in the Atmospheric Sciences, 3rd ed., eq. 5.12.
+ */
+export function effectiveSampleSize(n: number, lag1: number): number {
+  const rho = Math.min(Math.max(lag1, 0), 0.99);
+  return (n * (1 - rho)) / (1 + rho);
+}

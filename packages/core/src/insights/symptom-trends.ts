@@ -1,0 +1,79 @@
+import type { DailySeries } from './daily-series.ts';
+import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
+import { ci95, type Insight, notEnoughData } from './insight.ts';
+import { addDays, monthOf } from './local-date.ts';
+import { effectiveSampleSize, lag1Autocorrelation, meanWithTInterval } from './summary-stats.ts';
+import { formatNumber, shortfallInDays } from './wording.ts';
+
+/** A month's mean needs at least this many days with the rating. */
+export const MIN_DAYS_PER_MONTH = 7;
+
+/** Numbers behind one symptom-month. */
+export interface SymptomMonthDetail {
+  symptom: SymptomKey;
+  month: string;
+  days: number;
+  /** Days after allowing for day-to-day persistence (used for the interval). */
+  effectiveDays: number;
+}
+
+export type SymptomMonthInsight = Insight<'symptom-month', SymptomMonthDetail>;
+
+/**
+ * Each rating's monthly mean with a 95% t interval. Daily ratings persist from one day to the
+ * next, so the interval uses an effective number of days from the rating's lag-1 autocorrelation
+ * over the whole record (more stable than one month's), never more than the days counted.
+ */
+export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
+  const out: SymptomMonthInsight[] = [];
+  for (const symptom of SYMPTOMS) {
+    const values = series.symptoms[symptom];
+    const rho = lag1Autocorrelation(values);
+    const byMonth = new Map<string, number[]>();
+    for (let i = 0; i < series.length; i++) {
+      const v = values[i] ?? Number.NaN;
+      if (Number.isNaN(v)) continue;
+      const month = monthOf(addDays(series.firstDay, i));
+      const list = byMonth.get(month) ?? [];
+      list.push(v);
+      byMonth.set(month, list);
+    }
+    for (const [month, list] of byMonth) {
+      const label = SYMPTOM_LABELS[symptom];
+      const effectiveDays = effectiveSampleSize(list.length, rho);
+      const detail = { symptom, month, days: list.length, effectiveDays };
+      const subject = `${symptom} ${month}`;
+      if (list.length < MIN_DAYS_PER_MONTH) {
+        out.push(
+          notEnoughData({
+            kind: 'symptom-month',
+            subject,
+            unit: 'points (0–10)',
+            basis: { days: list.length },
+            sentence: `Only ${list.length} ${label} checks in ${month}: too few for a monthly average.`,
+            missing: shortfallInDays(MIN_DAYS_PER_MONTH - list.length, `${label} checks in ${month}`),
+            detail,
+          }),
+        );
+        continue;
+      }
+      const { mean, interval } = meanWithTInterval(list, { effectiveN: Math.max(2, effectiveDays) });
+      out.push({
+        kind: 'symptom-month',
+        subject,
+        status: 'ok',
+        estimate: mean,
+        unit: 'points (0–10)',
+        uncertainty: interval
+          ? ci95(interval.low, interval.high, 't interval, autocorrelation-adjusted')
+          : null,
+        basis: { days: list.length },
+        sentence:
+          `In ${month} your average ${label} score was ${formatNumber(mean)} out of 10 over ${list.length} days` +
+          (interval ? ` (95% CI ${formatNumber(interval.low)} to ${formatNumber(interval.high)}).` : '.'),
+        detail,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * Shared wording for insight sentences. Sunlog reports what moved together in a person's own
+ * records and never says why (PRODUCT.md capability 7; domain-reference §3, "one person's log
+ * cannot settle these").
+ */
+
+/** Phrases that claim or imply cause; no insight sentence may contain them (checked in tests). */
+export const BANNED_CAUSAL_PHRASES = [
+  'cause',
+  'causes',
+  'caused',
+  'causing',
+  'improve',
+  'improves',
+  'improved',
+  'because',
+  'leads to',
+  'led to',
+  'effect of',
+  'effects of',
+  'due to',
+  'results in',
+  'resulted in',
+  'thanks to',
+  'works',
+  'helps',
+  'reduces',
+  'prevents',
+] as const;
+
+/** Returns the banned phrases found in `sentence` (whole words, case-insensitive). */
+export function causalPhrasesIn(sentence: string): string[] {
+  const lower = sentence.toLowerCase();
+  return BANNED_CAUSAL_PHRASES.filter((phrase) => new RegExp(`\\b${phrase}\\b`).test(lower));
+}
+
+/**
+ * Disclaimers shown beside insights, in the words of domain-reference §6.
+ * They are kept apart from the sentences because they must name causation to deny it.
+ */
+export const DISCLAIMERS = {
+  patterns: 'Two things moving together in your records does not show that one caused the other.',
+  general:
+    'Sunlog helps you record and share your own information. It does not give medical advice, diagnose, or recommend doses. Talk to your doctor or MS team before starting, stopping or changing any supplement or medicine.',
+  flares:
+    'Only your MS team can tell a relapse from a pseudo-relapse. If symptoms are severe or sudden, get urgent care.',
+} as const;
+
+/** A number rounded for a sentence: `digits` decimals, trailing zeros dropped, '−' for minus. */
+export function formatNumber(value: number, digits = 1): string {
+  const rounded = Number(value.toFixed(digits));
+  const text = Math.abs(rounded).toLocaleString('en-GB', { maximumFractionDigits: digits });
+  return rounded < 0 ? `−${text}` : text;
+}
+
+/** "1 day", "3 days". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "needs 3 more weeks of fatigue checks" style text for a shortfall in days. */
+export function shortfallInDays(days: number, what: string): string {
+  if (days <= 13) return `needs ${plural(Math.max(1, days), 'more day', 'more days')} of ${what}`;
+  return `needs ${plural(Math.ceil(days / 7), 'more week', 'more weeks')} of ${what}`;
+}
