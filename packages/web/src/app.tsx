@@ -4,7 +4,12 @@ import { useMe } from './api/queries.ts';
 import { FormAlert } from './components/LiveMessages.tsx';
 import { SunMark } from './components/SunMark.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
+import { CheckInScreen } from './screens/check-in/CheckInScreen.tsx';
+import { HistoryScreen } from './screens/history/HistoryScreen.tsx';
+import { InsightsScreen } from './screens/insights/InsightsScreen.tsx';
+import { LearnScreen } from './screens/learn/LearnScreen.tsx';
 import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
+import { OnboardingScreen } from './screens/onboarding/OnboardingScreen.tsx';
 import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx';
@@ -14,6 +19,11 @@ import { useSignOut } from './session.ts';
 /** Who may see a route: everyone, only signed-in people, or only people who are signed out. */
 const ACCESS: Record<Route, 'anyone' | 'signed-in' | 'signed-out'> = {
   today: 'signed-in',
+  onboarding: 'signed-in',
+  history: 'signed-in',
+  insights: 'signed-in',
+  'check-in': 'signed-in',
+  learn: 'anyone',
   settings: 'signed-in',
   'sign-in': 'signed-out',
   register: 'signed-out',
@@ -67,6 +77,26 @@ function MainNav({ isSignedIn }: { isSignedIn: boolean }) {
             <li>
               <Link to="/" className="nav__link">
                 Today
+              </Link>
+            </li>
+            <li>
+              <Link to="/history" className="nav__link">
+                History
+              </Link>
+            </li>
+            <li>
+              <Link to="/insights" className="nav__link">
+                Insights
+              </Link>
+            </li>
+            <li>
+              <Link to="/check-in" className="nav__link">
+                Check-in
+              </Link>
+            </li>
+            <li>
+              <Link to="/learn" className="nav__link">
+                Learn
               </Link>
             </li>
             <li>
@@ -128,6 +158,16 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
   switch (route) {
     case 'today':
       return me.data === null ? null : <TodayScreen me={me.data} />;
+    case 'onboarding':
+      return me.data === null ? null : <OnboardingScreen me={me.data} />;
+    case 'history':
+      return me.data === null ? null : <HistoryScreen me={me.data} />;
+    case 'insights':
+      return me.data === null ? null : <InsightsScreen me={me.data} />;
+    case 'check-in':
+      return me.data === null ? null : <CheckInScreen me={me.data} />;
+    case 'learn':
+      return <LearnScreen />;
     case 'settings':
       return me.data === null ? null : <SettingsScreen me={me.data} />;
     case 'sign-in':

@@ -7,10 +7,25 @@ import {
 } from 'react';
 
 /** The screens Sunlog knows; anything else is 'not-found'. */
-export type Route = 'today' | 'sign-in' | 'register' | 'settings' | 'not-found';
+export type Route =
+  | 'today'
+  | 'onboarding'
+  | 'history'
+  | 'insights'
+  | 'check-in'
+  | 'learn'
+  | 'sign-in'
+  | 'register'
+  | 'settings'
+  | 'not-found';
 
 export const PATHS = {
   today: '/',
+  onboarding: '/welcome',
+  history: '/history',
+  insights: '/insights',
+  'check-in': '/check-in',
+  learn: '/learn',
   'sign-in': '/sign-in',
   register: '/register',
   settings: '/settings',

@@ -4,7 +4,7 @@ import { ApiError, ErrorBodySchema } from './api-error.ts';
 const NETWORK_MESSAGE = 'Sunlog could not reach its server. Check your connection and try again.';
 const UNEXPECTED_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const init: RequestInit = {
