@@ -6,17 +6,24 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { servedOverHttps } from './config.ts';
 import type { Sunlog } from './context.ts';
+import { registerExportRoutes } from './export/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
 import { handleError } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
+import { registerRecordRoutes } from './records/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 
 /** Every capability the server offers, in one list read top to bottom (no autoloading). */
-const CAPABILITIES: readonly Capability[] = [registerHealthRoutes, registerAccountRoutes];
+const CAPABILITIES: readonly Capability[] = [
+  registerHealthRoutes,
+  registerAccountRoutes,
+  registerRecordRoutes,
+  registerExportRoutes,
+];
 
 export interface BuildAppOptions {
   /** Sees every route as it is registered (tests compare them with the OpenAPI document). */

@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/tables.ts';
+import { ExportService } from './export/service.ts';
+import { RecordService } from './records/service.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
 export interface Sunlog {
@@ -16,6 +18,8 @@ export interface Sunlog {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly accounts: AccountService;
+  readonly records: RecordService;
+  readonly exports: ExportService;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -47,5 +51,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const audit = new AuditLog(clock);
   const limiter = new SignInLimiter(db, clock);
   const accounts = new AccountService({ db, clock, audit, limiter });
-  return { config, db, clock, audit, accounts, close };
+  const records = new RecordService({ db, clock, audit });
+  const exports = new ExportService({ db, clock, audit, accounts, records });
+  return { config, db, clock, audit, accounts, records, exports, close };
 }

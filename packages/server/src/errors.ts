@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'csrf'
   | 'not-found'
   | 'email-taken'
+  | 'idempotency-conflict'
   | 'unsupported-media-type'
   | 'rate-limited';
 

@@ -1,4 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CheckInCreate } from '@sunlog/core/records/check-in';
+import type { FlareCreate } from '@sunlog/core/records/flare';
+import type { IntakeCreate } from '@sunlog/core/records/intake';
+import type { LabResultCreate } from '@sunlog/core/records/lab-result';
+import type { RegimenCreate } from '@sunlog/core/records/regimen';
+import type { SymptomCheckCreate } from '@sunlog/core/records/symptom-check';
+
+import type { RecordCollection, RecordCreateBase } from '../src/records/kinds.ts';
+
+type VitaminDLabResultCreate = Extract<LabResultCreate, { analyte: '25-hydroxyvitamin-d-total' }>;
 
 export interface RegisterBody {
   email: string;
@@ -26,3 +36,87 @@ export function buildProfilePatch(overrides: Record<string, unknown> = {}): Reco
     ...overrides,
   };
 }
+
+/** A valid regimen create body with a fresh id; override any field. */
+export function buildRegimen(overrides: Partial<RegimenCreate> = {}): RegimenCreate {
+  return {
+    id: randomUUID(),
+    productName: 'Vitamin D3 drops',
+    form: 'D3',
+    amountPerDose: { value: 2000, unit: 'IU' },
+    schedule: { kind: 'daily' },
+    startDate: '2026-01-05',
+    reminderTimes: ['08:30'],
+    ...overrides,
+  };
+}
+
+/** A valid intake create body with a fresh id; override any field. */
+export function buildIntake(overrides: Partial<IntakeCreate> = {}): IntakeCreate {
+  return {
+    id: randomUUID(),
+    takenAt: '2026-03-02T08:31:00+01:00',
+    localDate: '2026-03-02',
+    amount: { value: 2000, unit: 'IU' },
+    status: 'taken',
+    ...overrides,
+  };
+}
+
+/** A valid 25-hydroxyvitamin D result create body with a fresh id; override any field. */
+export function buildLabResult(overrides: Partial<VitaminDLabResultCreate> = {}): LabResultCreate {
+  return {
+    id: randomUUID(),
+    analyte: '25-hydroxyvitamin-d-total',
+    level: { value: 32, unit: 'ng/mL' },
+    referenceRange: { low: 30, high: 100, unit: 'ng/mL' },
+    sampleDate: '2026-02-20',
+    labName: 'City Lab',
+    ...overrides,
+  };
+}
+
+/** A valid symptom check create body with a fresh id; override any field. */
+export function buildSymptomCheck(overrides: Partial<SymptomCheckCreate> = {}): SymptomCheckCreate {
+  return {
+    id: randomUUID(),
+    localDate: '2026-03-02',
+    scores: { fatigue: 6, mood: 7, sleep: 5 },
+    custom: [{ name: 'tingling', score: 3 }],
+    ...overrides,
+  };
+}
+
+/** A valid flare create body with a fresh id; override any field. */
+export function buildFlare(overrides: Partial<FlareCreate> = {}): FlareCreate {
+  return {
+    id: randomUUID(),
+    startDate: '2026-02-10',
+    symptoms: ['blurred vision'],
+    severity: 'moderate',
+    steroidTreatment: false,
+    suspectedTrigger: 'none-known',
+    ...overrides,
+  };
+}
+
+/** A valid monthly check-in create body with a fresh id; override any field. */
+export function buildCheckIn(overrides: Partial<CheckInCreate> = {}): CheckInCreate {
+  return {
+    id: randomUUID(),
+    month: '2026-02',
+    answers: { intakeConsistency: 'Most days', freeText: 'A good month.' },
+    questionsForDoctor: ['Should my dose change in summer?'],
+    ...overrides,
+  };
+}
+
+/** Each record kind's factory, by collection name, for tests generated over every kind. */
+export const RECORD_FACTORIES: Readonly<Record<RecordCollection, () => RecordCreateBase>> = {
+  regimens: buildRegimen,
+  intakes: buildIntake,
+  labResults: buildLabResult,
+  symptomChecks: buildSymptomCheck,
+  flares: buildFlare,
+  checkIns: buildCheckIn,
+};

@@ -9,7 +9,10 @@ export type AuditAction =
   | 'session.sign-in'
   | 'session.sign-out'
   | 'session.revoke'
-  | 'profile.update';
+  | 'profile.update'
+  | 'record.delete'
+  | 'record.restore'
+  | 'export';
 
 export type AuditOutcome = 'success' | 'failure';
 

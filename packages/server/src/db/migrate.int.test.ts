@@ -4,8 +4,34 @@ import { engines } from '../../test/engines.ts';
 import { openSunlog } from '../context.ts';
 import { MIGRATIONS, migrateToLatest } from './migrate.ts';
 
-/** The schema migration 0001 must produce, the same on every engine: table → column → type and nullability. */
+/** The columns every record table (migration 0002) has. */
+const RECORD_TABLE = {
+  body: 'text not null',
+  body_hash: 'text not null',
+  created_at: 'text not null',
+  deleted_at: 'text null',
+  filed_on: 'text not null',
+  id: 'text not null',
+  updated_at: 'text not null',
+  user_id: 'text not null',
+};
+
+/** The schema the migrations must produce, the same on every engine: table → column → type and nullability. */
 const EXPECTED_SCHEMA = {
+  regimens: RECORD_TABLE,
+  intakes: RECORD_TABLE,
+  lab_results: RECORD_TABLE,
+  symptom_checks: RECORD_TABLE,
+  flares: RECORD_TABLE,
+  check_ins: RECORD_TABLE,
+  record_revisions: {
+    body: 'text not null',
+    id: 'text not null',
+    kind: 'text not null',
+    record_id: 'text not null',
+    revised_at: 'text not null',
+    user_id: 'text not null',
+  },
   audit_events: {
     action: 'text not null',
     at: 'text not null',

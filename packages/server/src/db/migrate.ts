@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { DatabaseConfig } from '../config.ts';
 import { createAccounts } from './migrations/0001-create-accounts.ts';
+import { createRecords } from './migrations/0002-create-records.ts';
 import type { Database } from './tables.ts';
 
 /**
@@ -10,6 +11,7 @@ import type { Database } from './tables.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-create-accounts': createAccounts,
+  '0002-create-records': createRecords,
 };
 
 /** The database holds migrations this build does not know, or in another order; Sunlog will not guess. */

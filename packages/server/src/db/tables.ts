@@ -12,7 +12,23 @@ export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
+  regimens: RecordsTable;
+  intakes: RecordsTable;
+  lab_results: RecordsTable;
+  symptom_checks: RecordsTable;
+  flares: RecordsTable;
+  check_ins: RecordsTable;
+  record_revisions: RecordRevisionsTable;
 }
+
+/** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
+export type RecordTableName =
+  | 'regimens'
+  | 'intakes'
+  | 'lab_results'
+  | 'symptom_checks'
+  | 'flares'
+  | 'check_ins';
 
 export interface UsersTable {
   /** UUID. */
@@ -65,4 +81,34 @@ export interface RateLimitsTable {
   key: string;
   window_start: string;
   count: number;
+}
+
+/** One record of one kind; keyed by (user_id, id) so a client-made id belongs to its person only. */
+export interface RecordsTable {
+  user_id: string;
+  /** The client-made UUID. */
+  id: string;
+  /** The local date the record is filed under (YYYY-MM-DD); lists sort and filter on it. */
+  filed_on: string;
+  /** JSON text of the whole record as the API answers it, timestamps included. */
+  body: string;
+  /** Hex SHA-256 of the canonical JSON of the first create body; a replayed create is compared with it. */
+  body_hash: string;
+  created_at: string;
+  updated_at: string;
+  /** Set by a (soft) delete, cleared by a restore. */
+  deleted_at: string | null;
+}
+
+/** A record as it was before an edit: the edit history. */
+export interface RecordRevisionsTable {
+  id: string;
+  user_id: string;
+  /** The table of the record (`intakes`, `lab_results`, …). */
+  kind: string;
+  record_id: string;
+  /** When the edit that replaced this version happened. */
+  revised_at: string;
+  /** JSON text of the record as it was before that edit. */
+  body: string;
 }

@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   csrf: 403,
   'not-found': 404,
   'email-taken': 409,
+  'idempotency-conflict': 422,
   'unsupported-media-type': 415,
   'rate-limited': 429,
 };

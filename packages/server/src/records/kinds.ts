@@ -1,0 +1,114 @@
+import { CheckInCreateSchema, CheckInSchema } from '@sunlog/core/records/check-in';
+import type { LocalDate } from '@sunlog/core/records/common';
+import { FlareCreateSchema, FlareSchema } from '@sunlog/core/records/flare';
+import { IntakeCreateSchema, IntakeSchema } from '@sunlog/core/records/intake';
+import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab-result';
+import { RegimenCreateSchema, RegimenSchema } from '@sunlog/core/records/regimen';
+import { SymptomCheckCreateSchema, SymptomCheckSchema } from '@sunlog/core/records/symptom-check';
+import type { z } from 'zod';
+import type { RecordTableName } from '../db/tables.ts';
+
+/** What every record's create body carries: the id the client made. */
+export interface RecordCreateBase {
+  id: string;
+}
+
+/** What every stored record carries: the create body plus the server's timestamps. */
+export interface StoredRecordBase extends RecordCreateBase {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * One kind of record, described once: where it lives in the API and the database, its core schemas,
+ * and the date it is filed under. Routes, service and store are written once against this.
+ */
+export interface RecordKind<
+  C extends RecordCreateBase = RecordCreateBase,
+  R extends StoredRecordBase = StoredRecordBase,
+> {
+  /** Singular, kebab-case; names the kind in audit details: `lab-result`. */
+  readonly name: string;
+  /** The collection's URL segment: `/api/v1/{path}`. */
+  readonly path: string;
+  readonly table: RecordTableName;
+  /** The stored record as the API answers it. */
+  readonly schema: z.ZodType<R>;
+  /** The body of a create or a replace, with the client's id and no timestamps. */
+  readonly createSchema: z.ZodType<C>;
+  /** The local date lists sort and filter the record by. */
+  filedOn(record: C): LocalDate;
+}
+
+function defineKind<C extends RecordCreateBase, R extends StoredRecordBase>(
+  kind: RecordKind<C, R>,
+): RecordKind<C, R> {
+  return kind;
+}
+
+/**
+ * Every record kind, keyed by its collection name in the export document. The schemas get OpenAPI
+ * component ids here, once per process (zod's registry refuses an id registered twice).
+ */
+export const RECORD_KINDS = {
+  regimens: defineKind({
+    name: 'regimen',
+    path: 'regimens',
+    table: 'regimens',
+    schema: RegimenSchema.meta({ id: 'Regimen' }),
+    createSchema: RegimenCreateSchema.meta({ id: 'RegimenCreate' }),
+    filedOn: (regimen) => regimen.startDate,
+  }),
+  intakes: defineKind({
+    name: 'intake',
+    path: 'intakes',
+    table: 'intakes',
+    schema: IntakeSchema.meta({ id: 'Intake' }),
+    createSchema: IntakeCreateSchema.meta({ id: 'IntakeCreate' }),
+    filedOn: (intake) => intake.localDate,
+  }),
+  labResults: defineKind({
+    name: 'lab-result',
+    path: 'lab-results',
+    table: 'lab_results',
+    schema: LabResultSchema.meta({ id: 'LabResult' }),
+    createSchema: LabResultCreateSchema.meta({ id: 'LabResultCreate' }),
+    filedOn: (labResult) => labResult.sampleDate,
+  }),
+  symptomChecks: defineKind({
+    name: 'symptom-check',
+    path: 'symptom-checks',
+    table: 'symptom_checks',
+    schema: SymptomCheckSchema.meta({ id: 'SymptomCheck' }),
+    createSchema: SymptomCheckCreateSchema.meta({ id: 'SymptomCheckCreate' }),
+    filedOn: (symptomCheck) => symptomCheck.localDate,
+  }),
+  flares: defineKind({
+    name: 'flare',
+    path: 'flares',
+    table: 'flares',
+    schema: FlareSchema.meta({ id: 'Flare' }),
+    createSchema: FlareCreateSchema.meta({ id: 'FlareCreate' }),
+    filedOn: (flare) => flare.startDate,
+  }),
+  checkIns: defineKind({
+    name: 'check-in',
+    path: 'check-ins',
+    table: 'check_ins',
+    schema: CheckInSchema.meta({ id: 'CheckIn' }),
+    createSchema: CheckInCreateSchema.meta({ id: 'CheckInCreate' }),
+    // A check-in looks back on a month; it is filed under the month's first day.
+    filedOn: (checkIn) => `${checkIn.month}-01`,
+  }),
+} as const;
+
+/** A kind's key: its collection name in the export document (`labResults`). */
+export type RecordCollection = keyof typeof RECORD_KINDS;
+
+/** The kinds in the order the API documents them. */
+export const RECORD_KIND_LIST: readonly RecordKind[] = Object.values(RECORD_KINDS);
+
+/** Each kind's stored records by collection name: the records part of an export. */
+export type RecordCollections = {
+  [K in keyof typeof RECORD_KINDS]: z.output<(typeof RECORD_KINDS)[K]['schema']>[];
+};

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/tables.ts';
+import { SunlogError } from '../errors.ts';
+import type { RequestMeta } from '../request-meta.ts';
+import { bodyHash, canonicalJson } from './canonical-json.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  RECORD_KINDS,
+  type RecordCollections,
+  type RecordCreateBase,
+  type RecordKind,
+  type StoredRecordBase,
+} from './kinds.ts';
+import { RecordStore } from './store.ts';
+
+/** What a create answers: the record, and whether this request made it (false for a replay). */
+export interface Created<R> {
+  record: R;
+  created: boolean;
+}
+
+export interface ListQuery {
+  /** Inclusive bounds on the filed date, YYYY-MM-DD. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<R> {
+  items: R[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * A person's records of every kind: create (idempotent by the client's id), list, read, replace with
+ * history, soft delete and restore. Every operation is scoped to `userId`; a record of someone else's
+ * is indistinguishable from one that does not exist.
+ */
+export class RecordService {
+  readonly #db: Kysely<Database>;
+  readonly #store: RecordStore;
+  readonly #clock: Clock;
+  readonly #audit: AuditLog;
+
+  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
+    this.#db = deps.db;
+    this.#store = new RecordStore(deps.db);
+    this.#clock = deps.clock;
+    this.#audit = deps.audit;
+  }
+
+  /**
+   * Stores a new record under the client's id. Replaying the same id with the same body (key order
+   * aside) answers the stored record and creates nothing; the same id with another body is an
+   * `idempotency-conflict`.
+   */
+  async create<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    body: C,
+  ): Promise<Created<R>> {
+    const hash = bodyHash(body);
+    const now = this.#clock().toISOString();
+    const record = kind.schema.parse({ ...body, createdAt: now, updatedAt: now });
+    return this.#db.transaction().execute(async (trx) => {
+      const filedOn = kind.filedOn(body);
+      if (await this.#store.insertIfAbsent(trx, kind, userId, { record, filedOn, bodyHash: hash })) {
+        return { record, created: true };
+      }
+      const existing = await this.#store.find(trx, kind, userId, body.id);
+      if (existing === undefined) throw new Error(`${kind.name} ${body.id} conflicted on insert but is gone`);
+      if (existing.bodyHash !== hash) {
+        throw new SunlogError(
+          'idempotency-conflict',
+          'A different record was already saved with this id. Make a new id for a new record.',
+          { fields: [{ path: 'id', message: 'This id is already used by a different record.' }] },
+        );
+      }
+      return { record: existing.record, created: false };
+    });
+  }
+
+  /** One page of the person's live records, newest filed date first. */
+  async list<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    query: ListQuery,
+  ): Promise<Page<R>> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && after === undefined) {
+      throw new SunlogError('invalid-input', 'The page cursor is not valid.', {
+        fields: [{ path: 'cursor', message: 'Pass back a nextCursor exactly as it was given.' }],
+      });
+    }
+    // One more than asked tells whether another page follows, without a count query.
+    const rows = await this.#store.listPage(kind, userId, {
+      from: query.from,
+      to: query.to,
+      after,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last !== undefined
+        ? encodeCursor({ filedOn: last.filedOn, id: last.record.id })
+        : null;
+    return { items: page.map((row) => row.record), nextCursor };
+  }
+
+  /** The person's live record, or `not-found`. */
+  async get<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    id: string,
+  ): Promise<R> {
+    const found = await this.#store.find(this.#db, kind, userId, id);
+    if (found === undefined || found.deletedAt !== null) throw notFound(kind);
+    return found.record;
+  }
+
+  /**
+   * Replaces the person's live record with `body`, keeping the previous version in the history.
+   * Sending the same body again changes nothing (no new version, same `updatedAt`).
+   */
+  async replace<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    id: string,
+    body: C,
+  ): Promise<R> {
+    if (body.id !== id) {
+      throw new SunlogError('invalid-input', 'The id in the body must be the id in the address.', {
+        fields: [{ path: 'id', message: 'Must equal the id in the address.' }],
+      });
+    }
+    return this.#db.transaction().execute(async (trx) => {
+      if (!(await this.#store.lockLive(trx, kind, userId, id))) throw notFound(kind);
+      const current = await this.#store.find(trx, kind, userId, id);
+      if (current === undefined) throw notFound(kind);
+      const { createdAt, updatedAt: _updatedAt, ...currentBody } = current.record;
+      if (canonicalJson(currentBody) === canonicalJson(body)) return current.record;
+
+      const now = this.#clock().toISOString();
+      const record = kind.schema.parse({ ...body, createdAt, updatedAt: now });
+      await this.#store.insertRevision(trx, {
+        id: randomUUID(),
+        userId,
+        kind,
+        recordId: id,
+        revisedAt: now,
+        body: current.body,
+      });
+      await this.#store.replace(trx, kind, userId, record, kind.filedOn(body));
+      return record;
+    });
+  }
+
+  /** Soft-deletes the person's record so it can be restored; deleting it again is harmless. */
+  async remove(kind: RecordKind, userId: string, id: string, meta: RequestMeta): Promise<void> {
+    const now = this.#clock().toISOString();
+    await this.#db.transaction().execute(async (trx) => {
+      if (await this.#store.markDeleted(trx, kind, userId, id, now)) {
+        await this.#audit.record(trx, {
+          action: 'record.delete',
+          outcome: 'success',
+          userId,
+          requestId: meta.requestId,
+          // Kind and id only: no health values in the audit trail.
+          detail: { kind: kind.name, id },
+        });
+        return;
+      }
+      if ((await this.#store.find(trx, kind, userId, id)) === undefined) throw notFound(kind);
+    });
+  }
+
+  /** Undoes a delete and answers the record; restoring a record that is not deleted is harmless. */
+  async restore<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    id: string,
+    meta: RequestMeta,
+  ): Promise<R> {
+    return this.#db.transaction().execute(async (trx) => {
+      const restored = await this.#store.clearDeleted(trx, kind, userId, id);
+      const found = await this.#store.find(trx, kind, userId, id);
+      if (found === undefined) throw notFound(kind);
+      if (restored) {
+        await this.#audit.record(trx, {
+          action: 'record.restore',
+          outcome: 'success',
+          userId,
+          requestId: meta.requestId,
+          detail: { kind: kind.name, id },
+        });
+      }
+      return found.record;
+    });
+  }
+
+  /**
+   * Every live record of the person, by kind, read in one transaction so the set is consistent
+   * (repeatable read on PostgreSQL; a SQLite transaction reads one snapshot anyway).
+   */
+  async readAll(userId: string): Promise<RecordCollections> {
+    return this.#db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => ({
+        regimens: await this.#store.listAll(trx, RECORD_KINDS.regimens, userId),
+        intakes: await this.#store.listAll(trx, RECORD_KINDS.intakes, userId),
+        labResults: await this.#store.listAll(trx, RECORD_KINDS.labResults, userId),
+        symptomChecks: await this.#store.listAll(trx, RECORD_KINDS.symptomChecks, userId),
+        flares: await this.#store.listAll(trx, RECORD_KINDS.flares, userId),
+        checkIns: await this.#store.listAll(trx, RECORD_KINDS.checkIns, userId),
+      }));
+  }
+}
+
+function notFound(kind: RecordKind): SunlogError {
+  return new SunlogError('not-found', `No such ${kind.name.replace('-', ' ')}.`);
+}
