@@ -194,6 +194,12 @@ export class AccountService {
     });
   }
 
+  /** The account registered with `email` (matched as normalised at registration), for operator tools. */
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    const found = await this.#store.findUserByEmail(email.trim().toLowerCase());
+    return found === undefined ? undefined : { id: found.id, email: found.email };
+  }
+
   async getAccount(user: User): Promise<Account> {
     return { user, profile: await this.#requireProfile(user.id) };
   }
