@@ -19,7 +19,13 @@ interface Load {
 }
 
 async function load(url: string, options: Partial<autocannon.Options>): Promise<Load> {
-  const result = await autocannon({ url, duration: SECONDS, connections: CONNECTIONS, method: 'POST', ...options });
+  const result = await autocannon({
+    url,
+    duration: SECONDS,
+    connections: CONNECTIONS,
+    method: 'POST',
+    ...options,
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -88,7 +94,8 @@ export async function benchApi(): Promise<BenchSection> {
       body: JSON.stringify({ email: 'bench@example.org', password: 'a long bench passphrase' }),
     });
     const cookie = (registered.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    if (registered.status !== 201 || cookie === '') throw new Error(`bench register failed: ${registered.status}`);
+    if (registered.status !== 201 || cookie === '')
+      throw new Error(`bench register failed: ${registered.status}`);
     const intake = (id: string) =>
       JSON.stringify({
         id,

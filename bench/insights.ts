@@ -19,7 +19,10 @@ export function benchInsights(): BenchSection {
   const decade = syntheticPerson({ seed: 1, days: 3650 }).input;
   const decadeRuns = time(5, () => computeInsights(decade, { seed: 1 }));
 
-  const people = Array.from({ length: 1000 }, (_, index) => syntheticPerson({ seed: 10_000 + index, days: 365 }).input);
+  const people = Array.from(
+    { length: 1000 },
+    (_, index) => syntheticPerson({ seed: 10_000 + index, days: 365 }).input,
+  );
   const cohortStarted = performance.now();
   for (const input of people) computeInsights(input, { seed: 1 });
   const cohortMs = performance.now() - cohortStarted;
@@ -38,7 +41,12 @@ export function benchInsights(): BenchSection {
         `${ms(percentile(decadeRuns, 95))} ms`,
         '—',
       ],
-      ['1,000 people, 1 year each (sequential)', `${ms(cohortMs)} ms in all`, '—', `${ms(cohortMs / 1000)} ms`],
+      [
+        '1,000 people, 1 year each (sequential)',
+        `${ms(cohortMs)} ms in all`,
+        '—',
+        `${ms(cohortMs / 1000)} ms`,
+      ],
     ],
   };
 }

@@ -10,7 +10,9 @@ const LOADS = 10;
 /** The JavaScript a first visit downloads: the entry script and every module it preloads, gzipped. */
 async function firstLoadJavaScript(): Promise<{ files: number; raw: number; gzip: number }> {
   const html = await readFile(`${DIST}index.html`, 'utf8');
-  const urls = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]);
+  const urls = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map(
+    (match) => match[1],
+  );
   let raw = 0;
   let gzip = 0;
   for (const url of urls) {
@@ -43,7 +45,10 @@ async function todayInteractive(): Promise<number[]> {
             body: JSON.stringify(body),
           }).then((response) => response.status);
         return [
-          await post('/auth/register', 'POST', { email: 'bench@example.org', password: 'a long bench passphrase' }),
+          await post('/auth/register', 'POST', {
+            email: 'bench@example.org',
+            password: 'a long bench passphrase',
+          }),
           await post('/me/profile', 'PATCH', { consentedAt: `${today}T00:00:00Z`, timeZone: 'UTC' }),
           await post('/regimens', 'POST', {
             id: crypto.randomUUID(),
@@ -69,7 +74,10 @@ async function todayInteractive(): Promise<number[]> {
       const visit = await context.newPage();
       const started = performance.now();
       await visit.goto(server.url);
-      await visit.getByRole('button', { name: /^taken/i }).first().waitFor({ state: 'visible' });
+      await visit
+        .getByRole('button', { name: /^taken/i })
+        .first()
+        .waitFor({ state: 'visible' });
       sample.push(performance.now() - started);
       await context.close();
     }
