@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { wilsonInterval } from './adherence-by-month.ts';
+import { ar1Regression } from './ar1-regression.ts';
 import { gammaQuantile, normalQuantile, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
 import { adjustedPValues, benjaminiHochberg } from './false-discovery.ts';
 import { poissonExactInterval } from './flare-rate.ts';
-import { bartlettInflation } from './lagged-association.ts';
-import { createRandom, deriveSeed } from './random.ts';
+import { createRandom, deriveSeed, type Random, standardNormal } from './random.ts';
 import { effectiveSampleSize, lag1Autocorrelation, meanWithTInterval } from './summary-stats.ts';
 
 describe('Benjamini–Hochberg', () => {
@@ -94,16 +94,6 @@ describe('t interval and effective sample size', () => {
     expect(lag1Autocorrelation(series)).toBeCloseTo(0.6, 1);
   });
 
-  test('Bartlett inflation is 1 for white noise and grows with shared persistence', () => {
-    const zero = [1, 0, 0, 0];
-    const persistent = [1, 0.8, 0.64, 0.512];
-    expect(bartlettInflation(zero, persistent, 3)).toBe(1);
-    expect(bartlettInflation(persistent, persistent, 3)).toBeCloseTo(
-      1 + 2 * (0.75 * 0.64 + 0.5 * 0.4096 + 0.25 * 0.262144),
-      10,
-    );
-  });
-
   test('Wilson interval for 0 of 10 starts at 0 and for 10 of 10 ends at 1', () => {
     expect(wilsonInterval(0, 10).low).toBe(0);
     expect(wilsonInterval(10, 10).high).toBeCloseTo(1, 12);
@@ -120,5 +110,91 @@ describe('seeded randomness', () => {
     expect([b(), b(), b()]).toEqual(first);
     expect(c()).not.toBe(first[0]);
     expect(deriveSeed(1, 'bootstrap')).not.toBe(deriveSeed(1, 'synthetic'));
+  });
+});
+
+/** A weekly-blocked 7-day share like the exposure the associations use, and AR(1) noise with sd 2. */
+function persistentPair(random: Random, n: number, phi: number): { x: Float64Array; y: Float64Array } {
+  const daily: number[] = [];
+  for (let week = 0; week * 7 < n + 7; week++) {
+    const taken = random() < 0.55 ? 6 + Math.floor(random() * 2) : 2 + Math.floor(random() * 4);
+    for (let d = 0; d < 7; d++) daily.push(d < taken ? 1 : 0);
+  }
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  let state = 2 * standardNormal(random);
+  for (let t = 0; t < n; t++) {
+    let sum = 0;
+    for (let k = 0; k < 7; k++) sum += daily[t + k] ?? 0;
+    x[t] = sum / 7;
+    if (t > 0) state = phi * state + 2 * Math.sqrt(1 - phi * phi) * standardNormal(random);
+    y[t] = state;
+  }
+  return { x, y };
+}
+
+/** Plain least-squares t statistic of y on x given a line in time (errors taken as independent). */
+function leastSquaresT(times: Float64Array, y: Float64Array, x: Float64Array): number {
+  const n = times.length;
+  const residualOnTime = (v: Float64Array) => {
+    const mt = times.reduce((a, b) => a + b, 0) / n;
+    const mv = v.reduce((a, b) => a + b, 0) / n;
+    let stv = 0;
+    let stt = 0;
+    for (let i = 0; i < n; i++) {
+      stv += ((times[i] ?? 0) - mt) * ((v[i] ?? 0) - mv);
+      stt += ((times[i] ?? 0) - mt) ** 2;
+    }
+    return v.map((value, i) => value - mv - (stv / stt) * ((times[i] ?? 0) - mt));
+  };
+  const rx = residualOnTime(x);
+  const ry = residualOnTime(y);
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (rx[i] ?? 0) ** 2;
+    sxy += (rx[i] ?? 0) * (ry[i] ?? 0);
+  }
+  const slope = sxy / sxx;
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += ((ry[i] ?? 0) - slope * (rx[i] ?? 0)) ** 2;
+  return slope / Math.sqrt(rss / (n - 3) / sxx);
+}
+
+function fitWithTrend(times: Float64Array, y: Float64Array, x: Float64Array) {
+  return ar1Regression(times, y, [new Float64Array(times.length).fill(1), times.map((t) => t / 180), x]);
+}
+
+describe('regression with AR(1) errors', () => {
+  test('recovers the slope and the persistence of a long series with gaps', () => {
+    const random = createRandom(11);
+    const { x, y } = persistentPair(random, 4000, 0.5);
+    const kept = Array.from({ length: 4000 }, (_, t) => t).filter((t) => t % 9 !== 4);
+    const times = Float64Array.from(kept);
+    const fit = fitWithTrend(
+      times,
+      Float64Array.from(kept, (t) => (y[t] ?? 0) - 1.5 * (x[t] ?? 0)),
+      Float64Array.from(kept, (t) => x[t] ?? 0),
+    );
+    expect(fit?.persistence).toBeCloseTo(0.5, 1);
+    expect(fit?.coefficients[2]).toBeCloseTo(-1.5, 0);
+  });
+
+  test('claims at its nominal rate on persistent noise where plain least squares claims too often', () => {
+    const random = createRandom(deriveSeed(12, 'ar1-size'));
+    const runs = 2000;
+    let prewhitened = 0;
+    let naive = 0;
+    for (let run = 0; run < runs; run++) {
+      const { x, y } = persistentPair(random, 150, 0.4);
+      const times = Float64Array.from({ length: 150 }, (_, t) => t);
+      const fit = fitWithTrend(times, y, x);
+      const t = (fit?.coefficients[2] ?? 0) / (fit?.standardErrors[2] ?? 1);
+      if (studentTTwoSidedP(t, fit?.degreesOfFreedom[2] ?? 1) < 0.05) prewhitened++;
+      if (studentTTwoSidedP(leastSquaresT(times, y, x), 147) < 0.05) naive++;
+    }
+    expect(prewhitened / runs).toBeGreaterThan(0.035);
+    expect(prewhitened / runs).toBeLessThan(0.065);
+    expect(naive / runs).toBeGreaterThan(0.1);
   });
 });

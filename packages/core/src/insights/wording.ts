@@ -46,10 +46,18 @@ export const DISCLAIMERS = {
     'Only your MS team can tell a relapse from a pseudo-relapse. If symptoms are severe or sudden, get urgent care.',
 } as const;
 
+/** One formatter per number of decimals: building an Intl.NumberFormat per call is slow. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** A number rounded for a sentence: `digits` decimals, trailing zeros dropped, '−' for minus. */
 export function formatNumber(value: number, digits = 1): string {
   const rounded = Number(value.toFixed(digits));
-  const text = Math.abs(rounded).toLocaleString('en-GB', { maximumFractionDigits: digits });
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  const text = formatter.format(Math.abs(rounded));
   return rounded < 0 ? `−${text}` : text;
 }
 
