@@ -35,15 +35,16 @@ export function causalPhrasesIn(sentence: string): string[] {
 }
 
 /**
- * Disclaimers shown beside insights, in the words of domain-reference §6.
+ * Disclaimers shown beside insights: the points of domain-reference §6, in Sunlog's own words.
  * They are kept apart from the sentences because they must name causation to deny it.
  */
 export const DISCLAIMERS = {
-  patterns: 'Two things moving together in your records does not show that one caused the other.',
+  patterns:
+    'When two things rise and fall together in your records, that alone does not mean one brought about the other.',
   general:
-    'Sunlog helps you record and share your own information. It does not give medical advice, diagnose, or recommend doses. Talk to your doctor or MS team before starting, stopping or changing any supplement or medicine.',
+    'Sunlog keeps and shares your own records. It does not diagnose, give medical advice or suggest doses. Before you start, stop or change any supplement or medicine, talk to your doctor or MS team.',
   flares:
-    'Only your MS team can tell a relapse from a pseudo-relapse. If symptoms are severe or sudden, get urgent care.',
+    'Whether a flare-up is a relapse or a pseudo-relapse is for your MS team to judge. If symptoms are severe or come on suddenly, get urgent care.',
 } as const;
 
 /** One formatter per number of decimals: building an Intl.NumberFormat per call is slow. */

@@ -1,0 +1,176 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { addDays, datesInRange } from '@sunlog/core/calendar';
+import { buildExport, serializeExport } from '@sunlog/core/exchange/export-v1';
+import { DISCLAIMERS } from '@sunlog/core/insights/wording';
+import { RegisterInputSchema } from '@sunlog/core/records/account';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  buildIntake,
+  buildProfile,
+  buildRegimen,
+  buildSymptomCheck,
+  buildVitaminDResult,
+  testId,
+} from '../../core/test/factories.ts';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../bin/sunlog.js', import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function sunlog(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATA_DIR: dir },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let dir = '';
+
+/** 120 days from 2026-01-01: a daily 1,000 IU regimen taken 5 days in 6, fatigue checks every day, two labs. */
+function exportWithRecords(): string {
+  const start = '2026-01-01';
+  const days = datesInRange(start, addDays(start, 119));
+  const regimen = buildRegimen({ id: testId(1), startDate: start });
+  const intakes = days
+    .filter((_, index) => index % 6 !== 5)
+    .map((date, index) =>
+      buildIntake({
+        id: testId(1000 + index),
+        regimenId: regimen.id,
+        localDate: date,
+        takenAt: `${date}T08:00:00+01:00`,
+      }),
+    );
+  const symptomChecks = days.map((date, index) =>
+    buildSymptomCheck({ id: testId(5000 + index), localDate: date, scores: { fatigue: 3 + (index % 4) } }),
+  );
+  const labResults = [
+    buildVitaminDResult({ id: testId(9000), sampleDate: start, level: { value: 18, unit: 'ng/mL' } }),
+    buildVitaminDResult({
+      id: testId(9001),
+      sampleDate: addDays(start, 100),
+      level: { value: 75, unit: 'nmol/L' },
+    }),
+  ];
+  const doc = buildExport(
+    {
+      profile: buildProfile(),
+      regimens: [regimen],
+      intakes,
+      labResults,
+      symptomChecks,
+      flares: [],
+      checkIns: [],
+    },
+    '2026-05-01T12:00:00.000Z',
+  );
+  return serializeExport(doc);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sunlog-cli-'));
+  await writeFile(join(dir, 'export.json'), exportWithRecords());
+  await writeFile(
+    join(dir, 'broken.json'),
+    '{"format":"sunlog-export","version":1,"exportedAt":"2026-05-01T12:00:00Z","profile":{}}',
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('sunlog', () => {
+  test('--help lists every command and exits 0', async () => {
+    const outcome = await sunlog('--help');
+    expect(outcome.code).toBe(0);
+    for (const name of ['serve', 'migrate', 'insights']) expect(outcome.stdout).toContain(name);
+  });
+
+  test('an unknown command fails with a one-line reason', async () => {
+    const outcome = await sunlog('frobnicate');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('insights --json computes the insights offline from an export file', async () => {
+    const outcome = await sunlog('insights', join(dir, 'export.json'), '--json', '--today', '2026-04-30');
+    expect(outcome.code).toBe(0);
+    const insights = JSON.parse(outcome.stdout) as {
+      today: string;
+      adherenceByMonth: { subject: string; estimate: number | null }[];
+      levelTrend: { basis: { points?: number } };
+    };
+    expect(insights.today).toBe('2026-04-30');
+    const january = insights.adherenceByMonth.find((month) => month.subject.includes('2026-01'));
+    // 31 January days, every sixth day skipped: 26 of 31 taken.
+    expect(january?.estimate).toBeCloseTo(26 / 31, 5);
+    expect(insights.levelTrend.basis.points ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  test('insights prints plain sentences without --json', async () => {
+    const outcome = await sunlog('insights', join(dir, 'export.json'), '--today', '2026-04-30');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Intake consistency by month');
+    expect(outcome.stdout).toContain(DISCLAIMERS.patterns);
+  });
+
+  test('insights on a malformed export fails with the path of the first problem', async () => {
+    const outcome = await sunlog('insights', join(dir, 'broken.json'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/profile\.\w+/);
+    expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('export writes a person’s records from the database, and insights reads that file', async () => {
+    const { loadConfig } = await import('@sunlog/server/config');
+    const { openSunlog } = await import('@sunlog/server/context');
+    const { RECORD_KINDS } = await import('@sunlog/server/records/kinds');
+    const opened = await openSunlog(loadConfig({ DATA_DIR: dir }));
+    const meta = { requestId: 'test', address: '127.0.0.1', userAgent: null };
+    try {
+      const { user } = await opened.accounts.register(
+        RegisterInputSchema.parse({ email: 'Ada@Example.org', password: 'a long test passphrase' }),
+        meta,
+      );
+      const regimen = buildRegimen({ id: testId(1), startDate: '2026-01-01' });
+      const { createdAt: _c, updatedAt: _u, ...regimenBody } = regimen;
+      await opened.records.create(RECORD_KINDS.regimens, user.id, regimenBody);
+    } finally {
+      await opened.close();
+    }
+    const out = join(dir, 'from-db.json');
+    const exported = await sunlog('export', '--email', 'ada@example.org', '--out', out);
+    expect(exported.code).toBe(0);
+    const insights = await sunlog('insights', out, '--json', '--today', '2026-02-01');
+    expect(insights.code).toBe(0);
+    expect(JSON.parse(insights.stdout).adherenceByMonth.length).toBeGreaterThan(0);
+  });
+
+  test('export names a missing account in one line', async () => {
+    const outcome = await sunlog('export', '--email', 'nobody@example.org');
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('nobody@example.org');
+  });
+
+  test('migrate brings an empty SQLite database up to date', async () => {
+    const outcome = await sunlog('migrate');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('up to date');
+  });
+});

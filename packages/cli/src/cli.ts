@@ -1,0 +1,45 @@
+import { type Command, UsageError } from './command.ts';
+import { exportCommand } from './commands/export.ts';
+import { insightsCommand } from './commands/insights.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** Every sub-command, in the order `sunlog --help` lists them. */
+const COMMANDS: Command[] = [serveCommand, migrateCommand, exportCommand, insightsCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    'Usage: sunlog <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `sunlog <command> --help` for a command’s options.',
+  ].join('\n');
+}
+
+/** argv → command → exit code; a failure prints one line on stderr. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    console.error(`sunlog: unknown command "${name}" (run sunlog --help)`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`Usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`sunlog ${command.name}: ${reason}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

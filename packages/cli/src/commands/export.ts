@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { serializeExport } from '@sunlog/core/exchange/export-v1';
+import { loadConfig, processEnv } from '@sunlog/server/config';
+import { openSunlog } from '@sunlog/server/context';
+import { type Command, UsageError } from '../command.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'sunlog export --email <address> [--out <file>]',
+  summary:
+    'Write everything one person recorded as a Sunlog export (JSON) to a file or standard output; audited.',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, out: { type: 'string' } },
+    });
+    if (values.email === undefined) throw new UsageError(`usage: ${this.usage}`);
+    const sunlog = await openSunlog(loadConfig(processEnv()));
+    try {
+      const user = await sunlog.accounts.findUserByEmail(values.email);
+      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const made = await sunlog.exports.exportFor(user, {
+        requestId: 'cli-export',
+        address: 'cli',
+        userAgent: 'sunlog',
+      });
+      const text = serializeExport(made.document);
+      if (values.out === undefined) process.stdout.write(text);
+      else {
+        await writeFile(values.out, text, { mode: 0o600 });
+        console.error(`Wrote ${values.out}`);
+      }
+      return 0;
+    } finally {
+      await sunlog.close();
+    }
+  },
+};
