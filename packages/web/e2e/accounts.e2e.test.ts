@@ -69,6 +69,13 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     const register = new RegisterPage(page);
     await register.goto();
     await register.register(person.email, person.password);
+    // First sign-in opens onboarding (onboarding.e2e.test.ts covers it); consent here to reach Today.
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Sunlog' }).waitFor();
+    const consented = await page.request.patch('/api/v1/me/profile', {
+      data: { consentedAt: new Date().toISOString() },
+    });
+    expect(consented.status()).toBe(200);
+    await page.goto('/');
     await new TodayPage(page).heading.waitFor();
     return person;
   }

@@ -193,3 +193,34 @@ export class PageWatcher {
     return [...this.#problems];
   }
 }
+
+export interface ApiPerson {
+  email: string;
+  password: string;
+}
+
+/**
+ * Registers a person through the API inside a browser context (so the context holds their session
+ * cookie) and, unless told otherwise, records their consent, so signed-in screens open directly instead
+ * of onboarding. `profile` is patched as well (time zone, units…).
+ */
+export async function registerThroughApi(
+  page: Page,
+  options: { consent?: boolean; profile?: Record<string, unknown> } = {},
+): Promise<ApiPerson> {
+  const person = {
+    email: `person-${Math.random().toString(36).slice(2, 10)}@example.org`,
+    password: 'sunny meadow at noon',
+  };
+  const registered = await page.request.post('/api/v1/auth/register', { data: person });
+  if (!registered.ok()) throw new Error(`register answered ${registered.status()}`);
+  const patch = {
+    ...(options.consent === false ? {} : { consentedAt: new Date().toISOString() }),
+    ...options.profile,
+  };
+  if (Object.keys(patch).length > 0) {
+    const patched = await page.request.patch('/api/v1/me/profile', { data: patch });
+    if (!patched.ok()) throw new Error(`profile patch answered ${patched.status()}: ${await patched.text()}`);
+  }
+  return person;
+}

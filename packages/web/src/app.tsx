@@ -154,6 +154,10 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
   const access = ACCESS[route];
   if (access === 'signed-in' && me.data === null) return <Redirect to="/sign-in" />;
   if (access === 'signed-out' && me.data !== null) return <Redirect to="/" />;
+  // Until the person has read the disclaimer and consented, every signed-in screen opens onboarding.
+  if (access === 'signed-in' && me.data?.profile.consentedAt === null && route !== 'onboarding') {
+    return <Redirect to="/welcome" />;
+  }
 
   switch (route) {
     case 'today':

@@ -1,18 +1,40 @@
 import './zod-config.ts';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createQueryClient } from './api/queries.ts';
+import { MeSchema } from './api/accounts.ts';
+import { createQueryClient, queryKeys } from './api/queries.ts';
 import { App } from './app.tsx';
+import { OfflineSync } from './offline/OfflineSync.tsx';
+import { registerServiceWorker } from './offline/service-worker.ts';
+import { readMeSnapshot } from './offline/snapshots.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// React Query assumes "online" until an event says otherwise; a page opened offline must start paused,
+// so queries wait for the network instead of failing.
+onlineManager.setOnline(navigator.onLine);
+
+const queryClient = createQueryClient();
+
+/** Opened with no network: show the person last signed in here (their writes wait in the outbox). */
+async function seedFromDevice(): Promise<void> {
+  if (navigator.onLine) return;
+  const saved = MeSchema.safeParse(await readMeSnapshot().catch(() => undefined));
+  if (saved.success) queryClient.setQueryData(queryKeys.me, saved.data);
+}
+
+registerServiceWorker();
+
+void seedFromDevice().finally(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <OfflineSync />
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});

@@ -5,20 +5,64 @@ import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab
 import { RegimenCreateSchema, RegimenSchema } from '@sunlog/core/records/regimen';
 import { SymptomCheckCreateSchema, SymptomCheckSchema } from '@sunlog/core/records/symptom-check';
 import { z } from 'zod';
-import { requestEmpty, requestJson } from './request.ts';
+import { outboxEntries } from '../offline/outbox.ts';
+import { mergePending, provisionalRecord } from '../offline/pending-records.ts';
+import { readSnapshot, saveSnapshot } from '../offline/snapshots.ts';
+import { outboxUser, submitWrite } from '../offline/sync.ts';
+import { ApiError, isApiError } from './api-error.ts';
+import { requestJson } from './request.ts';
 
-/** The six record kinds of the records API: where each lives and the core schemas that parse it. */
+/**
+ * The typed client for the records API (/work/briefs/api-records.md).
+ *
+ * Every write (create, update, delete, restore) goes through the offline outbox: it is stored on the
+ * device before it is first sent, retried until the server accepts it, and never duplicated (the
+ * record's client-made id is its idempotency key). A write made offline resolves at once with a
+ * provisional record, and lists include writes still waiting to sync.
+ */
+
+/**
+ * The six record kinds of the records API: where each lives, the core schemas that parse it, and the
+ * date it is filed under (lists are filtered and sorted by it).
+ */
 export const RECORD_KINDS = {
-  regimens: { path: '/regimens', schema: RegimenSchema, createSchema: RegimenCreateSchema },
-  intakes: { path: '/intakes', schema: IntakeSchema, createSchema: IntakeCreateSchema },
-  'lab-results': { path: '/lab-results', schema: LabResultSchema, createSchema: LabResultCreateSchema },
+  regimens: {
+    path: '/regimens',
+    schema: RegimenSchema,
+    createSchema: RegimenCreateSchema,
+    filedDate: (record: { startDate: string }) => record.startDate,
+  },
+  intakes: {
+    path: '/intakes',
+    schema: IntakeSchema,
+    createSchema: IntakeCreateSchema,
+    filedDate: (record: { localDate: string }) => record.localDate,
+  },
+  'lab-results': {
+    path: '/lab-results',
+    schema: LabResultSchema,
+    createSchema: LabResultCreateSchema,
+    filedDate: (record: { sampleDate: string }) => record.sampleDate,
+  },
   'symptom-checks': {
     path: '/symptom-checks',
     schema: SymptomCheckSchema,
     createSchema: SymptomCheckCreateSchema,
+    filedDate: (record: { localDate: string }) => record.localDate,
   },
-  flares: { path: '/flares', schema: FlareSchema, createSchema: FlareCreateSchema },
-  'check-ins': { path: '/check-ins', schema: CheckInSchema, createSchema: CheckInCreateSchema },
+  flares: {
+    path: '/flares',
+    schema: FlareSchema,
+    createSchema: FlareCreateSchema,
+    filedDate: (record: { startDate: string }) => record.startDate,
+  },
+  'check-ins': {
+    path: '/check-ins',
+    schema: CheckInSchema,
+    createSchema: CheckInCreateSchema,
+    // A check-in is filed under the first day of its month.
+    filedDate: (record: { month: string }) => `${record.month}-01`,
+  },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -26,6 +70,10 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 export type RecordOf<K extends RecordKind> = z.output<(typeof RECORD_KINDS)[K]['schema']>;
 /** What a client sends to create or replace a record of a kind: its own id, no server timestamps. */
 export type CreateOf<K extends RecordKind> = z.input<(typeof RECORD_KINDS)[K]['createSchema']>;
+
+function filedDateOf<K extends RecordKind>(kind: K): (record: RecordOf<K>) => string {
+  return RECORD_KINDS[kind].filedDate as (record: RecordOf<K>) => string;
+}
 
 export interface ListQuery {
   /** Inclusive local dates (YYYY-MM-DD) on the date the record is filed under. */
@@ -48,7 +96,22 @@ function recordSchema<K extends RecordKind>(kind: K) {
   return z.object({ record: RECORD_KINDS[kind].schema });
 }
 
-/** One page of a kind's records, newest filed date first. */
+/** Records seen in this page's lifetime, so an undo made offline can still show what it brings back. */
+const lastSeen = new Map<string, unknown>();
+
+function remember(records: readonly { id: string }[]): void {
+  for (const record of records) lastSeen.set(record.id, record);
+}
+
+async function pendingEntries() {
+  const userId = outboxUser();
+  return userId === null ? [] : outboxEntries(userId);
+}
+
+/**
+ * One page of a kind's records, newest filed date first, including writes still in the outbox. With
+ * no network, the last copy of the same page saved on this device stands in for the server's answer.
+ */
 export async function listRecords<K extends RecordKind>(
   kind: K,
   query: ListQuery = {},
@@ -58,8 +121,27 @@ export async function listRecords<K extends RecordKind>(
     if (value !== undefined) params.set(key, String(value));
   }
   const search = params.size > 0 ? `?${params}` : '';
-  const page = await requestJson('GET', `${RECORD_KINDS[kind].path}${search}`, pageSchema(kind));
-  return page as { items: RecordOf<K>[]; nextCursor: string | null };
+  const userId = outboxUser();
+  const snapshotKey = `list|${kind}|${search}`;
+  let page: { items: RecordOf<K>[]; nextCursor: string | null };
+  try {
+    page = (await requestJson('GET', `${RECORD_KINDS[kind].path}${search}`, pageSchema(kind))) as typeof page;
+    if (userId !== null) saveSnapshot(userId, snapshotKey, page).catch(() => undefined);
+  } catch (error) {
+    if (!(isApiError(error) && error.code === 'network') || userId === null) throw error;
+    const saved = pageSchema(kind).safeParse(await readSnapshot(userId, snapshotKey));
+    page = saved.success ? (saved.data as typeof page) : { items: [], nextCursor: null };
+  }
+  remember(page.items);
+  const items = mergePending(
+    kind,
+    filedDateOf(kind),
+    page.items,
+    await pendingEntries(),
+    query,
+    query.cursor === undefined,
+  );
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** Every record of a kind in a date range, following the cursor across pages. */
@@ -81,31 +163,87 @@ export async function listAllRecords<K extends RecordKind>(
   return all;
 }
 
-/** One record by id; fails with code 'not-found' when it is not the person's or was deleted. */
+/** One record by id (a queued change wins); fails with code 'not-found' when it is not the person's or was deleted. */
 export async function getRecord<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K>> {
+  const pending = (await pendingEntries()).filter(
+    (entry) => entry.kind === kind && entry.recordId === id && entry.state === 'pending',
+  );
+  const last = pending.at(-1);
+  if (last?.operation === 'delete') throw new ApiError(404, 'not-found', 'That entry was deleted.');
+  if (last?.operation === 'create' || last?.operation === 'update')
+    return provisionalRecord<RecordOf<K>>(last);
   const answer = await requestJson('GET', `${RECORD_KINDS[kind].path}/${id}`, recordSchema(kind));
+  remember([answer.record]);
   return answer.record as RecordOf<K>;
 }
 
-/** Creates a record (idempotent: resending the same body with the same id returns the original). */
-export async function createRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
-  const answer = await requestJson('POST', RECORD_KINDS[kind].path, recordSchema(kind), body);
-  return answer.record as RecordOf<K>;
+/** Checks a body in the browser first, so a write that could never be accepted is never queued. */
+function checked<K extends RecordKind>(kind: K, body: CreateOf<K>): CreateOf<K> {
+  const parsed = RECORD_KINDS[kind].createSchema.safeParse(body);
+  if (parsed.success) return body;
+  const fields = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  throw new ApiError(400, 'invalid-input', 'Please check the highlighted fields.', fields);
+}
+
+const WRITES = {
+  create: { method: 'POST', suffix: '' },
+  update: { method: 'PUT', suffix: '/:id' },
+  delete: { method: 'DELETE', suffix: '/:id' },
+  restore: { method: 'POST', suffix: '/:id/restore' },
+} as const;
+
+function queue(kind: RecordKind, recordId: string, operation: keyof typeof WRITES, body?: unknown) {
+  const { method, suffix } = WRITES[operation];
+  const path = `${RECORD_KINDS[kind].path}${suffix.replace(':id', encodeURIComponent(recordId))}`;
+  return submitWrite({ kind, recordId, operation, method, path, ...(body === undefined ? {} : { body }) });
+}
+
+async function write<K extends RecordKind>(
+  kind: K,
+  recordId: string,
+  operation: 'create' | 'update' | 'restore',
+  body?: CreateOf<K>,
+): Promise<RecordOf<K>> {
+  const result = await queue(kind, recordId, operation, body);
+  if (result.type === 'sent') {
+    const parsed = RECORD_KINDS[kind].schema.safeParse(result.record);
+    if (parsed.success) {
+      remember([parsed.data]);
+      return parsed.data as RecordOf<K>;
+    }
+  }
+  if (body !== undefined) {
+    // Waiting to sync: the server's timestamps are not known yet, so both read "when it was queued".
+    const queuedAt = result.type === 'queued' ? result.entry.queuedAt : new Date().toISOString();
+    return { ...body, createdAt: queuedAt, updatedAt: queuedAt } as RecordOf<K>;
+  }
+  const seen = lastSeen.get(recordId);
+  if (seen !== undefined) return seen as RecordOf<K>;
+  return getRecord(kind, recordId);
+}
+
+/**
+ * Creates a record (idempotent: resending the same body with the same id returns the original).
+ * Offline, resolves with a provisional record once the write is stored in the outbox.
+ */
+export function createRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
+  return write(kind, body.id, 'create', checked(kind, body));
 }
 
 /** Replaces a record; the server keeps the previous version as history. */
-export async function updateRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
-  const answer = await requestJson('PUT', `${RECORD_KINDS[kind].path}/${body.id}`, recordSchema(kind), body);
-  return answer.record as RecordOf<K>;
+export function updateRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
+  return write(kind, body.id, 'update', checked(kind, body));
 }
 
 /** Deletes a record; restoreRecord undoes it. */
-export function deleteRecord(kind: RecordKind, id: string): Promise<void> {
-  return requestEmpty('DELETE', `${RECORD_KINDS[kind].path}/${id}`);
+export async function deleteRecord(kind: RecordKind, id: string): Promise<void> {
+  await queue(kind, id, 'delete');
 }
 
 /** Undoes a delete. */
-export async function restoreRecord<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K>> {
-  const answer = await requestJson('POST', `${RECORD_KINDS[kind].path}/${id}/restore`, recordSchema(kind));
-  return answer.record as RecordOf<K>;
+export function restoreRecord<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K>> {
+  return write(kind, id, 'restore');
 }

@@ -1,19 +1,110 @@
+import type { SymptomScale } from '@sunlog/core/records/symptom-check';
+
 export const todayStrings = {
   title: 'Today',
   greeting: (name: string) => `Hello, ${name}.`,
-  aboutHeading: 'What Sunlog is for',
-  about:
-    'Sunlog is your vitamin D and symptom journal. It keeps track of the vitamin D you take, your blood test results and how you feel, so you can spot your own patterns and bring a clear record to your neurologist or MS nurse.',
-  nextHeading: 'Coming soon to this page',
-  next: [
-    'Mark today’s dose as taken with one tap.',
-    'A quick check of how you feel, in under 15 seconds.',
-    'Reminders at the local times you choose.',
-  ],
-  settingsPrompt: 'First, check that your units and time zone are right for you.',
-  settingsAction: 'Check your settings',
-  // Our own wording of the short disclaimer in domain-reference §6 ("Disclaimers").
+  dateLine: (date: string) => `It is ${date}.`,
+  loading: 'Loading your day…',
+  loadFailed: 'Sunlog could not load this part of your day. It will try again.',
+
+  doseHeading: 'Vitamin D today',
+  noPlan: 'You have not added a supplement plan yet. Add one to get a one-tap “Taken” button here.',
+  nothingDue: 'No dose is due today on your plan.',
+  addPlan: 'Add a supplement plan',
+  addPlanHeading: 'Add a supplement plan',
+  savePlan: 'Save plan',
+  cancel: 'Cancel',
+  planSaved: 'Your plan is saved.',
+  taken: 'Taken',
+  skipped: 'Skipped',
+  takenAt: (time: string) => `Taken at ${time} ✓`,
+  skippedAt: (time: string) => `Skipped at ${time}`,
+  undo: 'Undo',
+  undone: 'Undone. The dose is back to not logged.',
+  takenStatus: (product: string, time: string) => `${product}: taken at ${time}.`,
+  skippedStatus: (product: string) => `${product}: marked as skipped.`,
+  doseDetail: (form: string) => `Vitamin ${form}`,
+
+  symptomHeading: 'How are you today?',
+  symptomLead: 'Answer any you like, then save. Leave out whatever does not apply.',
+  symptomSave: 'Save how I feel',
+  symptomUpdate: 'Update how I feel',
+  symptomSaved: 'Saved how you feel today.',
+  symptomUpdated: 'Updated how you feel today.',
+  symptomEmpty: 'Choose a number for at least one item before saving.',
+  symptomAlreadyToday: 'You checked in today. Change anything and save again.',
+
+  flareHeading: 'Flare-ups',
+  flareStart: 'Start a flare-up',
+  flareNone: 'No flare-up is open.',
+  flareOpen: (date: string) => `Flare-up since ${date}`,
+  flareEndLabel: 'Last day of the flare-up',
+  flareEnd: 'End flare-up',
+  flareEnded: 'The flare-up is marked as ended.',
+  flareSaved: 'The flare-up is saved.',
+  flareStartLabel: 'First day',
+  flareSymptomsLabel: 'What symptoms do you have?',
+  flareOtherLabel: 'Other symptoms',
+  flareOtherHint: 'Separate several with commas.',
+  flareSymptomsRequired: 'Choose or type at least one symptom.',
+  flareSeverityLabel: 'How bad is it?',
+  flareSteroidsLabel: 'Are you being treated with steroids for it?',
+  flareTriggerLabel: 'Might something have set it off?',
+  flareSave: 'Save flare-up',
+  // Our own wording of domain-reference §6 (flare-ups disclaimer).
+  flareDisclaimer:
+    'Only your MS team can tell a relapse from a pseudo-relapse. If your symptoms are severe or came on suddenly, get urgent care.',
+
+  bloodHeading: 'Blood test result',
+  bloodLead: 'Enter your 25-hydroxyvitamin D result as printed on the lab report.',
+  bloodAdd: 'Add a blood result',
+  bloodValueLabel: 'Result',
+  bloodValueInvalid: 'Enter the result as a number above zero, such as 32 or 80.',
+  bloodUnitLabel: 'Unit on the report',
+  bloodDateLabel: 'Date the blood was taken',
+  bloodDateInvalid: 'Enter the date the sample was taken.',
+  bloodLabLabel: 'Lab name',
+  bloodSave: 'Save result',
+  bloodSaved: 'Your blood result is saved.',
+  latestHeading: 'Your latest result',
+  enteredAs: (text: string) => `entered as ${text}`,
+  sampledOn: (date: string) => `Blood taken on ${date}`,
+  atLab: (lab: string) => `at ${lab}`,
+  perGuideline: (name: string) => `Per ${name}`,
+  guidelineNote:
+    'These are published ranges for the general population, each from the source named. None is a target for people with MS.',
+  target: {
+    below: 'Below the target range you set with your clinician.',
+    within: 'Within the target range you set with your clinician.',
+    above: 'Above the target range you set with your clinician.',
+  },
+  cautionSource: (name: string) => `Source: ${name}.`,
+
   disclaimerHeading: 'Please keep in mind',
+  // Our own wording of the short disclaimer in domain-reference §6 ("Disclaimers").
   disclaimer:
     'Sunlog keeps a record of your own information and helps you share it. It does not give medical advice, make a diagnosis or suggest doses. Before you start, stop or change any supplement or medicine, talk to your doctor or MS team.',
 } as const;
+
+/** Each built-in 0–10 rating: its name and what its ends mean (directions from core SCALE_DIRECTION). */
+export const SCALE_TEXT: Record<SymptomScale, { label: string; ends: string }> = {
+  fatigue: { label: 'Fatigue', ends: '0 = no fatigue … 10 = worst fatigue' },
+  energy: { label: 'Energy', ends: '0 = no energy at all … 10 = full of energy' },
+  mobility: { label: 'Walking and getting about', ends: '0 = could hardly walk … 10 = walking easily' },
+  mood: { label: 'Mood', ends: '0 = very low … 10 = very good' },
+  sleep: { label: 'Sleep last night', ends: '0 = very poor … 10 = very good' },
+  pain: { label: 'Pain', ends: '0 = no pain … 10 = worst pain' },
+  overallWellness: { label: 'Overall, how well you feel', ends: '0 = very unwell … 10 = very well' },
+};
+
+export const FLARE_SYMPTOMS = [
+  'Eyesight problems',
+  'Numbness or tingling',
+  'Weakness',
+  'Walking or balance',
+  'Tiredness',
+  'Bladder or bowel',
+  'Pain or spasms',
+  'Thinking or memory',
+  'Dizziness',
+] as const;

@@ -1,0 +1,103 @@
+import { type Ref, useId } from 'react';
+import './controls.css';
+
+export interface NativeInputProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The platform's own pickers for dates and times; `decimal` is a text field with a number keypad. */
+  type: 'date' | 'time' | 'decimal' | 'whole-number' | 'text';
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** Shows "(optional)" after the label. */
+  isOptional?: boolean;
+  min?: string;
+  max?: string;
+  autoComplete?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Extra ids that describe the field, such as the item it belongs to. */
+  describedBy?: string;
+}
+
+/**
+ * A labelled native input. Date and time use the browser's own picker, which every screen reader and
+ * keyboard knows; numbers are typed as text with a numeric keypad, so "1,000" or "2.5" never vanish
+ * the way a number input can swallow a half-typed value.
+ */
+export function NativeInput({
+  label,
+  name,
+  value,
+  onChange,
+  type,
+  hint,
+  error,
+  isOptional = false,
+  min,
+  max,
+  autoComplete,
+  inputRef,
+  describedBy,
+}: NativeInputProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const described = [
+    describedBy,
+    hint === undefined ? undefined : hintId,
+    error === undefined ? undefined : errorId,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const isNumber = type === 'decimal' || type === 'whole-number';
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {isOptional ? <span className="field__optional"> (optional)</span> : null}
+      </label>
+      {hint === undefined ? null : (
+        <div className="field__hint" id={hintId}>
+          {hint}
+        </div>
+      )}
+      <input
+        id={id}
+        ref={inputRef}
+        name={name}
+        className={`input${isNumber ? ' input--number' : ''}${type === 'date' || type === 'time' ? ' input--picker' : ''}`}
+        type={isNumber ? 'text' : type}
+        inputMode={type === 'decimal' ? 'decimal' : type === 'whole-number' ? 'numeric' : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        min={min}
+        max={max}
+        autoComplete={autoComplete ?? 'off'}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={described === '' ? undefined : described}
+      />
+      {error === undefined ? null : (
+        <div className="field__error" id={errorId}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Reads a number as people type it: "1,000", "1 000", "2.5" or "2,5". Returns undefined for anything
+ * that is not a number, so the form can say so.
+ */
+export function parseTypedNumber(text: string): number | undefined {
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (compact === '') return undefined;
+  // "1,000" (thousands) vs "2,5" (decimal comma): a comma followed by exactly three digits is thousands.
+  const normalised = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)
+    ? compact.replaceAll(',', '')
+    : compact.replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(normalised)) return undefined;
+  const value = Number(normalised);
+  return Number.isFinite(value) ? value : undefined;
+}

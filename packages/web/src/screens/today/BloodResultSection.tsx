@@ -1,0 +1,238 @@
+import { bloodLevelCautions } from '@sunlog/core/cautions';
+import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
+import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import type { BloodUnit, Profile } from '@sunlog/core/records/profile';
+import { convertBlood, formatQuantity } from '@sunlog/core/units';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { isApiError } from '../../api/api-error.ts';
+import { createRecord, recordsQueryKey } from '../../api/records.ts';
+import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
+import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
+import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
+import { SyncBadge } from '../../components/SyncStatus.tsx';
+import type { OutboxView } from '../../offline/use-outbox.ts';
+import { todayStrings as t } from './strings.ts';
+import { todayKeys, useLatestVitaminD } from './today-data.ts';
+
+const BLOOD_UNITS: readonly Choice<BloodUnit>[] = [
+  { value: 'ng/mL', name: 'ng/mL', detail: 'nanograms per millilitre' },
+  { value: 'nmol/L', name: 'nmol/L', detail: 'nanomoles per litre' },
+];
+
+/** Enter a 25(OH)D result; the newest one is shown in the person's unit, classified per guideline. */
+export function BloodResultSection({
+  profile,
+  today,
+  formatDate,
+  outbox,
+}: {
+  profile: Profile;
+  today: string;
+  formatDate: (date: string) => string;
+  outbox: OutboxView;
+}) {
+  const latest = useLatestVitaminD();
+  const [isAdding, setAdding] = useState(false);
+  const [status, setStatus] = useState<string>();
+  return (
+    <section className="card today-card" aria-labelledby="today-blood">
+      <h2 id="today-blood">{t.bloodHeading}</h2>
+      {latest.isError ? <FormAlert message={t.loadFailed} /> : null}
+      {latest.data ? (
+        <LabResultSummary
+          result={latest.data}
+          profile={profile}
+          formatDate={formatDate}
+          isWaiting={outbox.isWaiting(latest.data.id)}
+        />
+      ) : null}
+      <StatusMessage message={status} />
+      {isAdding ? (
+        <BloodResultForm
+          profile={profile}
+          today={today}
+          onDone={(message) => {
+            setAdding(false);
+            setStatus(message);
+          }}
+        />
+      ) : (
+        <div className="button-row today-card__more">
+          <Button
+            className="button"
+            onPress={() => {
+              setStatus(undefined);
+              setAdding(true);
+            }}
+          >
+            {t.bloodAdd}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A result in the preferred unit (the value as entered beside it), its bands per source, cautions and target. */
+export function LabResultSummary({
+  result,
+  profile,
+  formatDate,
+  isWaiting,
+}: {
+  result: VitaminDLabResult;
+  profile: Profile;
+  formatDate: (date: string) => string;
+  isWaiting: boolean;
+}) {
+  const level = result.level;
+  const shown = formatQuantity(convertBlood(level, profile.bloodUnit), profile.locale);
+  const entered = formatQuantity(level, profile.locale);
+  const classifications = classifyVitaminDAll(level);
+  const cautions = bloodLevelCautions(level);
+  const target = compareWithTarget(level, profile.bloodTarget);
+  return (
+    <section className="lab-result" aria-labelledby="today-latest-lab">
+      <h3 id="today-latest-lab">{t.latestHeading}</h3>
+      <p className="lab-result__value">
+        <span className="lab-result__number">{shown}</span>{' '}
+        {level.unit === profile.bloodUnit ? null : <span className="muted">({t.enteredAs(entered)})</span>}{' '}
+        <SyncBadge isWaiting={isWaiting} />
+      </p>
+      <p className="muted">
+        {t.sampledOn(formatDate(result.sampleDate))}
+        {result.labName === undefined ? '' : ` ${t.atLab(result.labName)}`}.
+      </p>
+      {cautions.map((caution) => (
+        <div key={caution.code} className={caution.severity === 'urgent' ? 'alert' : 'note'} role="note">
+          <p>{caution.message}</p>
+          <p className="muted">{t.cautionSource(caution.source.name)}</p>
+        </div>
+      ))}
+      {target === null ? null : <p className="lab-result__target">{t.target[target]}</p>}
+      <ul className="list-plain classifications">
+        {classifications.map(({ guideline, category }) => (
+          <li key={guideline.id} className="classification">
+            <p className="classification__source">{t.perGuideline(guideline.name)}</p>
+            <p className="classification__label">{category.label}</p>
+            <p className="classification__detail">{category.description}</p>
+            {guideline.context === undefined ? null : (
+              <p className="classification__detail">{guideline.context}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t.guidelineNote}</p>
+    </section>
+  );
+}
+
+function BloodResultForm({
+  profile,
+  today,
+  onDone,
+}: {
+  profile: Profile;
+  today: string;
+  onDone: (message?: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState('');
+  const [unit, setUnit] = useState<BloodUnit>(profile.bloodUnit);
+  const [sampleDate, setSampleDate] = useState(today);
+  const [labName, setLabName] = useState('');
+  const [errors, setErrors] = useState<{ value?: string; sampleDate?: string; form?: string }>({});
+  const [isSaving, setSaving] = useState(false);
+  const valueRef = useRef<HTMLInputElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (isSaving) return;
+    const number = parseTypedNumber(value);
+    const next: typeof errors = {};
+    if (number === undefined || number <= 0) next.value = t.bloodValueInvalid;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) next.sampleDate = t.bloodDateInvalid;
+    setErrors(next);
+    if (next.value !== undefined) valueRef.current?.focus();
+    else if (next.sampleDate !== undefined) dateRef.current?.focus();
+    if (number === undefined || Object.keys(next).length > 0) return;
+    setSaving(true);
+    const body = {
+      id: crypto.randomUUID(),
+      analyte: '25-hydroxyvitamin-d-total' as const,
+      level: { value: number, unit },
+      sampleDate,
+      ...(labName.trim() === '' ? {} : { labName: labName.trim() }),
+    };
+    try {
+      const saved = await createRecord('lab-results', body);
+      if (saved.analyte === '25-hydroxyvitamin-d-total') {
+        queryClient.setQueryData(todayKeys.latestLab, (old: VitaminDLabResult | null | undefined) =>
+          old === undefined || old === null || old.sampleDate <= saved.sampleDate ? saved : old,
+        );
+      }
+      void queryClient.invalidateQueries({ queryKey: recordsQueryKey('lab-results') });
+      onDone(t.bloodSaved);
+    } catch (caught) {
+      setErrors({ form: isApiError(caught) ? caught.message : String(caught) });
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="form today-card__form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label={t.bloodAdd}
+    >
+      <p>{t.bloodLead}</p>
+      <NativeInput
+        label={t.bloodValueLabel}
+        name="value"
+        type="decimal"
+        value={value}
+        onChange={setValue}
+        error={errors.value}
+        inputRef={valueRef}
+      />
+      <ChoiceGroup
+        label={t.bloodUnitLabel}
+        name="bloodUnit"
+        choices={BLOOD_UNITS}
+        value={unit}
+        onChange={setUnit}
+      />
+      <NativeInput
+        label={t.bloodDateLabel}
+        name="sampleDate"
+        type="date"
+        value={sampleDate}
+        max={today}
+        onChange={setSampleDate}
+        error={errors.sampleDate}
+        inputRef={dateRef}
+      />
+      <NativeInput
+        label={t.bloodLabLabel}
+        name="labName"
+        type="text"
+        isOptional
+        value={labName}
+        onChange={setLabName}
+      />
+      <FormAlert message={errors.form} />
+      <div className="button-row">
+        <Button type="submit" className="button button--primary">
+          {isSaving ? 'Saving…' : t.bloodSave}
+        </Button>
+        <Button className="button" onPress={() => onDone()}>
+          {t.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}

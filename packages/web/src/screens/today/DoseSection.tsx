@@ -1,0 +1,238 @@
+import { localDateTimeOf, toOffsetDateTime } from '@sunlog/core/calendar';
+import type { Intake } from '@sunlog/core/records/intake';
+import type { Profile } from '@sunlog/core/records/profile';
+import type { Regimen } from '@sunlog/core/records/regimen';
+import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
+import { convertIntake, formatQuantity } from '@sunlog/core/units';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { isApiError } from '../../api/api-error.ts';
+import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
+import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
+import { SyncBadge } from '../../components/SyncStatus.tsx';
+import type { OutboxView } from '../../offline/use-outbox.ts';
+import { type RegimenDraft, RegimenForm } from '../onboarding/RegimenForm.tsx';
+import { todayStrings as t } from './strings.ts';
+import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
+
+/** Each dose due today, with one big "Taken" button; then the way to add a plan. */
+export function DoseSection({
+  profile,
+  today,
+  outbox,
+}: {
+  profile: Profile;
+  today: string;
+  outbox: OutboxView;
+}) {
+  const regimens = useActiveRegimens(today);
+  const intakes = useRecordsOn('intakes', today);
+  const [status, setStatus] = useState<string>();
+  const [isAdding, setAdding] = useState(false);
+  const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
+
+  return (
+    <section className="card today-card" aria-labelledby="today-dose">
+      <h2 id="today-dose">{t.doseHeading}</h2>
+      {regimens.isPending || intakes.isPending ? <p className="muted">{t.loading}</p> : null}
+      {regimens.isError || intakes.isError ? <FormAlert message={t.loadFailed} /> : null}
+      {regimens.isSuccess && regimens.data.length === 0 ? <p>{t.noPlan}</p> : null}
+      {regimens.isSuccess && regimens.data.length > 0 && due.length === 0 ? <p>{t.nothingDue}</p> : null}
+      {intakes.isSuccess ? (
+        <ul className="list-plain dose-list">
+          {due.map((regimen) => (
+            <DoseItem
+              key={regimen.id}
+              regimen={regimen}
+              intake={intakes.data.find((intake) => intake.regimenId === regimen.id)}
+              profile={profile}
+              today={today}
+              outbox={outbox}
+              onStatus={setStatus}
+            />
+          ))}
+        </ul>
+      ) : null}
+      <StatusMessage message={status} />
+      {isAdding ? (
+        <AddPlan
+          profile={profile}
+          today={today}
+          onDone={(message) => {
+            setAdding(false);
+            setStatus(message);
+          }}
+        />
+      ) : (
+        <div className="button-row today-card__more">
+          <Button className="button" onPress={() => setAdding(true)}>
+            {t.addPlan}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DoseItem({
+  regimen,
+  intake,
+  profile,
+  today,
+  outbox,
+  onStatus,
+}: {
+  regimen: Regimen;
+  intake: Intake | undefined;
+  profile: Profile;
+  today: string;
+  outbox: OutboxView;
+  onStatus: (message: string | undefined) => void;
+}) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [error, setError] = useState<string>();
+  const [isBusy, setBusy] = useState(false);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const takeRef = useRef<HTMLButtonElement>(null);
+  const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), profile.locale);
+  const key = todayKeys.intakes(today);
+
+  const log = async (status: 'taken' | 'skipped') => {
+    if (isBusy) return;
+    setBusy(true);
+    setError(undefined);
+    const now = Date.now();
+    const body = {
+      id: crypto.randomUUID(),
+      regimenId: regimen.id,
+      takenAt: toOffsetDateTime(now, profile.timeZone),
+      localDate: today,
+      amount: regimen.amountPerDose,
+      status,
+    } as const;
+    // Shown at once; the outbox keeps it until the server has it.
+    putInList<'intakes'>(queryClient, key, { ...body, createdAt: body.takenAt, updatedAt: body.takenAt });
+    try {
+      await createRecord('intakes', body);
+      const time = localDateTimeOf(now, profile.timeZone).time;
+      onStatus(
+        status === 'taken' ? t.takenStatus(regimen.productName, time) : t.skippedStatus(regimen.productName),
+      );
+      requestAnimationFrame(() => undoRef.current?.focus());
+    } catch (caught) {
+      dropFromList(queryClient, key, body.id);
+      setError(isApiError(caught) ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+      void queryClient.invalidateQueries({ queryKey: recordsQueryKey('intakes') });
+    }
+  };
+
+  const undo = async () => {
+    if (intake === undefined || isBusy) return;
+    setBusy(true);
+    setError(undefined);
+    dropFromList(queryClient, key, intake.id);
+    try {
+      await deleteRecord('intakes', intake.id);
+      onStatus(t.undone);
+      requestAnimationFrame(() => takeRef.current?.focus());
+    } catch (caught) {
+      putInList<'intakes'>(queryClient, key, intake);
+      setError(isApiError(caught) ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+      void queryClient.invalidateQueries({ queryKey: recordsQueryKey('intakes') });
+    }
+  };
+
+  const time = intake === undefined ? '' : localDateTimeOf(intake.takenAt, profile.timeZone).time;
+  return (
+    <li className="dose">
+      <div className="dose__what" id={`${id}-what`}>
+        <p className="dose__amount">{amount}</p>
+        <p className="dose__product">
+          {regimen.productName} <span className="muted">· {t.doseDetail(regimen.form)}</span>
+        </p>
+      </div>
+      {intake === undefined ? (
+        <div className="dose__actions">
+          <Button
+            ref={takeRef}
+            className="button button--primary button--huge"
+            onPress={() => void log('taken')}
+            aria-describedby={`${id}-what`}
+          >
+            {t.taken}
+          </Button>
+          <Button className="button" onPress={() => void log('skipped')} aria-describedby={`${id}-what`}>
+            {t.skipped}
+          </Button>
+        </div>
+      ) : (
+        <div className="dose__done">
+          <p className={intake.status === 'taken' ? 'dose__state dose__state--taken' : 'dose__state'}>
+            {intake.status === 'taken' ? t.takenAt(time) : t.skippedAt(time)}{' '}
+            <SyncBadge isWaiting={outbox.isWaiting(intake.id)} />
+          </p>
+          <Button
+            ref={undoRef}
+            className="button"
+            onPress={() => void undo()}
+            aria-describedby={`${id}-what`}
+          >
+            {t.undo}
+          </Button>
+        </div>
+      )}
+      {error === undefined ? null : <FormAlert message={error} />}
+    </li>
+  );
+}
+
+function AddPlan({
+  profile,
+  today,
+  onDone,
+}: {
+  profile: Profile;
+  today: string;
+  onDone: (message?: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [isSaving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  const save = async (draft: RegimenDraft) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const saved = await createRecord('regimens', draft.regimen);
+      putInList<'regimens'>(queryClient, todayKeys.regimens(today), saved);
+      void queryClient.invalidateQueries({ queryKey: recordsQueryKey('regimens') });
+      onDone(t.planSaved);
+    } catch (caught) {
+      setError(isApiError(caught) ? caught.message : String(caught));
+      setSaving(false);
+    }
+  };
+  return (
+    <div className="today-card__form">
+      <h3>{t.addPlanHeading}</h3>
+      <RegimenForm
+        profile={profile}
+        today={today}
+        submitLabel={t.savePlan}
+        isSaving={isSaving}
+        onSubmit={(draft) => void save(draft)}
+        formError={error}
+        secondaryAction={
+          <Button className="button" onPress={() => onDone()}>
+            {t.cancel}
+          </Button>
+        }
+      />
+    </div>
+  );
+}
