@@ -1,11 +1,83 @@
+import type { FlareRateInsight } from '@sunlog/core/insights/flare-rate';
+import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
+import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
+import { AdherenceSection } from './AdherenceSection.tsx';
+import { formatNumber } from './format.ts';
+import { InsightDetails } from './InsightDetails.tsx';
+import { LevelSection } from './LevelSection.tsx';
+import { AssociationsSection, BeforeAfterSection } from './PatternsSection.tsx';
+import { todayFor, useInsights, usePersonRecords } from './person-records.ts';
+import { SymptomSection } from './SymptomSection.tsx';
+import { insightsStrings as t } from './strings.ts';
+import './insights.css';
 
-/** Placeholder until this screen is built. */
+/** What the insights engine finds in the person's own records, computed in the browser. */
 export function InsightsScreen({ me }: { me: Me }) {
+  const { profile } = me;
+  const state = usePersonRecords();
+  const today = todayFor(profile);
+  const computed = useInsights(profile, state.status === 'ready' ? state.records : undefined, today);
+  const locale = profile.locale;
+
   return (
-    <Page title="Insights">
-      <p>{me.profile.displayName}, this page is being built.</p>
+    <Page title={t.title}>
+      <p className="lead">{t.lead}</p>
+      <aside className="note" aria-labelledby="insights-disclaimer">
+        <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
+        <p>{t.disclaimer}</p>
+      </aside>
+      {state.status === 'pending' ? (
+        <p className="loading" role="status">
+          {t.loading}
+        </p>
+      ) : null}
+      {state.status === 'error' ? (
+        <>
+          <FormAlert message={`${t.loadFailed} ${state.message}`} />
+          <p>
+            <Button className="button" onPress={state.retry}>
+              {t.retry}
+            </Button>
+          </p>
+        </>
+      ) : null}
+      {computed === undefined ? null : (
+        <>
+          <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />
+          <LevelSection
+            labs={computed.input.labs}
+            trend={computed.insights.levelTrend}
+            steady={computed.insights.steadyState}
+            seasons={computed.insights.season}
+            today={today}
+            units={{ blood: profile.bloodUnit, intake: profile.intakeUnit, locale }}
+          />
+          <SymptomSection trends={computed.insights.symptomTrends} locale={locale} />
+          <BeforeAfterSection comparisons={computed.insights.beforeAfter} locale={locale} />
+          <AssociationsSection associations={computed.insights.associations} locale={locale} />
+          <FlareSection rate={computed.insights.flareRate} locale={locale} />
+        </>
+      )}
     </Page>
+  );
+}
+
+function FlareSection({ rate, locale }: { rate: FlareRateInsight; locale: string }) {
+  return (
+    <section className="card insights-section" aria-labelledby="insights-flares">
+      <h2 id="insights-flares">{t.flaresHeading}</h2>
+      <p className="muted">{t.flaresLead}</p>
+      <InsightDetails
+        insight={rate}
+        title={t.flareRateTitle}
+        format={(value) => `${formatNumber(value, locale, 2)} a year`}
+        locale={locale}
+      />
+      <aside className="note" aria-label="About flare-ups">
+        <p>{t.flaresDisclaimer}</p>
+      </aside>
+    </section>
   );
 }

@@ -1,0 +1,198 @@
+import { mkdir } from 'node:fs/promises';
+import { addDays, localMonthOf } from '@sunlog/core/calendar';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
+import { axeViolations, overflowsSideways, smallTargets } from './pages/a11y-checks.ts';
+import { CheckInPage } from './pages/check-in.ts';
+import { registerThroughApi, SEED_TIME_ZONE, seedFourMonths } from './seed-records.ts';
+
+const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
+
+/** "October 2026" for the month before `today`, as the app writes it (en-GB). */
+function previousMonthName(today: string): string {
+  const month = localMonthOf(addDays(`${localMonthOf(today)}-01`, -1));
+  return new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
+}
+
+describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () => {
+  let sunlog: RunningSunlog | undefined;
+  let browser: Browser | undefined;
+  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
+
+  beforeAll(async () => {
+    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sunlog?.stop();
+  });
+
+  afterEach(async () => {
+    const problems = opened.flatMap(({ watcher }) => watcher.problems());
+    await Promise.all(opened.map(({ context }) => context.close()));
+    opened = [];
+    expect(problems).toEqual([]);
+  });
+
+  async function openSeededPage(
+    options: { colorScheme?: 'light' | 'dark'; width?: number } = {},
+  ): Promise<{ page: Page; today: string }> {
+    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
+    const context = await browser.newContext({
+      baseURL: sunlog.url,
+      viewport: { width: options.width ?? 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      timezoneId: SEED_TIME_ZONE,
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    const watcher = new PageWatcher();
+    await watcher.watch(page);
+    opened.push({ context, watcher });
+    const person = await registerThroughApi(page, sunlog.url);
+    await seedFourMonths(page, sunlog.url, person.today);
+    return { page, today: person.today };
+  }
+
+  test('a person goes through all six steps with the keyboard, saves, and reads it back after a reload', async () => {
+    const { page, today } = await openSeededPage();
+    const checkIn = new CheckInPage(page);
+    await checkIn.goto();
+    const month = previousMonthName(today);
+    expect(await checkIn.month.locator('option:checked').textContent()).toBe(month);
+
+    // Step 1: adherence in words and a chart with a text alternative.
+    await checkIn.stepTitle(1).waitFor();
+    expect(
+      await page.getByText(/^Sunny D3 1000: you marked \d+ of \d+ scheduled doses as taken/).count(),
+    ).toBe(1);
+    expect(await page.getByRole('figure').count()).toBeGreaterThan(0);
+    await checkIn.tabTo(page.getByLabel('How regularly did you take your vitamin D this month?'));
+    await page.keyboard.type('Most days, missed a few at the weekend.');
+    await checkIn.pressWithKeyboard(checkIn.nextButton);
+
+    // Step 2: symptom change with direction words; focus moved to the step heading.
+    await checkIn.stepTitle(2).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('check-in-step');
+    expect(await page.getByText('For fatigue, a lower score is better.').count()).toBe(1);
+    await checkIn.pressWithKeyboard(checkIn.nextButton);
+
+    // Step 3: latest blood result against guidelines, each with its source.
+    await checkIn.stepTitle(3).waitFor();
+    expect(await page.getByText(/^Per IOM 2011:/).count()).toBe(1);
+    expect(await page.getByText(/^Per Mayo Clinic Laboratories:/).count()).toBe(1);
+    await checkIn.pressWithKeyboard(checkIn.nextButton);
+
+    // Step 4: the flare-up in the month, with the flare disclaimer.
+    await checkIn.stepTitle(4).waitFor();
+    expect(await page.getByText('Suspected relapse (reported by you)').count()).toBe(1);
+    expect(await page.getByText(/Only your MS team can tell a relapse from a pseudo-relapse/).count()).toBe(
+      1,
+    );
+    await checkIn.pressWithKeyboard(checkIn.nextButton);
+
+    // Step 5: add two questions, remove one, undo, then remove it for good.
+    await checkIn.stepTitle(5).waitFor();
+    await checkIn.tabTo(checkIn.questionInput);
+    await page.keyboard.type('Should I re-test my level in spring?');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Is my dose still right?');
+    await page.keyboard.press('Enter');
+    expect(await checkIn.questions.count()).toBe(2);
+    await checkIn.pressWithKeyboard(page.getByRole('button', { name: 'Remove question 2' }));
+    expect(await checkIn.questions.count()).toBe(1);
+    await checkIn.pressWithKeyboard(page.getByRole('button', { name: 'Undo', exact: true }));
+    expect(await checkIn.questions.count()).toBe(2);
+    await checkIn.pressWithKeyboard(page.getByRole('button', { name: 'Remove question 2' }));
+    expect(await checkIn.questions.count()).toBe(1);
+    await checkIn.pressWithKeyboard(checkIn.nextButton);
+
+    // Step 6: review and save.
+    await checkIn.stepTitle(6).waitFor();
+    expect(await page.getByText('Most days, missed a few at the weekend.').count()).toBe(1);
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/check-ins') && response.request().method() === 'POST',
+    );
+    await checkIn.pressWithKeyboard(page.getByRole('button', { name: 'Save check-in' }));
+    expect((await saved).status()).toBe(201);
+    await checkIn.status.getByText(`Your check-in for ${month} is saved.`).waitFor();
+
+    // After a reload it is listed and readable in full.
+    await page.reload();
+    await checkIn.stepHeading.waitFor();
+    const read = checkIn.past.getByRole('button', { name: `Read ${month}` });
+    await read.waitFor();
+    await checkIn.pressWithKeyboard(read);
+    await checkIn.past.getByText('Should I re-test my level in spring?').waitFor();
+    expect(await checkIn.past.getByText('Most days, missed a few at the weekend.').count()).toBe(1);
+    expect(await checkIn.past.getByText('Is my dose still right?').count()).toBe(0);
+  });
+
+  test('saving the same month again replaces its check-in instead of adding another', async () => {
+    const { page, today } = await openSeededPage();
+    const checkIn = new CheckInPage(page);
+    await checkIn.goto();
+    const month = previousMonthName(today);
+    for (let step = 1; step < 6; step += 1) await checkIn.nextButton.click();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await checkIn.status.getByText(`Your check-in for ${month} is saved.`).waitFor();
+
+    await checkIn.past.getByRole('button', { name: `Edit ${month}` }).click();
+    await checkIn.stepTitle(1).waitFor();
+    expect(await checkIn.month.locator('option:checked').textContent()).toBe(`${month} (saved)`);
+    await page.getByLabel('How regularly did you take your vitamin D this month?').fill('Every day but two.');
+    for (let step = 1; step < 6; step += 1) await checkIn.nextButton.click();
+    const put = page.waitForResponse((response) => response.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect((await put).status()).toBe(200);
+    await expect.poll(() => checkIn.past.getByRole('listitem').count()).toBe(1);
+  });
+
+  test.each(['light', 'dark'] as const)(
+    'every step has no axe violations in the %s theme',
+    async (scheme) => {
+      const { page } = await openSeededPage({ colorScheme: scheme });
+      const checkIn = new CheckInPage(page);
+      await checkIn.goto();
+      const found: string[] = [];
+      for (let step = 1; step <= 6; step += 1) {
+        await checkIn.stepTitle(step).waitFor();
+        if (step === 1) await page.locator('figure svg').first().waitFor();
+        found.push(...(await axeViolations(page, `check-in step ${step} (${scheme})`)));
+        if (SCREENSHOTS_DIR !== undefined) {
+          await mkdir(SCREENSHOTS_DIR, { recursive: true });
+          await page.screenshot({
+            path: `${SCREENSHOTS_DIR}/check-in-${step}-${scheme}.png`,
+            fullPage: true,
+          });
+        }
+        if (step < 6) await checkIn.nextButton.click();
+      }
+      expect(found).toEqual([]);
+    },
+  );
+
+  test('every control is at least 44 by 44 and nothing scrolls sideways at 200% zoom', async () => {
+    const { page } = await openSeededPage({ width: 640 });
+    const checkIn = new CheckInPage(page);
+    await checkIn.goto();
+    const small: string[] = [];
+    const overflowing: number[] = [];
+    for (let step = 1; step <= 6; step += 1) {
+      await checkIn.stepTitle(step).waitFor();
+      if (step === 5) {
+        await checkIn.questionInput.fill('A question');
+        await checkIn.questionInput.press('Enter');
+      }
+      small.push(...(await smallTargets(page)).map((entry) => `step ${step}: ${entry}`));
+      if (await overflowsSideways(page)) overflowing.push(step);
+      if (step < 6) await checkIn.nextButton.click();
+    }
+    expect(small).toEqual([]);
+    expect(overflowing).toEqual([]);
+  });
+});

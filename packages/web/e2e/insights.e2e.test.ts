@@ -1,0 +1,140 @@
+import { mkdir } from 'node:fs/promises';
+import { DISCLAIMERS } from '@sunlog/core/insights/wording';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
+import { axeViolations, overflowsSideways, smallTargets } from './pages/a11y-checks.ts';
+import { INSIGHT_SECTIONS, InsightsPage } from './pages/insights.ts';
+import { registerThroughApi, SEED_TIME_ZONE, seedFourMonths, seedThreeDays } from './seed-records.ts';
+
+const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
+
+describe.skipIf(warnIfSkipped())('the Insights screen in a real browser', () => {
+  let sunlog: RunningSunlog | undefined;
+  let browser: Browser | undefined;
+  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
+
+  beforeAll(async () => {
+    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sunlog?.stop();
+  });
+
+  afterEach(async () => {
+    const problems = opened.flatMap(({ watcher }) => watcher.problems());
+    await Promise.all(opened.map(({ context }) => context.close()));
+    opened = [];
+    expect(problems).toEqual([]);
+  });
+
+  async function openSeededPage(
+    seed: 'four-months' | 'three-days',
+    options: { colorScheme?: 'light' | 'dark'; width?: number } = {},
+  ): Promise<Page> {
+    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
+    const context = await browser.newContext({
+      baseURL: sunlog.url,
+      viewport: { width: options.width ?? 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      timezoneId: SEED_TIME_ZONE,
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    const watcher = new PageWatcher();
+    await watcher.watch(page);
+    opened.push({ context, watcher });
+    const person = await registerThroughApi(page, sunlog.url);
+    if (seed === 'four-months') await seedFourMonths(page, sunlog.url, person.today);
+    else await seedThreeDays(page, sunlog.url, person.today);
+    return page;
+  }
+
+  test('four months of records show every section, each finding with its estimate, uncertainty and basis', async () => {
+    const page = await openSeededPage('four-months');
+    const insights = new InsightsPage(page);
+    await insights.goto();
+    for (const name of INSIGHT_SECTIONS) expect(await insights.section(name).count(), name).toBe(1);
+
+    const adherence = insights.section(INSIGHT_SECTIONS[0]);
+    expect(
+      await adherence.getByText(/you marked \d+ of \d+ scheduled doses as taken/).count(),
+    ).toBeGreaterThan(2);
+    expect(await adherence.getByText(/^95% confidence interval: \d+% to \d+%$/).count()).toBeGreaterThan(2);
+    expect(await adherence.getByText(/^Based on \d+ days$/).count()).toBeGreaterThan(2);
+
+    const level = insights.section(INSIGHT_SECTIONS[1]);
+    expect(
+      await level
+        .locator('figcaption')
+        .getByText(/range expected at steady state from your dose, after Ekwaru 2014/)
+        .count(),
+    ).toBe(1);
+    expect(
+      await level.getByText(/^A range of [\d.]+ ng\/mL to [\d.]+ ng\/mL, from Ekwaru 2014/).count(),
+    ).toBe(1);
+
+    const patterns = insights.section(INSIGHT_SECTIONS[4]);
+    expect(await patterns.getByText(DISCLAIMERS.patterns).count()).toBe(1);
+
+    const flares = insights.section(INSIGHT_SECTIONS[5]);
+    expect(await flares.getByText(/^1 flare-up recorded in \d+ months of tracking/).count()).toBe(1);
+  });
+
+  test('every chart is a figure with a caption, a summary sentence and a table of its numbers', async () => {
+    const page = await openSeededPage('four-months');
+    const insights = new InsightsPage(page);
+    await insights.goto();
+    await page.locator('figure svg').first().waitFor();
+    const figures = await insights.figures.all();
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    for (const figure of figures) {
+      expect((await figure.locator('figcaption').textContent())?.length).toBeGreaterThan(10);
+      expect(await figure.locator('.chart__canvas').getAttribute('aria-hidden')).toBe(null);
+      expect(await figure.locator('svg').getAttribute('aria-hidden')).toBe('true');
+      expect((await figure.locator('p').first().textContent())?.length).toBeGreaterThan(10);
+      await figure.getByText('Show the numbers').click();
+      expect(await figure.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+    }
+    // Plot's own <style> never reaches the page (the CSP would refuse it).
+    expect(await page.locator('figure style').count()).toBe(0);
+  });
+
+  test('a person with only a few days of records is told what is missing', async () => {
+    const page = await openSeededPage('three-days');
+    const insights = new InsightsPage(page);
+    await insights.goto();
+    expect(await insights.notEnoughData.count()).toBeGreaterThan(3);
+    expect(await page.getByText(/^Still needed: /).count()).toBeGreaterThan(3);
+    expect(await page.getByText('No pattern stood out.').count()).toBe(1);
+    expect(await page.getByText(/A yearly rate is shown after 12 months of tracking/).count()).toBe(1);
+  });
+
+  test.each(['light', 'dark'] as const)('Insights has no axe violations in the %s theme', async (scheme) => {
+    const found: string[] = [];
+    for (const seed of ['four-months', 'three-days'] as const) {
+      const page = await openSeededPage(seed, { colorScheme: scheme });
+      const insights = new InsightsPage(page);
+      await insights.goto();
+      if (seed === 'four-months') await page.locator('figure svg').first().waitFor();
+      found.push(...(await axeViolations(page, `insights ${seed} (${scheme})`)));
+      if (SCREENSHOTS_DIR !== undefined) {
+        await mkdir(SCREENSHOTS_DIR, { recursive: true });
+        await page.screenshot({ path: `${SCREENSHOTS_DIR}/insights-${seed}-${scheme}.png`, fullPage: true });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('every control is at least 44 by 44 and nothing scrolls sideways at 200% zoom', async () => {
+    const page = await openSeededPage('four-months', { width: 640 });
+    const insights = new InsightsPage(page);
+    await insights.goto();
+    await page.locator('figure svg').first().waitFor();
+    for (const toggle of await page.getByText('Show the numbers').all()) await toggle.click();
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+  });
+});
