@@ -1,3 +1,4 @@
+import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 import { describe, expect, test } from 'vitest';
 import { axeViolations, sidewaysOverflow, smallTargets, useBrowserSuite } from './daily-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
@@ -142,7 +143,7 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
       .getByText('Heat')
       .click();
     await today.flares.getByText(/This might be a pseudo-relapse/).waitFor();
-    await today.flares.getByText(/Only your MS team can tell a relapse from a pseudo-relapse/).waitFor();
+    await today.flares.getByText(DISCLAIMERS.flares).waitFor();
     await today.flares.getByRole('button', { name: 'Save flare-up' }).click();
     await today.flares.getByText(/^Flare-up since /).waitFor();
 

@@ -1,3 +1,4 @@
+import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 import type { SymptomScale } from '@sunlog/core/records/symptom-check';
 
 export const todayStrings = {
@@ -51,9 +52,8 @@ export const todayStrings = {
   flareSteroidsLabel: 'Are you being treated with steroids for it?',
   flareTriggerLabel: 'Might something have set it off?',
   flareSave: 'Save flare-up',
-  // Our own wording of domain-reference §6 (flare-ups disclaimer).
-  flareDisclaimer:
-    'Only your MS team can tell a relapse from a pseudo-relapse. If your symptoms are severe or came on suddenly, get urgent care.',
+  // domain-reference §6 (flare-ups disclaimer), one copy in core.
+  flareDisclaimer: DISCLAIMERS.flares,
 
   bloodHeading: 'Blood test result',
   bloodLead: 'Enter your 25-hydroxyvitamin D result as printed on the lab report.',

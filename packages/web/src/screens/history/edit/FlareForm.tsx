@@ -1,0 +1,108 @@
+import { FLARE_LABEL, type FlareSeverity, type SuspectedTrigger } from '@sunlog/core/records/flare';
+import { useState } from 'react';
+import type { RecordOf } from '../../../api/records.ts';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
+import { FormFrame } from './FormFrame.tsx';
+import { CheckboxField, InputField, SelectField, TextAreaField } from './fields.tsx';
+import type { EditFormProps } from './IntakeForm.tsx';
+import { editStrings as t } from './strings.ts';
+import { useSaveRecord } from './use-save-record.ts';
+
+/** Edits a flare-up, which Sunlog always labels a suspected relapse reported by the person. */
+export function FlareForm({ record, onSaved, onCancel }: EditFormProps<RecordOf<'flares'>>) {
+  const [startDate, setStartDate] = useState(record.startDate);
+  const [endDate, setEndDate] = useState(record.endDate ?? '');
+  const [symptoms, setSymptoms] = useState(record.symptoms.join('\n'));
+  const [severity, setSeverity] = useState<FlareSeverity>(record.severity);
+  const [steroidTreatment, setSteroidTreatment] = useState(record.steroidTreatment);
+  const [trigger, setTrigger] = useState<SuspectedTrigger>(record.suspectedTrigger);
+  const [note, setNote] = useState(record.note ?? '');
+  const { save, errors, formError, isSaving } = useSaveRecord('flares', onSaved);
+
+  const submit = () =>
+    save({
+      id: record.id,
+      startDate,
+      ...(endDate === '' ? {} : { endDate }),
+      symptoms: symptoms
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+      severity,
+      steroidTreatment,
+      suspectedTrigger: trigger,
+      ...(note.trim() === '' ? {} : { note }),
+    });
+
+  return (
+    <FormFrame
+      onSubmit={submit}
+      onCancel={onCancel}
+      errors={errors}
+      formError={formError}
+      isSaving={isSaving}
+    >
+      <p className="muted">{FLARE_LABEL}</p>
+      <InputField
+        label={t.startDate}
+        name="startDate"
+        type="date"
+        value={startDate}
+        onChange={setStartDate}
+        error={errors.startDate}
+      />
+      <InputField
+        label={t.endDate}
+        name="endDate"
+        type="date"
+        isOptional
+        hint={t.endHint}
+        value={endDate}
+        onChange={setEndDate}
+        error={errors.endDate}
+      />
+      <TextAreaField
+        label={t.symptoms}
+        name="symptoms"
+        hint={t.symptomsHint}
+        value={symptoms}
+        onChange={setSymptoms}
+        error={errors.symptoms}
+      />
+      <ChoiceGroup
+        label={t.severity}
+        name="severity"
+        value={severity}
+        onChange={setSeverity}
+        choices={(['mild', 'moderate', 'severe'] as const).map((value) => ({
+          value,
+          name: t.severities[value],
+        }))}
+      />
+      <CheckboxField
+        label={t.steroids}
+        name="steroidTreatment"
+        checked={steroidTreatment}
+        onChange={setSteroidTreatment}
+      />
+      <SelectField
+        label={t.trigger}
+        name="suspectedTrigger"
+        value={trigger}
+        onChange={setTrigger}
+        options={(['none-known', 'fever-or-infection', 'heat', 'stress'] as const).map((value) => ({
+          value,
+          label: t.triggers[value],
+        }))}
+      />
+      <TextAreaField
+        label={t.note}
+        name="note"
+        isOptional
+        value={note}
+        onChange={setNote}
+        error={errors.note}
+      />
+    </FormFrame>
+  );
+}

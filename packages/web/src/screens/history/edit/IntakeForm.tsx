@@ -1,0 +1,123 @@
+import { localDateTimeOf, toOffsetDateTime, zonedInstant } from '@sunlog/core/calendar';
+import type { IntakeStatus } from '@sunlog/core/records/intake';
+import type { IntakeUnit } from '@sunlog/core/records/profile';
+import { useState } from 'react';
+import type { RecordOf } from '../../../api/records.ts';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
+import { FormFrame } from './FormFrame.tsx';
+import { InputField, numberForInput, parseDecimal, SelectField, TextAreaField } from './fields.tsx';
+import { editStrings as t } from './strings.ts';
+import { useSaveRecord } from './use-save-record.ts';
+
+export interface EditFormProps<R> {
+  record: R;
+  locale: string;
+  timeZone: string;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** Edits a logged dose: day, time, amount as entered, taken or skipped, note. */
+export function IntakeForm({
+  record,
+  locale,
+  timeZone,
+  onSaved,
+  onCancel,
+}: EditFormProps<RecordOf<'intakes'>>) {
+  const [localDate, setLocalDate] = useState(record.localDate);
+  const [time, setTime] = useState(() => localDateTimeOf(record.takenAt, timeZone).time);
+  const [amount, setAmount] = useState(() => numberForInput(record.amount.value, locale));
+  const [unit, setUnit] = useState<IntakeUnit>(record.amount.unit);
+  const [status, setStatus] = useState<IntakeStatus>(record.status);
+  const [note, setNote] = useState(record.note ?? '');
+  const { save, errors, formError, isSaving } = useSaveRecord('intakes', onSaved);
+
+  const submit = () => {
+    let takenAt = record.takenAt;
+    try {
+      takenAt = toOffsetDateTime(zonedInstant(localDate, time, timeZone), timeZone);
+    } catch {
+      // An unreadable date or time keeps the old instant; the schema reports the date itself.
+    }
+    save(
+      {
+        id: record.id,
+        ...(record.regimenId === undefined ? {} : { regimenId: record.regimenId }),
+        takenAt,
+        localDate,
+        amount: { value: parseDecimal(amount, locale), unit },
+        status,
+        ...(note.trim() === '' ? {} : { note }),
+      },
+      { 'amount.value': t.amountInvalid },
+    );
+  };
+
+  return (
+    <FormFrame
+      onSubmit={submit}
+      onCancel={onCancel}
+      errors={errors}
+      formError={formError}
+      isSaving={isSaving}
+    >
+      <InputField
+        label={t.date}
+        name="localDate"
+        type="date"
+        value={localDate}
+        onChange={setLocalDate}
+        error={errors.localDate}
+      />
+      <InputField
+        label={t.time}
+        name="time"
+        type="time"
+        hint={t.timeHint}
+        value={time}
+        onChange={setTime}
+        error={errors.takenAt}
+      />
+      <div className="form-pair">
+        <InputField
+          label={t.amount}
+          name="amount"
+          inputMode="decimal"
+          value={amount}
+          onChange={setAmount}
+          error={errors['amount.value']}
+        />
+        <SelectField
+          label={t.unit}
+          name="unit"
+          value={unit}
+          onChange={setUnit}
+          options={[
+            { value: 'IU', label: t.units.IU },
+            { value: 'ug', label: t.units.ug },
+          ]}
+        />
+      </div>
+      <ChoiceGroup
+        label={t.status}
+        name="status"
+        value={status}
+        onChange={setStatus}
+        choices={[
+          { value: 'taken', name: t.statuses.taken },
+          { value: 'skipped', name: t.statuses.skipped },
+        ]}
+        error={errors.status}
+      />
+      <TextAreaField
+        label={t.note}
+        name="note"
+        isOptional
+        value={note}
+        onChange={setNote}
+        error={errors.note}
+      />
+    </FormFrame>
+  );
+}
