@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
+import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
@@ -69,7 +70,7 @@ describe.skipIf(warnIfSkipped())('Learn in a real browser', () => {
     ).toBe(1);
     expect(await learn.section('Staying safe').textContent()).toContain('4,000 IU (100 µg) a day');
     expect(await learn.section('What the trials found').textContent()).toContain('D-Lay MS');
-    expect(await learn.disclaimer.textContent()).toContain('does not give medical advice');
+    expect(await learn.disclaimer.textContent()).toContain(DISCLAIMERS.general);
   });
 
   test('the contents links move to their section', async () => {
