@@ -35,34 +35,27 @@ async function todayInteractive(): Promise<number[]> {
     const page = await setup.newPage();
     await page.goto(server.url);
     const today = new Date().toISOString().slice(0, 10);
-    const status = await page.evaluate(
-      async ({ today }) => {
-        const post = (path: string, method: string, body: unknown) =>
-          fetch(`/api/v1${path}`, {
-            method,
-            credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }).then((response) => response.status);
-        return [
-          await post('/auth/register', 'POST', {
-            email: 'bench@example.org',
-            password: 'a long bench passphrase',
-          }),
-          await post('/me/profile', 'PATCH', { consentedAt: `${today}T00:00:00Z`, timeZone: 'UTC' }),
-          await post('/regimens', 'POST', {
-            id: crypto.randomUUID(),
-            productName: 'Vitamin D3',
-            form: 'D3',
-            amountPerDose: { value: 1000, unit: 'IU' },
-            schedule: { kind: 'daily' },
-            startDate: today,
-            reminderTimes: [],
-          }),
-        ];
-      },
-      { today },
-    );
+    // The context's request client shares its cookie jar, so the session set at registration is kept.
+    const api = (method: 'POST' | 'PATCH', path: string, data: unknown) =>
+      page.request
+        .fetch(`${server.url}/api/v1${path}`, { method, data })
+        .then((response) => response.status());
+    const status = [
+      await api('POST', '/auth/register', {
+        email: 'bench@example.org',
+        password: 'a long bench passphrase',
+      }),
+      await api('PATCH', '/me/profile', { consentedAt: `${today}T00:00:00Z`, timeZone: 'UTC' }),
+      await api('POST', '/regimens', {
+        id: crypto.randomUUID(),
+        productName: 'Vitamin D3',
+        form: 'D3',
+        amountPerDose: { value: 1000, unit: 'IU' },
+        schedule: { kind: 'daily' },
+        startDate: today,
+        reminderTimes: [],
+      }),
+    ];
     if (status.join() !== '201,200,201') throw new Error(`bench set-up failed: ${status.join()}`);
     const cookies = await setup.cookies();
     await setup.close();

@@ -1,20 +1,37 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useMe } from './api/queries.ts';
 import { FormAlert } from './components/LiveMessages.tsx';
 import { SunMark } from './components/SunMark.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
-import { CheckInScreen } from './screens/check-in/CheckInScreen.tsx';
-import { HistoryScreen } from './screens/history/HistoryScreen.tsx';
-import { InsightsScreen } from './screens/insights/InsightsScreen.tsx';
-import { LearnScreen } from './screens/learn/LearnScreen.tsx';
 import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
-import { OnboardingScreen } from './screens/onboarding/OnboardingScreen.tsx';
 import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx';
 import { TodayScreen } from './screens/today/TodayScreen.tsx';
 import { useSignOut } from './session.ts';
+
+/**
+ * Screens away from the daily path load on first visit, so the first load carries only what Today
+ * needs (charts and the insights engine are most of the rest). The service worker precaches them all.
+ */
+const CheckInScreen = lazy(() =>
+  import('./screens/check-in/CheckInScreen.tsx').then((module) => ({ default: module.CheckInScreen })),
+);
+const HistoryScreen = lazy(() =>
+  import('./screens/history/HistoryScreen.tsx').then((module) => ({ default: module.HistoryScreen })),
+);
+const InsightsScreen = lazy(() =>
+  import('./screens/insights/InsightsScreen.tsx').then((module) => ({ default: module.InsightsScreen })),
+);
+const LearnScreen = lazy(() =>
+  import('./screens/learn/LearnScreen.tsx').then((module) => ({ default: module.LearnScreen })),
+);
+const OnboardingScreen = lazy(() =>
+  import('./screens/onboarding/OnboardingScreen.tsx').then((module) => ({
+    default: module.OnboardingScreen,
+  })),
+);
 
 /** Who may see a route: everyone, only signed-in people, or only people who are signed out. */
 const ACCESS: Record<Route, 'anyone' | 'signed-in' | 'signed-out'> = {
@@ -61,7 +78,15 @@ export function App() {
         </div>
       </header>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        <Screen route={location.route} me={me} />
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Screen route={location.route} me={me} />
+        </Suspense>
       </main>
     </>
   );
