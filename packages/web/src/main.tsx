@@ -1,4 +1,3 @@
-import './zod-config.ts';
 import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
