@@ -160,6 +160,20 @@ describe('symptom trends', () => {
     expect(fatigue[1]?.status).toBe('not-enough-data');
     expect(fatigue[1]?.missing).toBe('needs 6 more days of fatigue checks in 2026-02');
   });
+
+  test('keep a month’s interval on the 0–10 scale even when slow drift leaves few effective days', () => {
+    const symptoms: SymptomDay[] = [];
+    // Ten days at 0, then a slow climb: strong day-to-day persistence, so a raw interval would spill below 0.
+    for (let i = 0; i < 31; i++)
+      symptoms.push({ date: addDays('2026-01-01', i), scores: { pain: i < 10 ? 0 : Math.min(10, i - 10) } });
+    const series = buildDailySeries(input({ symptoms }), '2026-01-01', '2026-01-31');
+    const pain = symptomTrends(series).find((s) => s.detail.symptom === 'pain');
+    const interval = pain?.uncertainty;
+    expect(interval?.kind).toBe('ci');
+    expect(interval?.low).toBeGreaterThanOrEqual(0);
+    expect(interval?.high).toBeLessThanOrEqual(10);
+    expect(pain?.sentence).not.toMatch(/CI −/);
+  });
 });
 
 describe('before and after the regimen start', () => {

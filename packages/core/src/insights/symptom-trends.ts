@@ -19,6 +19,9 @@ export interface SymptomMonthDetail {
 
 export type SymptomMonthInsight = Insight<'symptom-month', SymptomMonthDetail>;
 
+const SCALE_LOW = 0;
+const SCALE_HIGH = 10;
+
 /**
  * Each rating's monthly mean with a 95% t interval. Daily ratings persist from one day to the
  * next, so the interval uses an effective number of days from the rating's lag-1 autocorrelation
@@ -57,7 +60,9 @@ export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
         );
         continue;
       }
-      const { mean, interval } = meanWithTInterval(list, { effectiveN: Math.max(2, effectiveDays) });
+      const { mean, interval: raw } = meanWithTInterval(list, { effectiveN: Math.max(2, effectiveDays) });
+      // Ratings live on 0–10, so their mean does too: an interval reaching past the scale says no more.
+      const interval = raw && { low: Math.max(SCALE_LOW, raw.low), high: Math.min(SCALE_HIGH, raw.high) };
       out.push({
         kind: 'symptom-month',
         subject,
