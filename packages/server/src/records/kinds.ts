@@ -1,5 +1,6 @@
 import { CheckInCreateSchema, CheckInSchema } from '@sunlog/core/records/check-in';
 import type { LocalDate } from '@sunlog/core/records/common';
+import { FILED_ON } from '@sunlog/core/records/filed-on';
 import { FlareCreateSchema, FlareSchema } from '@sunlog/core/records/flare';
 import { IntakeCreateSchema, IntakeSchema } from '@sunlog/core/records/intake';
 import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab-result';
@@ -37,7 +38,7 @@ export interface RecordKind<
   /** The body of a create or a replace, with the client's id and no timestamps. */
   readonly createSchema: z.ZodType<C>;
   /** The local date lists sort and filter the record by. */
-  filedOn(record: C): LocalDate;
+  filedOn(record: NoInfer<C>): LocalDate;
 }
 
 function defineKind<C extends RecordCreateBase, R extends StoredRecordBase>(
@@ -57,7 +58,7 @@ export const RECORD_KINDS = {
     table: 'regimens',
     schema: RegimenSchema.meta({ id: 'Regimen' }),
     createSchema: RegimenCreateSchema.meta({ id: 'RegimenCreate' }),
-    filedOn: (regimen) => regimen.startDate,
+    filedOn: FILED_ON.regimen,
   }),
   intakes: defineKind({
     name: 'intake',
@@ -65,7 +66,7 @@ export const RECORD_KINDS = {
     table: 'intakes',
     schema: IntakeSchema.meta({ id: 'Intake' }),
     createSchema: IntakeCreateSchema.meta({ id: 'IntakeCreate' }),
-    filedOn: (intake) => intake.localDate,
+    filedOn: FILED_ON.intake,
   }),
   labResults: defineKind({
     name: 'lab-result',
@@ -73,7 +74,7 @@ export const RECORD_KINDS = {
     table: 'lab_results',
     schema: LabResultSchema.meta({ id: 'LabResult' }),
     createSchema: LabResultCreateSchema.meta({ id: 'LabResultCreate' }),
-    filedOn: (labResult) => labResult.sampleDate,
+    filedOn: FILED_ON.labResult,
   }),
   symptomChecks: defineKind({
     name: 'symptom-check',
@@ -81,7 +82,7 @@ export const RECORD_KINDS = {
     table: 'symptom_checks',
     schema: SymptomCheckSchema.meta({ id: 'SymptomCheck' }),
     createSchema: SymptomCheckCreateSchema.meta({ id: 'SymptomCheckCreate' }),
-    filedOn: (symptomCheck) => symptomCheck.localDate,
+    filedOn: FILED_ON.symptomCheck,
   }),
   flares: defineKind({
     name: 'flare',
@@ -89,7 +90,7 @@ export const RECORD_KINDS = {
     table: 'flares',
     schema: FlareSchema.meta({ id: 'Flare' }),
     createSchema: FlareCreateSchema.meta({ id: 'FlareCreate' }),
-    filedOn: (flare) => flare.startDate,
+    filedOn: FILED_ON.flare,
   }),
   checkIns: defineKind({
     name: 'check-in',
@@ -97,8 +98,7 @@ export const RECORD_KINDS = {
     table: 'check_ins',
     schema: CheckInSchema.meta({ id: 'CheckIn' }),
     createSchema: CheckInCreateSchema.meta({ id: 'CheckInCreate' }),
-    // A check-in looks back on a month; it is filed under the month's first day.
-    filedOn: (checkIn) => `${checkIn.month}-01`,
+    filedOn: FILED_ON.checkIn,
   }),
 } as const;
 

@@ -1,4 +1,5 @@
 import { CheckInCreateSchema, CheckInSchema } from '@sunlog/core/records/check-in';
+import { FILED_ON } from '@sunlog/core/records/filed-on';
 import { FlareCreateSchema, FlareSchema } from '@sunlog/core/records/flare';
 import { IntakeCreateSchema, IntakeSchema } from '@sunlog/core/records/intake';
 import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab-result';
@@ -30,38 +31,37 @@ export const RECORD_KINDS = {
     path: '/regimens',
     schema: RegimenSchema,
     createSchema: RegimenCreateSchema,
-    filedDate: (record: { startDate: string }) => record.startDate,
+    filedDate: FILED_ON.regimen,
   },
   intakes: {
     path: '/intakes',
     schema: IntakeSchema,
     createSchema: IntakeCreateSchema,
-    filedDate: (record: { localDate: string }) => record.localDate,
+    filedDate: FILED_ON.intake,
   },
   'lab-results': {
     path: '/lab-results',
     schema: LabResultSchema,
     createSchema: LabResultCreateSchema,
-    filedDate: (record: { sampleDate: string }) => record.sampleDate,
+    filedDate: FILED_ON.labResult,
   },
   'symptom-checks': {
     path: '/symptom-checks',
     schema: SymptomCheckSchema,
     createSchema: SymptomCheckCreateSchema,
-    filedDate: (record: { localDate: string }) => record.localDate,
+    filedDate: FILED_ON.symptomCheck,
   },
   flares: {
     path: '/flares',
     schema: FlareSchema,
     createSchema: FlareCreateSchema,
-    filedDate: (record: { startDate: string }) => record.startDate,
+    filedDate: FILED_ON.flare,
   },
   'check-ins': {
     path: '/check-ins',
     schema: CheckInSchema,
     createSchema: CheckInCreateSchema,
-    // A check-in is filed under the first day of its month.
-    filedDate: (record: { month: string }) => `${record.month}-01`,
+    filedDate: FILED_ON.checkIn,
   },
 } as const;
 
