@@ -144,11 +144,15 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     await new AppShell(page).signOut();
     const signIn = new SignInPage(page);
 
+    // The alert is cleared on submit and filled when the answer has rendered: wait for that render.
+    const generic = 'Email or password is incorrect.';
     expect(await submitSignIn(signIn, person.email, 'not my password at all')).toBe(401);
-    expect(await signIn.alert.textContent()).toBe('Email or password is incorrect.');
+    await signIn.alert.getByText(generic, { exact: true }).waitFor();
+    expect(await signIn.alert.textContent()).toBe(generic);
 
     expect(await submitSignIn(signIn, `nobody-${randomUUID()}@example.org`, person.password)).toBe(401);
-    expect(await signIn.alert.textContent()).toBe('Email or password is incorrect.');
+    await signIn.alert.getByText(generic, { exact: true }).waitFor();
+    expect(await signIn.alert.textContent()).toBe(generic);
     expect(await signIn.heading.isVisible()).toBe(true);
   });
 
@@ -162,9 +166,9 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
       status = await submitSignIn(signIn, email, `wrong guess number ${attempt}`);
     }
     expect(status).toBe(429);
-    expect(await signIn.alert.textContent()).toMatch(
-      /^Too many sign-in attempts\. Try again in \d+ minutes?\.$/,
-    );
+    const tooMany = /^Too many sign-in attempts\. Try again in \d+ minutes?\.$/;
+    await signIn.alert.getByText(tooMany).waitFor();
+    expect(await signIn.alert.textContent()).toMatch(tooMany);
   });
 
   test('a too-short password is explained beside the password field before anything is sent', async () => {
