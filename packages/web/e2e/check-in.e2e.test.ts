@@ -120,6 +120,13 @@ describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () =>
     expect((await saved).status()).toBe(201);
     await checkIn.status.getByText(`Your check-in for ${month} is saved.`).waitFor();
 
+    // Once the earlier check-ins list has caught up, the wizard still shows the month just saved, its
+    // last step and the confirmation: the refreshed list does not move it on to another month.
+    await checkIn.past.getByRole('button', { name: `Read ${month}` }).waitFor();
+    expect(await checkIn.month.locator('option:checked').textContent()).toBe(`${month} (saved)`);
+    expect(await checkIn.stepTitle(6).count()).toBe(1);
+    expect(await checkIn.status.textContent()).toBe(`Your check-in for ${month} is saved.`);
+
     // After a reload it is listed and readable in full.
     await page.reload();
     await checkIn.stepHeading.waitFor();

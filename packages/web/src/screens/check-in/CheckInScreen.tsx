@@ -25,7 +25,12 @@ export function CheckInScreen({ me }: { me: Me }) {
   const [restarts, setRestarts] = useState(0);
   const locale = profile.locale;
 
-  const month = chosenMonth ?? (records === undefined ? undefined : defaultMonth(today, records.checkIns));
+  // The default month is fixed once the records arrive: saving it must not move the wizard on to
+  // another month (and lose the confirmation) when the refreshed list shows that month as saved.
+  if (chosenMonth === undefined && records !== undefined) {
+    setChosenMonth(defaultMonth(today, records.checkIns));
+  }
+  const month = chosenMonth;
   const saved = records?.checkIns.find((checkIn) => checkIn.month === month);
 
   return (
