@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowserSuite } from './browser-suite.ts';
+import { warnIfSkipped } from './harness.ts';
+import { axeViolations, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { RegisterPage } from './pages/register-page.ts';
 import { SettingsPage } from './pages/settings-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { TodayPage } from './pages/today-page.ts';
-
-type ColorScheme = 'light' | 'dark';
 
 interface Person {
   email: string;
@@ -22,47 +20,9 @@ function newPerson(): Person {
   return { email: `person-${randomUUID().slice(0, 8)}@example.org`, password: 'sunny meadow at noon' };
 }
 
-const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
-
 describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
-  let sunlog: RunningSunlog | undefined;
-  let browser: Browser | undefined;
-  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
-
-  beforeAll(async () => {
-    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sunlog?.stop();
-  });
-
-  // Every test fails on a Content-Security-Policy violation or an uncaught page error.
-  afterEach(async () => {
-    const problems = opened.flatMap(({ watcher }) => watcher.problems());
-    await Promise.all(opened.map(({ context }) => context.close()));
-    opened = [];
-    expect(problems).toEqual([]);
-  });
-
-  async function openPage(
-    options: { colorScheme?: ColorScheme; timezoneId?: string; width?: number } = {},
-  ): Promise<Page> {
-    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
-    const context = await browser.newContext({
-      baseURL: sunlog.url,
-      viewport: { width: options.width ?? 1280, height: 900 },
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: options.timezoneId ?? 'Europe/London',
-      locale: 'en-GB',
-    });
-    const page = await context.newPage();
-    const watcher = new PageWatcher();
-    await watcher.watch(page);
-    opened.push({ context, watcher });
-    return page;
-  }
+  const suite = useBrowserSuite();
+  const openPage = suite.openPage;
 
   async function registerNewPerson(page: Page): Promise<Person> {
     const person = newPerson();
@@ -107,7 +67,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
 
     await signIn.signIn(person.email, person.password);
     await today.heading.waitFor();
-    expect(page.url()).toBe(`${sunlog?.url}/`);
+    expect(page.url()).toBe(`${suite.url()}/`);
   });
 
   test('registration keeps the time zone the browser reports', async () => {
@@ -270,7 +230,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
   });
 
   test('pages are served with a strict Content-Security-Policy', async () => {
-    const response = await fetch(`${sunlog?.url}/sign-in`, { headers: { Accept: 'text/html' } });
+    const response = await fetch(`${suite.url()}/sign-in`, { headers: { Accept: 'text/html' } });
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toMatch(/script-src 'self'(;|$)/);
     expect(policy).toMatch(/style-src 'self'(;|$)/);
@@ -297,15 +257,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
       const page = await openPage({ colorScheme: scheme });
       const found: string[] = [];
       await visitEveryScreen(page, async (name) => {
-        const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) {
-          const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-          found.push(`${name} (${scheme}): ${violation.id} — ${violation.help} — ${targets}`);
-        }
-        if (SCREENSHOTS_DIR !== undefined) {
-          await mkdir(SCREENSHOTS_DIR, { recursive: true });
-          await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-${scheme}.png`, fullPage: true });
-        }
+        found.push(...(await axeViolations(page, `${name}-${scheme}`)));
       });
       expect(found).toEqual([]);
     },
@@ -315,22 +267,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     const page = await openPage();
     const tooSmall: string[] = [];
     await visitEveryScreen(page, async (name) => {
-      const small = await page.evaluate(() => {
-        const selector =
-          'a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
-        return [...document.querySelectorAll<HTMLElement>(selector)].flatMap((element) => {
-          const style = getComputedStyle(element);
-          if (element.getClientRects().length === 0 || style.visibility === 'hidden') return [];
-          // A radio or checkbox is pressed through its whole label card; measure that.
-          const target = element.closest('label') ?? element;
-          const { width, height } = target.getBoundingClientRect();
-          if (width >= 44 && height >= 44) return [];
-          const label = element.getAttribute('aria-label') ?? element.textContent ?? element.tagName;
-          return [
-            `${element.tagName.toLowerCase()} "${label.trim()}" is ${Math.round(width)}×${Math.round(height)}`,
-          ];
-        });
-      });
+      const small = await smallTargets(page);
       tooSmall.push(...small.map((entry) => `${name}: ${entry}`));
     });
     expect(tooSmall).toEqual([]);
@@ -340,11 +277,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     const page = await openPage({ width: 320 });
     const overflowing: string[] = [];
     await visitEveryScreen(page, async (name) => {
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      if (scrollWidth > clientWidth) overflowing.push(`${name}: ${scrollWidth}px wide in ${clientWidth}px`);
+      overflowing.push(...(await sidewaysOverflow(page)).map((entry) => `${name}: ${entry}`));
     });
     expect(overflowing).toEqual([]);
   });

@@ -1,14 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { addDays, localMonthOf } from '@sunlog/core/calendar';
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
-import { axeViolations, overflowsSideways, smallTargets } from './pages/a11y-checks.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { type PageOptions, useBrowserSuite } from './browser-suite.ts';
+import { warnIfSkipped } from './harness.ts';
+import { axeViolations, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
 import { CheckInPage } from './pages/check-in.ts';
 import { registerThroughApi, SEED_TIME_ZONE, seedFourMonths } from './seed-records.ts';
-
-const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
 
 /** "October 2026" for the month before `today`, as the app writes it (en-GB). */
 function previousMonthName(today: string): string {
@@ -19,43 +17,14 @@ function previousMonthName(today: string): string {
 }
 
 describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () => {
-  let sunlog: RunningSunlog | undefined;
-  let browser: Browser | undefined;
-  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
-
-  beforeAll(async () => {
-    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sunlog?.stop();
-  });
-
-  afterEach(async () => {
-    const problems = opened.flatMap(({ watcher }) => watcher.problems());
-    await Promise.all(opened.map(({ context }) => context.close()));
-    opened = [];
-    expect(problems).toEqual([]);
-  });
+  const suite = useBrowserSuite();
 
   async function openSeededPage(
-    options: { colorScheme?: 'light' | 'dark'; width?: number } = {},
+    options: Pick<PageOptions, 'colorScheme' | 'width'> = {},
   ): Promise<{ page: Page; today: string }> {
-    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
-    const context = await browser.newContext({
-      baseURL: sunlog.url,
-      viewport: { width: options.width ?? 1280, height: 900 },
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: SEED_TIME_ZONE,
-      locale: 'en-GB',
-    });
-    const page = await context.newPage();
-    const watcher = new PageWatcher();
-    await watcher.watch(page);
-    opened.push({ context, watcher });
-    const person = await registerThroughApi(page, sunlog.url);
-    await seedFourMonths(page, sunlog.url, person.today);
+    const page = await suite.openPage({ ...options, timezoneId: SEED_TIME_ZONE });
+    const person = await registerThroughApi(page, suite.url());
+    await seedFourMonths(page, suite.url(), person.today);
     return { page, today: person.today };
   }
 
@@ -168,14 +137,7 @@ describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () =>
       for (let step = 1; step <= 6; step += 1) {
         await checkIn.stepTitle(step).waitFor();
         if (step === 1) await page.locator('figure svg').first().waitFor();
-        found.push(...(await axeViolations(page, `check-in step ${step} (${scheme})`)));
-        if (SCREENSHOTS_DIR !== undefined) {
-          await mkdir(SCREENSHOTS_DIR, { recursive: true });
-          await page.screenshot({
-            path: `${SCREENSHOTS_DIR}/check-in-${step}-${scheme}.png`,
-            fullPage: true,
-          });
-        }
+        found.push(...(await axeViolations(page, `check-in-${step}-${scheme}`)));
         if (step < 6) await checkIn.nextButton.click();
       }
       expect(found).toEqual([]);
@@ -187,7 +149,7 @@ describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () =>
     const checkIn = new CheckInPage(page);
     await checkIn.goto();
     const small: string[] = [];
-    const overflowing: number[] = [];
+    const overflowing: string[] = [];
     for (let step = 1; step <= 6; step += 1) {
       await checkIn.stepTitle(step).waitFor();
       if (step === 5) {
@@ -195,7 +157,7 @@ describe.skipIf(warnIfSkipped())('the monthly check-in in a real browser', () =>
         await checkIn.questionInput.press('Enter');
       }
       small.push(...(await smallTargets(page)).map((entry) => `step ${step}: ${entry}`));
-      if (await overflowsSideways(page)) overflowing.push(step);
+      overflowing.push(...(await sidewaysOverflow(page)).map((entry) => `step ${step}: ${entry}`));
       if (step < 6) await checkIn.nextButton.click();
     }
     expect(small).toEqual([]);

@@ -1,12 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
-import { HistoryPage, localDateIn, RecordsApi, sidewaysOverflow, smallTargets } from './pages/history.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { type PageOptions, useBrowserSuite } from './browser-suite.ts';
+import { warnIfSkipped } from './harness.ts';
+import { axeViolations, keepScreenshot, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
+import { HistoryPage, localDateIn, RecordsApi } from './pages/history.ts';
 
 const TIME_ZONE = 'Europe/London';
-const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
 
 function addDays(date: string, days: number): string {
   const shifted = new Date(`${date}T00:00:00Z`);
@@ -61,44 +60,8 @@ async function seed(api: RecordsApi): Promise<Seeded> {
 }
 
 describe.skipIf(warnIfSkipped())('History in a real browser', () => {
-  let sunlog: RunningSunlog | undefined;
-  let browser: Browser | undefined;
-  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
-
-  beforeAll(async () => {
-    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sunlog?.stop();
-  });
-
-  afterEach(async () => {
-    const problems = opened.flatMap(({ watcher }) => watcher.problems());
-    await Promise.all(opened.map(({ context }) => context.close()));
-    opened = [];
-    expect(problems).toEqual([]);
-  });
-
-  async function openPage(
-    options: { colorScheme?: 'light' | 'dark'; width?: number; deviceScaleFactor?: number } = {},
-  ): Promise<Page> {
-    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
-    const context = await browser.newContext({
-      baseURL: sunlog.url,
-      viewport: { width: options.width ?? 1280, height: 900 },
-      deviceScaleFactor: options.deviceScaleFactor ?? 1,
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: TIME_ZONE,
-      locale: 'en-GB',
-    });
-    const page = await context.newPage();
-    const watcher = new PageWatcher();
-    await watcher.watch(page);
-    opened.push({ context, watcher });
-    return page;
-  }
+  const suite = useBrowserSuite();
+  const openPage = (options: PageOptions = {}) => suite.openPage({ ...options, timezoneId: TIME_ZONE });
 
   /** A signed-in person with one record of each kind, on the History page. */
   async function historyWithRecords(
@@ -271,15 +234,7 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
       for (const details of await history.charts.getByText('Show the numbers').all()) await details.click();
       const found: string[] = [];
       const check = async (name: string) => {
-        const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) {
-          const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-          found.push(`${name}: ${violation.id} — ${violation.help} — ${targets}`);
-        }
-        if (SCREENSHOTS_DIR !== undefined) {
-          await mkdir(SCREENSHOTS_DIR, { recursive: true });
-          await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-${scheme}.png`, fullPage: true });
-        }
+        found.push(...(await axeViolations(page, `${name}-${scheme}`)));
       };
       await check('history');
       await history.choosePeriod('Year');
@@ -330,8 +285,6 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
     await history.entryButton('Edit', /supplement plan/).click();
     await history.dialog.waitFor();
     expect(await sidewaysOverflow(page)).toEqual([]);
-    if (SCREENSHOTS_DIR !== undefined) {
-      await page.screenshot({ path: `${SCREENSHOTS_DIR}/history-edit-zoom200.png`, fullPage: true });
-    }
+    await keepScreenshot(page, 'history-edit-zoom200');
   });
 });

@@ -1,53 +1,13 @@
-import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, PageWatcher, type RunningSunlog, startSunlog, warnIfSkipped } from './harness.ts';
-import { RecordsApi, sidewaysOverflow, smallTargets } from './pages/history.ts';
+import { describe, expect, test } from 'vitest';
+import { useBrowserSuite } from './browser-suite.ts';
+import { warnIfSkipped } from './harness.ts';
+import { axeViolations, keepScreenshot, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
+import { RecordsApi } from './pages/history.ts';
 import { LearnPage } from './pages/learn.ts';
 
-const SCREENSHOTS_DIR = process.env.SUNLOG_SCREENSHOTS_DIR;
-
 describe.skipIf(warnIfSkipped())('Learn in a real browser', () => {
-  let sunlog: RunningSunlog | undefined;
-  let browser: Browser | undefined;
-  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
-
-  beforeAll(async () => {
-    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sunlog?.stop();
-  });
-
-  afterEach(async () => {
-    const problems = opened.flatMap(({ watcher }) => watcher.problems());
-    await Promise.all(opened.map(({ context }) => context.close()));
-    opened = [];
-    expect(problems).toEqual([]);
-  });
-
-  async function openPage(
-    options: { colorScheme?: 'light' | 'dark'; width?: number; deviceScaleFactor?: number } = {},
-  ): Promise<Page> {
-    if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
-    const context = await browser.newContext({
-      baseURL: sunlog.url,
-      viewport: { width: options.width ?? 1280, height: 900 },
-      deviceScaleFactor: options.deviceScaleFactor ?? 1,
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: 'Europe/London',
-      locale: 'en-GB',
-    });
-    const page = await context.newPage();
-    const watcher = new PageWatcher();
-    await watcher.watch(page);
-    opened.push({ context, watcher });
-    return page;
-  }
+  const { openPage } = useBrowserSuite();
 
   test('Learn is readable signed out, with every section, its sources and the disclaimer', async () => {
     const page = await openPage();
@@ -79,7 +39,14 @@ describe.skipIf(warnIfSkipped())('Learn in a real browser', () => {
     await learn.goto();
     await learn.contents.getByRole('link', { name: 'Staying safe' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#safety');
-    await learn.heading.isVisible();
+    // The section's heading has been scrolled to the top part of the window.
+    const heading = learn.section('Staying safe').getByRole('heading', { level: 2 });
+    await expect
+      .poll(() => heading.evaluate((element) => Math.round(element.getBoundingClientRect().top)))
+      .toBeLessThan(200);
+    expect(await heading.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThanOrEqual(
+      0,
+    );
   });
 
   test('Learn is also reachable from the navigation when signed in', async () => {
@@ -93,15 +60,7 @@ describe.skipIf(warnIfSkipped())('Learn in a real browser', () => {
   test.each(['light', 'dark'] as const)('Learn has no axe violations in the %s theme', async (scheme) => {
     const page = await openPage({ colorScheme: scheme });
     await new LearnPage(page).goto();
-    const results = await new AxeBuilder({ page }).analyze();
-    const found = results.violations.map(
-      (violation) =>
-        `${violation.id} — ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-    if (SCREENSHOTS_DIR !== undefined) {
-      await mkdir(SCREENSHOTS_DIR, { recursive: true });
-      await page.screenshot({ path: `${SCREENSHOTS_DIR}/learn-${scheme}.png`, fullPage: true });
-    }
+    const found = await axeViolations(page, `learn-${scheme}`);
     expect(found).toEqual([]);
   });
 
@@ -115,8 +74,6 @@ describe.skipIf(warnIfSkipped())('Learn in a real browser', () => {
     const page = await openPage({ width: 640, deviceScaleFactor: 2 });
     await new LearnPage(page).goto();
     expect(await sidewaysOverflow(page)).toEqual([]);
-    if (SCREENSHOTS_DIR !== undefined) {
-      await page.screenshot({ path: `${SCREENSHOTS_DIR}/learn-zoom200.png`, fullPage: true });
-    }
+    await keepScreenshot(page, 'learn-zoom200');
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useBrowserSuite } from './daily-suite.ts';
+import { useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
 import { createDailyRegimen, listOnServer, localToday } from './pages/records-api.ts';
 import { SignInPage } from './pages/sign-in-page.ts';

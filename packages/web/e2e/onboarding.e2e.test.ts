@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { axeViolations, sidewaysOverflow, smallTargets, useBrowserSuite } from './daily-suite.ts';
+import { useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
+import { axeViolations, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
 import { OnboardingPage } from './pages/onboarding-page.ts';
 import { listOnServer } from './pages/records-api.ts';
 import { RegisterPage } from './pages/register-page.ts';
@@ -146,8 +147,7 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     const problems: string[] = [];
     const check = async (step: number) => {
       problems.push(...(await smallTargets(page)).map((line) => `step ${step}: ${line}`));
-      const overflow = await sidewaysOverflow(page);
-      if (overflow > 0) problems.push(`step ${step}: ${overflow}px sideways`);
+      problems.push(...(await sidewaysOverflow(page)).map((line) => `step ${step}: ${line}`));
     };
     await welcome.waitForStep(1);
     await check(1);

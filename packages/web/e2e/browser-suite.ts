@@ -1,0 +1,70 @@
+/**
+ * The set-up every browser test file shares: one server and one Chromium per file, a fresh browser
+ * context per page, and a check after each test that no page broke the Content-Security-Policy or
+ * threw an uncaught error.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium, PageWatcher, type RunningSunlog, startSunlog } from './harness.ts';
+
+export type ColorScheme = 'light' | 'dark';
+
+export interface PageOptions {
+  colorScheme?: ColorScheme;
+  /** IANA zone the browser reports; Europe/London unless a test needs another. */
+  timezoneId?: string;
+  width?: number;
+  deviceScaleFactor?: number;
+}
+
+export interface BrowserSuite {
+  /** The running server's address (after beforeAll). */
+  url(): string;
+  openPage(options?: PageOptions): Promise<Page>;
+}
+
+/** Registers the hooks for the calling `describe`; every test fails on a CSP violation or page error. */
+export function useBrowserSuite(): BrowserSuite {
+  let sunlog: RunningSunlog | undefined;
+  let browser: Browser | undefined;
+  let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
+
+  beforeAll(async () => {
+    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sunlog?.stop();
+  });
+
+  afterEach(async () => {
+    const problems = opened.flatMap(({ watcher }) => watcher.problems());
+    await Promise.all(opened.map(({ context }) => context.close()));
+    opened = [];
+    expect(problems).toEqual([]);
+  });
+
+  return {
+    url: () => {
+      if (sunlog === undefined) throw new Error('beforeAll did not finish');
+      return sunlog.url;
+    },
+    openPage: async (options = {}) => {
+      if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
+      const context = await browser.newContext({
+        baseURL: sunlog.url,
+        viewport: { width: options.width ?? 1280, height: 900 },
+        deviceScaleFactor: options.deviceScaleFactor ?? 1,
+        colorScheme: options.colorScheme ?? 'light',
+        timezoneId: options.timezoneId ?? 'Europe/London',
+        locale: 'en-GB',
+      });
+      const page = await context.newPage();
+      const watcher = new PageWatcher();
+      await watcher.watch(page);
+      opened.push({ context, watcher });
+      return page;
+    },
+  };
+}
