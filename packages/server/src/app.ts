@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountRoutes } from './accounts/routes.ts';
+import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps } from './config.ts';
 import type { Sunlog } from './context.ts';
 import { registerExportRoutes } from './export/routes.ts';
@@ -21,6 +22,7 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
+  registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,
 ];

@@ -70,6 +70,34 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     expect(page.url()).toBe(`${suite.url()}/`);
   });
 
+  test('Settings lists the account’s own activity, failed sign-ins included, newest first', async () => {
+    const page = await openPage();
+    const person = await registerNewPerson(page);
+    await new AppShell(page).signOut();
+    const signIn = new SignInPage(page);
+    expect(await submitSignIn(signIn, person.email, 'not my password at all')).toBe(401);
+    expect(await submitSignIn(signIn, person.email, person.password)).toBe(200);
+    await new TodayPage(page).heading.waitFor();
+
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await settings.activity.first().waitFor();
+    expect(await settings.activityLines()).toEqual([
+      'Signed in',
+      'Failed sign-in attempt (wrong password)',
+      'Signed out',
+      'Settings changed: consent',
+      'Account created',
+    ]);
+    expect(await settings.activity.first().locator('time').getAttribute('datetime')).toMatch(/Z$/);
+
+    await settings.chooseBloodUnit('nmol/L');
+    await settings.save();
+    await expect
+      .poll(async () => (await settings.activityLines())[0])
+      .toBe('Settings changed: blood test unit');
+  });
+
   test('registration keeps the time zone the browser reports', async () => {
     const page = await openPage({ timezoneId: 'America/Chicago' });
     await registerNewPerson(page);
@@ -248,6 +276,7 @@ describe.skipIf(warnIfSkipped())('accounts in a real browser', () => {
     const settings = new SettingsPage(page);
     await settings.goto();
     await settings.sessionButton('Sign out of this device').waitFor();
+    await settings.activity.first().waitFor();
     await check('settings');
   }
 

@@ -204,23 +204,30 @@ export class AccountService {
     return { user, profile: await this.#requireProfile(user.id) };
   }
 
-  /** Applies a partial change to the person's profile and returns the whole profile. */
+  /**
+   * Applies a partial change to the person's profile and returns the whole profile. The audit trail
+   * names the settings whose value changed; a save that changes nothing is not an event.
+   */
   async updateProfile(user: User, patch: ProfilePatch, meta: RequestMeta): Promise<Profile> {
     const now = this.#clock().toISOString();
-    const fields = (Object.keys(patch) as (keyof ProfilePatch)[])
-      .filter((key) => patch[key] !== undefined)
-      .sort();
     return this.#db.transaction().execute(async (trx) => {
+      const before = await this.#requireProfile(user.id, trx);
       await this.#store.updateProfile(trx, user.id, patch, now);
-      await this.#audit.record(trx, {
-        action: 'profile.update',
-        outcome: 'success',
-        userId: user.id,
-        requestId: meta.requestId,
-        // Field names only: values such as reminder times stay out of the audit trail.
-        detail: { fields },
-      });
-      return this.#requireProfile(user.id, trx);
+      const after = await this.#requireProfile(user.id, trx);
+      const fields = (Object.keys(patch) as (keyof ProfilePatch)[])
+        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+        .sort();
+      if (fields.length > 0) {
+        await this.#audit.record(trx, {
+          action: 'profile.update',
+          outcome: 'success',
+          userId: user.id,
+          requestId: meta.requestId,
+          // Field names only: values such as reminder times stay out of the audit trail.
+          detail: { fields },
+        });
+      }
+      return after;
     });
   }
 

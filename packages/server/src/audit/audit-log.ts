@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import {
+  type ActivityAction,
+  type ActivityEntry,
+  ActivityEntrySchema,
+  type ActivityOutcome,
+  type ActivityPage,
+} from '@sunlog/core/records/account-activity';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
+import { SunlogError } from '../errors.ts';
 
-/** What happened, as a stable dotted name. */
-export type AuditAction =
-  | 'account.register'
-  | 'session.sign-in'
-  | 'session.sign-out'
-  | 'session.revoke'
-  | 'profile.update'
-  | 'record.delete'
-  | 'record.restore'
-  | 'export';
+/** What happened, as a stable dotted name (shared with the web app through core). */
+export type AuditAction = ActivityAction;
 
-export type AuditOutcome = 'success' | 'failure';
+export type AuditOutcome = ActivityOutcome;
 
 /** Detail values are short facts (reasons, field names, addresses) — never passwords, tokens or health values. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
@@ -26,6 +26,14 @@ export interface AuditEvent {
   requestId: string | null;
   detail?: AuditDetail;
 }
+
+/** Where a page of the trail ended: the last event's time and id. */
+interface TrailPosition {
+  at: string;
+  id: string;
+}
+
+const CURSOR_SEPARATOR = '|';
 
 /** The append-only audit trail: who did what, when (UTC), with what outcome. */
 export class AuditLog {
@@ -50,4 +58,69 @@ export class AuditLog {
       })
       .execute();
   }
+
+  /** The person's own trail, newest first, `limit` at a time; a cursor this server did not make is invalid input. */
+  async readFor(
+    executor: Kysely<Database>,
+    userId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<ActivityPage> {
+    const after = page.cursor === undefined ? null : decodeTrailCursor(page.cursor);
+    if (after === undefined) {
+      throw new SunlogError('invalid-input', 'The page cursor is not valid.', {
+        fields: [{ path: 'cursor', message: 'Pass back a nextCursor exactly as it was given.' }],
+      });
+    }
+    let query = executor
+      .selectFrom('audit_events')
+      .select(['id', 'at', 'action', 'outcome', 'detail'])
+      .where('user_id', '=', userId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1);
+    if (after !== null) {
+      query = query.where((eb) =>
+        eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.execute();
+    const items = rows.slice(0, page.limit).map(toActivityEntry);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > page.limit && last !== undefined ? encodeTrailCursor(last) : null,
+    };
+  }
+}
+
+/** What of a stored event the person is shown: the action and outcome, and the safe facts of its detail. */
+function toActivityEntry(row: { id: string; at: string; action: string; outcome: string; detail: string }) {
+  const detail = JSON.parse(row.detail) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const fields = Array.isArray(detail.fields)
+    ? detail.fields.filter((field) => typeof field === 'string')
+    : [];
+  const entry = {
+    id: row.id,
+    at: row.at,
+    action: row.action,
+    outcome: row.outcome,
+    address: text(detail.address),
+    reason: text(detail.reason),
+    recordKind: text(detail.kind),
+    fields: fields.length === 0 ? undefined : fields,
+  };
+  const present = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined));
+  return ActivityEntrySchema.parse(present) satisfies ActivityEntry;
+}
+
+function encodeTrailCursor(position: TrailPosition): string {
+  return Buffer.from(`${position.at}${CURSOR_SEPARATOR}${position.id}`, 'utf8').toString('base64url');
+}
+
+function decodeTrailCursor(cursor: string): TrailPosition | undefined {
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(CURSOR_SEPARATOR);
+  if (at === undefined || id === undefined || rest.length > 0) return undefined;
+  if (Number.isNaN(Date.parse(at)) || id.length === 0 || id.length > 64) return undefined;
+  return { at, id };
 }

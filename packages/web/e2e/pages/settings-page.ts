@@ -13,6 +13,7 @@ export class SettingsPage {
   readonly saveButton: Locator;
   readonly savedStatus: Locator;
   readonly sessions: Locator;
+  readonly activity: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -24,6 +25,7 @@ export class SettingsPage {
     this.saveButton = page.getByRole('button', { name: 'Save settings' });
     this.savedStatus = page.getByRole('form').getByRole('status');
     this.sessions = page.getByRole('region', { name: 'Your sessions' }).getByRole('listitem');
+    this.activity = page.getByRole('region', { name: 'Account activity' }).getByRole('listitem');
   }
 
   async goto(): Promise<void> {
@@ -51,6 +53,11 @@ export class SettingsPage {
   async save(): Promise<void> {
     await this.saveButton.click();
     await this.savedStatus.getByText('Your settings are saved.').waitFor();
+  }
+
+  /** What each listed event says happened (its first line), newest first. */
+  async activityLines(): Promise<string[]> {
+    return this.activity.locator('.activity__what').allTextContents();
   }
 
   sessionButton(name: 'End session' | 'Sign out of this device'): Locator {

@@ -10,6 +10,7 @@ export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in agai
 export const queryKeys = {
   me: ['me'] as const,
   sessions: ['me', 'sessions'] as const,
+  activity: ['me', 'activity'] as const,
 };
 
 /**

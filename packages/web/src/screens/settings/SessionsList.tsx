@@ -25,6 +25,7 @@ export function SessionsList({ timeZone, locale }: { timeZone: string; locale: s
     onSuccess: (_nothing, session) => {
       setStatus(t.sessionEnded(describeDevice(session.userAgent)));
       void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activity });
     },
     onError: (caught) => setError(caught.message),
   });
