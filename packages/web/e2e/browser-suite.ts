@@ -3,6 +3,7 @@
  * context per page, and a check after each test that no page broke the Content-Security-Policy or
  * threw an uncaught error.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, PageWatcher, type RunningSunlog, startSunlog } from './harness.ts';
@@ -38,7 +39,8 @@ export function useBrowserSuite(): BrowserSuite {
     await sunlog?.stop();
   });
 
-  afterEach(async () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await describePagesOnFailure(context.task.name, opened);
     const problems = opened.flatMap(({ watcher }) => watcher.problems());
     await Promise.all(opened.map(({ context }) => context.close()));
     opened = [];
@@ -67,4 +69,33 @@ export function useBrowserSuite(): BrowserSuite {
       return page;
     },
   };
+}
+
+/** Where a failed test leaves a screenshot of each of its pages, for looking at afterwards. */
+const FAILURES_DIR = '.tmp/e2e-failures';
+
+/**
+ * What each page of a failed test showed when it failed: its address and the start of its visible
+ * text on stderr (so a CI log says what the person would have seen), and a screenshot in FAILURES_DIR.
+ */
+async function describePagesOnFailure(
+  testName: string,
+  opened: readonly { context: BrowserContext }[],
+): Promise<void> {
+  const pages = opened.flatMap(({ context }) => context.pages());
+  const slug = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+  await mkdir(FAILURES_DIR, { recursive: true });
+  for (const [index, page] of pages.entries()) {
+    const text = await page
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person saw.
+      .evaluate(() => document.body?.innerText ?? '')
+      .catch((error: unknown) => `(could not read the page: ${String(error)})`);
+    const compact = text.replace(/\s+/g, ' ').trim().slice(0, 800);
+    console.error(
+      `[browser test failed] ${testName}\n  page ${index + 1} at ${page.url()}\n  shows: ${compact}`,
+    );
+    await page
+      .screenshot({ path: `${FAILURES_DIR}/${slug}-${index + 1}.png`, fullPage: true })
+      .catch(() => {});
+  }
 }

@@ -52,3 +52,8 @@ export class ApiError extends Error {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/** What to tell the person when a call failed: the contract's message, or whatever else was thrown. */
+export function failureMessage(caught: unknown): string {
+  return isApiError(caught) ? caught.message : String(caught);
+}

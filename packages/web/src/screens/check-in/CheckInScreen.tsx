@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
-import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { SelectInput } from '../../components/SelectInput.tsx';
 import { formatMonth } from '../insights/format.ts';
 import { todayFor, useInsights, usePersonRecords } from '../insights/person-records.ts';
+import { RecordsLoadStatus } from '../insights/RecordsLoadStatus.tsx';
 import { CheckInWizard } from './CheckInWizard.tsx';
 import { defaultMonth, monthChoices } from './check-in-month.ts';
 import { PastCheckIns } from './PastCheckIns.tsx';
@@ -39,21 +38,7 @@ export function CheckInScreen({ me }: { me: Me }) {
       <aside className="note" aria-label="Disclaimer">
         <p>{t.disclaimer}</p>
       </aside>
-      {state.status === 'pending' ? (
-        <p className="loading" role="status">
-          {t.loading}
-        </p>
-      ) : null}
-      {state.status === 'error' ? (
-        <>
-          <FormAlert message={`${t.loadFailed} ${state.message}`} />
-          <p>
-            <Button className="button" onPress={state.retry}>
-              {t.retry}
-            </Button>
-          </p>
-        </>
-      ) : null}
+      <RecordsLoadStatus state={state} strings={t} />
       {records === undefined || computed === undefined || month === undefined ? null : (
         <>
           <div className="month-picker">

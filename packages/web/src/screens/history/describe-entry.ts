@@ -5,18 +5,9 @@ import { formatQuantity } from '@sunlog/core/units';
 import type { HistoryFormat } from './format.ts';
 import { SYMPTOM_NAMES, historyStrings as t } from './strings.ts';
 import type { TimelineEntry } from './timeline-entries.ts';
+import { weekdayNamer } from './weekday-names.ts';
 
 const SEVERITY = { mild: 'Mild', moderate: 'Moderate', severe: 'Severe' } as const;
-
-const WEEKDAY_DATES = [
-  '2024-01-01',
-  '2024-01-02',
-  '2024-01-03',
-  '2024-01-04',
-  '2024-01-05',
-  '2024-01-06',
-  '2024-01-07',
-];
 
 function describeSchedule(schedule: Schedule, locale: string): string {
   switch (schedule.kind) {
@@ -25,10 +16,7 @@ function describeSchedule(schedule: Schedule, locale: string): string {
     case 'every-n-days':
       return `every ${schedule.everyDays} days`;
     case 'weekly': {
-      const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-      const names = [...schedule.weekdays]
-        .sort((a, b) => a - b)
-        .map((day) => weekday.format(new Date(`${WEEKDAY_DATES[day - 1]}T00:00:00Z`)));
+      const names = [...schedule.weekdays].sort((a, b) => a - b).map(weekdayNamer(locale));
       return `every ${new Intl.ListFormat(locale, { type: 'conjunction' }).format(names)}`;
     }
     default: {

@@ -1,7 +1,5 @@
 import type { FlareRateInsight } from '@sunlog/core/insights/flare-rate';
-import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
-import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AdherenceSection } from './AdherenceSection.tsx';
 import { formatNumber } from './format.ts';
@@ -9,6 +7,7 @@ import { InsightDetails } from './InsightDetails.tsx';
 import { LevelSection } from './LevelSection.tsx';
 import { AssociationsSection, BeforeAfterSection } from './PatternsSection.tsx';
 import { todayFor, useInsights, usePersonRecords } from './person-records.ts';
+import { RecordsLoadStatus } from './RecordsLoadStatus.tsx';
 import { SymptomSection } from './SymptomSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 import './insights.css';
@@ -28,21 +27,7 @@ export function InsightsScreen({ me }: { me: Me }) {
         <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
         <p>{t.disclaimer}</p>
       </aside>
-      {state.status === 'pending' ? (
-        <p className="loading" role="status">
-          {t.loading}
-        </p>
-      ) : null}
-      {state.status === 'error' ? (
-        <>
-          <FormAlert message={`${t.loadFailed} ${state.message}`} />
-          <p>
-            <Button className="button" onPress={state.retry}>
-              {t.retry}
-            </Button>
-          </p>
-        </>
-      ) : null}
+      <RecordsLoadStatus state={state} strings={t} />
       {computed === undefined ? null : (
         <>
           <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />

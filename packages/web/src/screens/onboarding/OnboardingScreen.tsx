@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureMessage } from '../../api/api-error.ts';
 import { updateProfile } from '../../api/profile.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { createRecord, recordsQueryKey } from '../../api/records.ts';
@@ -108,6 +108,25 @@ function AboutStep({ me, headingRef, onNext }: { me: Me; headingRef: HeadingRef;
   );
 }
 
+/** A step that saves part of the profile, then moves on; a failed save shows in the step's alert. */
+function useStepSave(save: (patch: ProfilePatch) => Promise<Profile>, onNext: () => void) {
+  const [error, setError] = useState<string>();
+  const [isSaving, setSaving] = useState(false);
+  const saveThenNext = async (patch: ProfilePatch) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await save(patch);
+      onNext();
+    } catch (caught) {
+      setError(failureMessage(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { error, setError, isSaving, saveThenNext };
+}
+
 function ConsentStep({
   headingRef,
   onBack,
@@ -120,26 +139,16 @@ function ConsentStep({
   save: (patch: ProfilePatch) => Promise<Profile>;
 }) {
   const [agreed, setAgreed] = useState(false);
-  const [error, setError] = useState<string>();
-  const [isSaving, setSaving] = useState(false);
+  const { error, setError, isSaving, saveThenNext } = useStepSave(save, onNext);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
     if (!agreed) {
       setError(t.consentRequired);
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await save({ consentedAt: new Date().toISOString() });
-      onNext();
-    } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
-    } finally {
-      setSaving(false);
-    }
+    void saveThenNext({ consentedAt: new Date().toISOString() });
   };
 
   return (
@@ -149,12 +158,7 @@ function ConsentStep({
       </h2>
       <p>{t.consentLead}</p>
       <p className="note">{t.doctorNote}</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby="welcome-consent"
-      >
+      <form className="form" noValidate onSubmit={submit} aria-labelledby="welcome-consent">
         <CheckboxField isSelected={agreed} onChange={setAgreed} name="consent">
           {t.consentCheckbox}
         </CheckboxField>
@@ -187,26 +191,16 @@ function UnitsStep({
   const [timeZone, setTimeZone] = useState(profile.timeZone);
   const [intakeUnit, setIntakeUnit] = useState(profile.intakeUnit);
   const [bloodUnit, setBloodUnit] = useState(profile.bloodUnit);
-  const [error, setError] = useState<string>();
-  const [isSaving, setSaving] = useState(false);
+  const { error, isSaving, saveThenNext } = useStepSave(save, onNext);
   const zones = useMemo(
     () => timeZoneOptions(device === undefined ? [profile.timeZone] : [profile.timeZone, device]),
     [profile.timeZone, device],
   );
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
-    setSaving(true);
-    setError(undefined);
-    try {
-      await save({ timeZone, intakeUnit, bloodUnit });
-      onNext();
-    } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
-    } finally {
-      setSaving(false);
-    }
+    void saveThenNext({ timeZone, intakeUnit, bloodUnit });
   };
 
   return (
@@ -215,12 +209,7 @@ function UnitsStep({
         {t.unitsHeading}
       </h2>
       <p>{t.unitsLead}</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby="welcome-units"
-      >
+      <form className="form" noValidate onSubmit={submit} aria-labelledby="welcome-units">
         <SelectInput
           label="Time zone"
           name="timeZone"
@@ -285,7 +274,7 @@ function PlanStep({
       setDone(t.saved);
       navigate('/', { replace: true });
     } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
       setSaving(false);
     }
   };

@@ -1,80 +1,44 @@
 import { RegisterInputSchema } from '@sunlog/core/records/account';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { register } from '../../api/accounts.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import {
-  type FieldErrors,
-  fieldErrorsFromApi,
-  fieldErrorsFromIssues,
-  focusFirstInvalid,
-  messagesOutside,
-} from '../../forms/field-errors.ts';
+import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { Link } from '../../router.ts';
 import { startSession } from '../../session.ts';
 import { deviceTimeZone } from '../../time-zones.ts';
 import { registerStrings as t } from './strings.ts';
 
+/** Creates an account with an email and a password, and signs in on this device. */
 export function RegisterScreen() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  const showErrors = (next: FieldErrors) => {
-    setErrors(next);
-    focusFirstInvalid(next, [
-      ['email', emailRef.current],
-      ['password', passwordRef.current],
-    ]);
-  };
-
-  const mutation = useMutation({
-    mutationFn: register,
+  const { errors, formError, isPending, submit } = useCheckedForm({
+    schema: RegisterInputSchema,
+    messages: { email: t.emailInvalid },
+    fields: ['email', 'password'],
+    refs: { email: emailRef, password: passwordRef },
+    send: register,
     onSuccess: (me) => startSession(queryClient, me),
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'email-taken') {
-        showErrors({ email: error.message });
-      } else if (error instanceof ApiError && error.code === 'invalid-input' && error.fields.length > 0) {
-        const fieldErrors = fieldErrorsFromApi(error);
-        showErrors(fieldErrors);
-        setFormError(messagesOutside(fieldErrors, ['email', 'password']));
-      } else {
-        setFormError(error.message);
-      }
-    },
+    readError: (error) => (error.code === 'email-taken' ? { fields: { email: error.message } } : undefined),
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    setFormError(undefined);
+  const create = (event: FormEvent<HTMLFormElement>) => {
     const timeZone = deviceTimeZone();
-    const parsed = RegisterInputSchema.safeParse({
-      email,
-      password,
-      ...(timeZone === undefined ? {} : { timeZone }),
-    });
-    if (!parsed.success) {
-      showErrors(fieldErrorsFromIssues(parsed.error.issues, { email: t.emailInvalid }));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    submit(event, { email, password, ...(timeZone === undefined ? {} : { timeZone }) });
   };
 
   return (
     <Page title={t.title} className="auth">
       <p className="lead">{t.lead}</p>
-      <form className="form" noValidate onSubmit={submit} aria-label={t.title}>
+      <form className="form" noValidate onSubmit={create} aria-label={t.title}>
         <TextInput
           label={t.emailLabel}
           name="email"
@@ -99,7 +63,7 @@ export function RegisterScreen() {
         />
         <FormAlert message={formError} />
         <Button type="submit" className="button button--primary button--block">
-          {mutation.isPending ? t.submitting : t.submit}
+          {isPending ? t.submitting : t.submit}
         </Button>
       </form>
       <p className="auth__switch">

@@ -5,24 +5,17 @@ import {
   type ProfilePatch,
   ProfilePatchSchema,
 } from '@sunlog/core/records/profile';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { updateProfile } from '../../api/profile.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SelectInput } from '../../components/SelectInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import {
-  type FieldErrors,
-  fieldErrorsFromApi,
-  fieldErrorsFromIssues,
-  focusFirstInvalid,
-  messagesOutside,
-} from '../../forms/field-errors.ts';
+import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { deviceTimeZone, timeZoneOptions } from '../../time-zones.ts';
 import { settingsStrings as t } from './strings.ts';
 
@@ -46,8 +39,6 @@ export function ProfileForm({ me }: { me: Me }) {
   const [timeZone, setTimeZone] = useState(profile.timeZone);
   const [intakeUnit, setIntakeUnit] = useState(profile.intakeUnit);
   const [bloodUnit, setBloodUnit] = useState(profile.bloodUnit);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const displayNameRef = useRef<HTMLInputElement>(null);
   const timeZoneRef = useRef<HTMLSelectElement>(null);
@@ -66,52 +57,31 @@ export function ProfileForm({ me }: { me: Me }) {
       setSaved(undefined);
     };
 
-  const showErrors = (next: FieldErrors) => {
-    setErrors(next);
-    focusFirstInvalid(next, [
-      ['displayName', displayNameRef.current],
-      ['timeZone', timeZoneRef.current],
-    ]);
-  };
-
-  const mutation = useMutation({
-    mutationFn: updateProfile,
+  const { errors, formError, isPending, submit } = useCheckedForm({
+    schema: ProfilePatchSchema,
+    messages: { displayName: t.displayNameInvalid },
+    fields: FIELDS,
+    refs: { displayName: displayNameRef, timeZone: timeZoneRef },
+    send: updateProfile,
     onSuccess: (saved: Profile) => {
       queryClient.setQueryData<Me | null>(queryKeys.me, (old) => (old ? { ...old, profile: saved } : old));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activity });
       setDisplayName(saved.displayName);
       setSaved(t.saved);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'invalid-input' && error.fields.length > 0) {
-        const fieldErrors = fieldErrorsFromApi(error);
-        showErrors(fieldErrors);
-        setFormError(messagesOutside(fieldErrors, FIELDS));
-      } else {
-        setFormError(error.message);
-      }
-    },
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    setFormError(undefined);
+  const save = (event: FormEvent<HTMLFormElement>) => {
     setSaved(undefined);
     const patch: ProfilePatch = { displayName, timeZone, intakeUnit, bloodUnit };
-    const parsed = ProfilePatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      showErrors(fieldErrorsFromIssues(parsed.error.issues, { displayName: t.displayNameInvalid }));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    submit(event, patch);
   };
 
   return (
     <section className="card" aria-labelledby="settings-details">
       <h2 id="settings-details">{t.detailsHeading}</h2>
       <p className="muted">{t.signedInAs(me.user.email)}</p>
-      <form className="form" noValidate onSubmit={submit} aria-labelledby="settings-details">
+      <form className="form" noValidate onSubmit={save} aria-labelledby="settings-details">
         <TextInput
           label={t.displayNameLabel}
           name="displayName"
@@ -164,7 +134,7 @@ export function ProfileForm({ me }: { me: Me }) {
         <StatusMessage message={saved} />
         <div className="button-row">
           <Button type="submit" className="button button--primary">
-            {mutation.isPending ? t.saving : t.save}
+            {isPending ? t.saving : t.save}
           </Button>
         </div>
       </form>

@@ -1,78 +1,48 @@
 import { SignInInputSchema } from '@sunlog/core/records/account';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { signIn } from '../../api/accounts.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import {
-  type FieldErrors,
-  fieldErrorsFromApi,
-  fieldErrorsFromIssues,
-  focusFirstInvalid,
-  messagesOutside,
-} from '../../forms/field-errors.ts';
+import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { Link, useLocation } from '../../router.ts';
 import { startSession } from '../../session.ts';
 import { signInStrings as t } from './strings.ts';
 
+/** Signs in with an email and a password; a notice handed over by the previous screen shows first. */
 export function SignInScreen() {
   const queryClient = useQueryClient();
   const { state } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  const showErrors = (next: FieldErrors) => {
-    setErrors(next);
-    focusFirstInvalid(next, [
-      ['email', emailRef.current],
-      ['password', passwordRef.current],
-    ]);
-  };
-
-  const mutation = useMutation({
-    mutationFn: signIn,
+  const { errors, formError, isPending, submit } = useCheckedForm({
+    schema: SignInInputSchema,
+    messages: { email: t.emailMissing, password: t.passwordMissing },
+    fields: ['email', 'password'],
+    refs: { email: emailRef, password: passwordRef },
+    send: signIn,
     onSuccess: (me) => startSession(queryClient, me),
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'invalid-input' && error.fields.length > 0) {
-        const fieldErrors = fieldErrorsFromApi(error);
-        showErrors(fieldErrors);
-        setFormError(messagesOutside(fieldErrors, ['email', 'password']));
-      } else if (error instanceof ApiError && error.code === 'invalid-credentials') {
-        setFormError(error.message === '' ? t.wrongCredentials : error.message);
-      } else {
-        setFormError(error.message);
-      }
-    },
+    readError: (error) =>
+      error.code === 'invalid-credentials'
+        ? { form: error.message === '' ? t.wrongCredentials : error.message }
+        : undefined,
   });
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    setFormError(undefined);
-    const parsed = SignInInputSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      showErrors(
-        fieldErrorsFromIssues(parsed.error.issues, { email: t.emailMissing, password: t.passwordMissing }),
-      );
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
-  };
 
   return (
     <Page title={t.title} className="auth">
       <StatusMessage message={state.notice} />
       <p className="lead">{t.lead}</p>
-      <form className="form" noValidate onSubmit={submit} aria-label={t.title}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => submit(event, { email, password })}
+        aria-label={t.title}
+      >
         <TextInput
           label={t.emailLabel}
           name="email"
@@ -95,7 +65,7 @@ export function SignInScreen() {
         />
         <FormAlert message={formError} />
         <Button type="submit" className="button button--primary button--block">
-          {mutation.isPending ? t.submitting : t.submit}
+          {isPending ? t.submitting : t.submit}
         </Button>
       </form>
       <p className="auth__switch">

@@ -6,15 +6,17 @@ import { convertBlood, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { isApiError } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey } from '../../api/records.ts';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import type { FieldErrors } from '../../forms/field-errors.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
+import { CardFormActions } from './CardFormActions.tsx';
 import { todayStrings as t } from './strings.ts';
 import { todayKeys, useLatestVitaminD } from './today-data.ts';
+import { useCardForm } from './use-card-form.ts';
 
 const BLOOD_UNITS: readonly Choice<BloodUnit>[] = [
   { value: 'ng/mL', name: 'ng/mL', detail: 'nanograms per millilitre' },
@@ -143,23 +145,21 @@ function BloodResultForm({
   const [unit, setUnit] = useState<BloodUnit>(profile.bloodUnit);
   const [sampleDate, setSampleDate] = useState(today);
   const [labName, setLabName] = useState('');
-  const [errors, setErrors] = useState<{ value?: string; sampleDate?: string; form?: string }>({});
-  const [isSaving, setSaving] = useState(false);
   const valueRef = useRef<HTMLInputElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
+  const { errors, formError, isSaving, check, save } = useCardForm(['value', 'sampleDate'], {
+    value: valueRef,
+    sampleDate: dateRef,
+  });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
     const number = parseTypedNumber(value);
-    const next: typeof errors = {};
-    if (number === undefined || number <= 0) next.value = t.bloodValueInvalid;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) next.sampleDate = t.bloodDateInvalid;
-    setErrors(next);
-    if (next.value !== undefined) valueRef.current?.focus();
-    else if (next.sampleDate !== undefined) dateRef.current?.focus();
-    if (number === undefined || Object.keys(next).length > 0) return;
-    setSaving(true);
+    const found: FieldErrors = {};
+    if (number === undefined || number <= 0) found.value = t.bloodValueInvalid;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) found.sampleDate = t.bloodDateInvalid;
+    if (!check(found) || number === undefined) return;
     const body = {
       id: crypto.randomUUID(),
       analyte: '25-hydroxyvitamin-d-total' as const,
@@ -167,7 +167,7 @@ function BloodResultForm({
       sampleDate,
       ...(labName.trim() === '' ? {} : { labName: labName.trim() }),
     };
-    try {
+    void save(async () => {
       const saved = await createRecord('lab-results', body);
       if (saved.analyte === '25-hydroxyvitamin-d-total') {
         queryClient.setQueryData(todayKeys.latestLab, (old: VitaminDLabResult | null | undefined) =>
@@ -176,19 +176,11 @@ function BloodResultForm({
       }
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('lab-results') });
       onDone(t.bloodSaved);
-    } catch (caught) {
-      setErrors({ form: isApiError(caught) ? caught.message : String(caught) });
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <form
-      className="form today-card__form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label={t.bloodAdd}
-    >
+    <form className="form today-card__form" noValidate onSubmit={submit} aria-label={t.bloodAdd}>
       <p>{t.bloodLead}</p>
       <NativeInput
         label={t.bloodValueLabel}
@@ -224,15 +216,12 @@ function BloodResultForm({
         value={labName}
         onChange={setLabName}
       />
-      <FormAlert message={errors.form} />
-      <div className="button-row">
-        <Button type="submit" className="button button--primary">
-          {isSaving ? 'Saving…' : t.bloodSave}
-        </Button>
-        <Button className="button" onPress={() => onDone()}>
-          {t.cancel}
-        </Button>
-      </div>
+      <CardFormActions
+        formError={formError}
+        isSaving={isSaving}
+        saveLabel={t.bloodSave}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

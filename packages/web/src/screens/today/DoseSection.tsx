@@ -7,7 +7,7 @@ import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { isApiError } from '../../api/api-error.ts';
+import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
@@ -123,7 +123,7 @@ function DoseItem({
       requestAnimationFrame(() => undoRef.current?.focus());
     } catch (caught) {
       dropFromList(queryClient, key, body.id);
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
     } finally {
       setBusy(false);
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('intakes') });
@@ -141,7 +141,7 @@ function DoseItem({
       requestAnimationFrame(() => takeRef.current?.focus());
     } catch (caught) {
       putInList<'intakes'>(queryClient, key, intake);
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
     } finally {
       setBusy(false);
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('intakes') });
@@ -213,7 +213,7 @@ function AddPlan({
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('regimens') });
       onDone(t.planSaved);
     } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
       setSaving(false);
     }
   };

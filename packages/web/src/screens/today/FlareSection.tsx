@@ -8,16 +8,19 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { isApiError } from '../../api/api-error.ts';
+import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import type { FieldErrors } from '../../forms/field-errors.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
+import { CardFormActions } from './CardFormActions.tsx';
 import { FLARE_SYMPTOMS, todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useOpenFlares, withoutTimestamps } from './today-data.ts';
+import { useCardForm } from './use-card-form.ts';
 
 const SEVERITIES: readonly Choice<FlareSeverity>[] = [
   { value: 'mild', name: 'Mild', detail: 'noticeable, but I can do most things' },
@@ -129,7 +132,7 @@ function OpenFlare({
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('flares') });
       onEnded();
     } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
       setSaving(false);
     }
   };
@@ -156,7 +159,7 @@ function OpenFlare({
         />
         <div className="button-row">
           <Button type="submit" className="button button--primary">
-            {isSaving ? 'Saving…' : t.flareEnd}
+            {isSaving ? t.saving : t.flareEnd}
           </Button>
         </div>
       </form>
@@ -172,9 +175,10 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
   const [severity, setSeverity] = useState<FlareSeverity>('mild');
   const [steroids, setSteroids] = useState<'no' | 'yes'>('no');
   const [trigger, setTrigger] = useState<SuspectedTrigger>('none-known');
-  const [errors, setErrors] = useState<{ startDate?: string; symptoms?: string; form?: string }>({});
-  const [isSaving, setSaving] = useState(false);
   const startRef = useRef<HTMLInputElement>(null);
+  const { errors, formError, isSaving, check, save } = useCardForm(['startDate', 'symptoms'], {
+    startDate: startRef,
+  });
   const prompt = pseudoRelapsePrompt({ suspectedTrigger: trigger });
 
   const toggle = (symptom: string, isSelected: boolean) => {
@@ -184,7 +188,7 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
     setChosen(next);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
     const symptoms = [
@@ -194,14 +198,11 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
         .map((part) => part.trim())
         .filter((part) => part !== ''),
     ];
-    const next: typeof errors = {};
+    const found: FieldErrors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || startDate > today)
-      next.startDate = 'Enter a first day, today or earlier.';
-    if (symptoms.length === 0) next.symptoms = t.flareSymptomsRequired;
-    setErrors(next);
-    if (next.startDate !== undefined) startRef.current?.focus();
-    if (Object.keys(next).length > 0) return;
-    setSaving(true);
+      found.startDate = 'Enter a first day, today or earlier.';
+    if (symptoms.length === 0) found.symptoms = t.flareSymptomsRequired;
+    if (!check(found)) return;
     const body = {
       id: crypto.randomUUID(),
       startDate,
@@ -210,24 +211,16 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
       steroidTreatment: steroids === 'yes',
       suspectedTrigger: trigger,
     };
-    try {
+    void save(async () => {
       const saved = await createRecord('flares', body);
       putInList<'flares'>(queryClient, todayKeys.flares(today), saved);
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('flares') });
       onDone(t.flareSaved);
-    } catch (caught) {
-      setErrors({ form: isApiError(caught) ? caught.message : String(caught) });
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <form
-      className="form today-card__form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label={t.flareStart}
-    >
+    <form className="form today-card__form" noValidate onSubmit={submit} aria-label={t.flareStart}>
       <h3>{t.flareStart}</h3>
       <p className="muted">{FLARE_LABEL}</p>
       <NativeInput
@@ -287,15 +280,12 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
       />
       <div aria-live="polite">{prompt === null ? null : <p className="note">{prompt}</p>}</div>
       <p className="note">{t.flareDisclaimer}</p>
-      <FormAlert message={errors.form} />
-      <div className="button-row">
-        <Button type="submit" className="button button--primary">
-          {isSaving ? 'Saving…' : t.flareSave}
-        </Button>
-        <Button className="button" onPress={() => onDone()}>
-          {t.cancel}
-        </Button>
-      </div>
+      <CardFormActions
+        formError={formError}
+        isSaving={isSaving}
+        saveLabel={t.flareSave}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

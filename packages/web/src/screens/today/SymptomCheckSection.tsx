@@ -2,7 +2,7 @@ import { SYMPTOM_SCALES, type SymptomCheck, type SymptomScores } from '@sunlog/c
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { isApiError } from '../../api/api-error.ts';
+import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { ScoreScale } from '../../components/ScoreScale.tsx';
@@ -80,7 +80,7 @@ function SymptomForm({
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('symptom-checks') });
     } catch (caught) {
-      setError(isApiError(caught) ? caught.message : String(caught));
+      setError(failureMessage(caught));
     } finally {
       setSaving(false);
     }
@@ -116,7 +116,7 @@ function SymptomForm({
       <StatusMessage message={status} />
       <div className="button-row">
         <Button type="submit" className="button button--primary">
-          {isSaving ? 'Saving…' : isSaved ? t.symptomUpdate : t.symptomSave}
+          {isSaving ? t.saving : isSaved ? t.symptomUpdate : t.symptomSave}
         </Button>
       </div>
     </form>

@@ -15,6 +15,7 @@ export const todayStrings = {
   addPlanHeading: 'Add a supplement plan',
   savePlan: 'Save plan',
   cancel: 'Cancel',
+  saving: 'Saving…',
   planSaved: 'Your plan is saved.',
   taken: 'Taken',
   skipped: 'Skipped',

@@ -2,7 +2,7 @@ import type { CheckInAnswers } from '@sunlog/core/records/check-in';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { FormFrame } from './FormFrame.tsx';
-import { InputField, TextAreaField } from './fields.tsx';
+import { InputField, linesOf, TextAreaField } from './fields.tsx';
 import type { EditFormProps } from './IntakeForm.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
@@ -20,30 +20,22 @@ export function CheckInForm({ record, onSaved, onCancel }: EditFormProps<RecordO
       >,
   );
   const [questions, setQuestions] = useState(record.questionsForDoctor.join('\n'));
-  const { save, errors, formError, isSaving } = useSaveRecord('check-ins', onSaved);
+  const saving = useSaveRecord('check-ins', onSaved);
+  const { errors } = saving;
 
   const submit = () => {
     const kept: CheckInAnswers = {};
     for (const key of ANSWERS) if (answers[key].trim() !== '') kept[key] = answers[key];
-    save({
+    saving.save({
       id: record.id,
       month,
       answers: kept,
-      questionsForDoctor: questions
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
+      questionsForDoctor: linesOf(questions),
     });
   };
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
       <InputField
         label={t.month}
         name="month"

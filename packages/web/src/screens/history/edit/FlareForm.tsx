@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
 import { FormFrame } from './FormFrame.tsx';
-import { CheckboxField, InputField, SelectField, TextAreaField } from './fields.tsx';
+import { CheckboxField, linesOf, SelectField, TextAreaField } from './fields.tsx';
 import type { EditFormProps } from './IntakeForm.tsx';
+import { NoteTextArea, StartEndFields } from './record-fields.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
 
@@ -17,17 +18,15 @@ export function FlareForm({ record, onSaved, onCancel }: EditFormProps<RecordOf<
   const [steroidTreatment, setSteroidTreatment] = useState(record.steroidTreatment);
   const [trigger, setTrigger] = useState<SuspectedTrigger>(record.suspectedTrigger);
   const [note, setNote] = useState(record.note ?? '');
-  const { save, errors, formError, isSaving } = useSaveRecord('flares', onSaved);
+  const saving = useSaveRecord('flares', onSaved);
+  const { errors } = saving;
 
   const submit = () =>
-    save({
+    saving.save({
       id: record.id,
       startDate,
       ...(endDate === '' ? {} : { endDate }),
-      symptoms: symptoms
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
+      symptoms: linesOf(symptoms),
       severity,
       steroidTreatment,
       suspectedTrigger: trigger,
@@ -35,31 +34,15 @@ export function FlareForm({ record, onSaved, onCancel }: EditFormProps<RecordOf<
     });
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
       <p className="muted">{FLARE_LABEL}</p>
-      <InputField
-        label={t.startDate}
-        name="startDate"
-        type="date"
-        value={startDate}
-        onChange={setStartDate}
-        error={errors.startDate}
-      />
-      <InputField
-        label={t.endDate}
-        name="endDate"
-        type="date"
-        isOptional
-        hint={t.endHint}
-        value={endDate}
-        onChange={setEndDate}
-        error={errors.endDate}
+      <StartEndFields
+        endLabel={t.endDate}
+        start={startDate}
+        onStartChange={setStartDate}
+        end={endDate}
+        onEndChange={setEndDate}
+        errors={errors}
       />
       <TextAreaField
         label={t.symptoms}
@@ -95,14 +78,7 @@ export function FlareForm({ record, onSaved, onCancel }: EditFormProps<RecordOf<
           label: t.triggers[value],
         }))}
       />
-      <TextAreaField
-        label={t.note}
-        name="note"
-        isOptional
-        value={note}
-        onChange={setNote}
-        error={errors.note}
-      />
+      <NoteTextArea value={note} onChange={setNote} error={errors.note} />
     </FormFrame>
   );
 }

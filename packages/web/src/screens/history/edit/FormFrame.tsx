@@ -6,18 +6,15 @@ import { editStrings as t } from './strings.ts';
 
 /** The shell of every edit form: fields, a form-level alert, Save and Cancel. */
 export function FormFrame({
+  saving: { errors, formError, isSaving },
   onSubmit,
   onCancel,
-  errors,
-  formError,
-  isSaving,
   children,
 }: {
+  /** The state of the save, as `useSaveRecord` returns it. */
+  saving: { errors: FieldErrors; formError: string | undefined; isSaving: boolean };
   onSubmit: () => void;
   onCancel: () => void;
-  errors: FieldErrors;
-  formError: string | undefined;
-  isSaving: boolean;
   children: ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
 import { FormFrame } from './FormFrame.tsx';
-import { InputField, numberForInput, parseDecimal, SelectField, TextAreaField } from './fields.tsx';
+import { InputField, numberForInput, parseDecimal } from './fields.tsx';
+import { DayField, IntakeAmountFields, NoteTextArea } from './record-fields.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
 
@@ -31,7 +32,8 @@ export function IntakeForm({
   const [unit, setUnit] = useState<IntakeUnit>(record.amount.unit);
   const [status, setStatus] = useState<IntakeStatus>(record.status);
   const [note, setNote] = useState(record.note ?? '');
-  const { save, errors, formError, isSaving } = useSaveRecord('intakes', onSaved);
+  const saving = useSaveRecord('intakes', onSaved);
+  const { errors } = saving;
 
   const submit = () => {
     let takenAt = record.takenAt;
@@ -40,7 +42,7 @@ export function IntakeForm({
     } catch {
       // An unreadable date or time keeps the old instant; the schema reports the date itself.
     }
-    save(
+    saving.save(
       {
         id: record.id,
         ...(record.regimenId === undefined ? {} : { regimenId: record.regimenId }),
@@ -55,21 +57,8 @@ export function IntakeForm({
   };
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
-      <InputField
-        label={t.date}
-        name="localDate"
-        type="date"
-        value={localDate}
-        onChange={setLocalDate}
-        error={errors.localDate}
-      />
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
+      <DayField value={localDate} onChange={setLocalDate} error={errors.localDate} />
       <InputField
         label={t.time}
         name="time"
@@ -79,26 +68,15 @@ export function IntakeForm({
         onChange={setTime}
         error={errors.takenAt}
       />
-      <div className="form-pair">
-        <InputField
-          label={t.amount}
-          name="amount"
-          inputMode="decimal"
-          value={amount}
-          onChange={setAmount}
-          error={errors['amount.value']}
-        />
-        <SelectField
-          label={t.unit}
-          name="unit"
-          value={unit}
-          onChange={setUnit}
-          options={[
-            { value: 'IU', label: t.units.IU },
-            { value: 'ug', label: t.units.ug },
-          ]}
-        />
-      </div>
+      <IntakeAmountFields
+        label={t.amount}
+        name="amount"
+        value={amount}
+        onChange={setAmount}
+        error={errors['amount.value']}
+        unit={unit}
+        onUnitChange={setUnit}
+      />
       <ChoiceGroup
         label={t.status}
         name="status"
@@ -110,14 +88,7 @@ export function IntakeForm({
         ]}
         error={errors.status}
       />
-      <TextAreaField
-        label={t.note}
-        name="note"
-        isOptional
-        value={note}
-        onChange={setNote}
-        error={errors.note}
-      />
+      <NoteTextArea value={note} onChange={setNote} error={errors.note} />
     </FormFrame>
   );
 }

@@ -2,8 +2,9 @@ import { ANALYTE_LABELS } from '@sunlog/core/records/lab-result';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { FormFrame } from './FormFrame.tsx';
-import { InputField, numberForInput, parseDecimal, SelectField, TextAreaField } from './fields.tsx';
+import { InputField, numberForInput, parseDecimal } from './fields.tsx';
 import type { EditFormProps } from './IntakeForm.tsx';
+import { NoteTextArea, QuantityFields } from './record-fields.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
 
@@ -14,13 +15,14 @@ export function LabResultForm({ record, locale, onSaved, onCancel }: EditFormPro
   const [unit, setUnit] = useState<string>(record.level.unit);
   const [labName, setLabName] = useState(record.labName ?? '');
   const [note, setNote] = useState(record.note ?? '');
-  const { save, errors, formError, isSaving } = useSaveRecord('lab-results', onSaved);
+  const saving = useSaveRecord('lab-results', onSaved);
+  const { errors } = saving;
   const units =
     record.analyte === 'calcium' ? (['mg/dL', 'mmol/L'] as const) : (['ng/mL', 'nmol/L'] as const);
 
   const submit = () => {
     const { createdAt: _created, updatedAt: _updated, ...kept } = record;
-    save(
+    saving.save(
       {
         ...kept,
         sampleDate,
@@ -33,13 +35,7 @@ export function LabResultForm({ record, locale, onSaved, onCancel }: EditFormPro
   };
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
       <p className="muted">{ANALYTE_LABELS[record.analyte]}</p>
       <InputField
         label={t.sampleDate}
@@ -49,24 +45,17 @@ export function LabResultForm({ record, locale, onSaved, onCancel }: EditFormPro
         onChange={setSampleDate}
         error={errors.sampleDate}
       />
-      <div className="form-pair">
-        <InputField
-          label={t.result}
-          name="value"
-          inputMode="decimal"
-          value={value}
-          onChange={setValue}
-          error={errors['level.value']}
-        />
-        <SelectField
-          label={t.unit}
-          name="unit"
-          value={unit}
-          onChange={setUnit}
-          options={units.map((option) => ({ value: option, label: option }))}
-          error={errors['level.unit']}
-        />
-      </div>
+      <QuantityFields
+        label={t.result}
+        name="value"
+        value={value}
+        onChange={setValue}
+        error={errors['level.value']}
+        unit={unit}
+        onUnitChange={setUnit}
+        units={units.map((option) => ({ value: option, label: option }))}
+        unitError={errors['level.unit']}
+      />
       <InputField
         label={t.labName}
         name="labName"
@@ -75,14 +64,7 @@ export function LabResultForm({ record, locale, onSaved, onCancel }: EditFormPro
         onChange={setLabName}
         error={errors.labName}
       />
-      <TextAreaField
-        label={t.note}
-        name="note"
-        isOptional
-        value={note}
-        onChange={setNote}
-        error={errors.note}
-      />
+      <NoteTextArea value={note} onChange={setNote} error={errors.note} />
     </FormFrame>
   );
 }

@@ -2,28 +2,13 @@ import type { IntakeUnit } from '@sunlog/core/records/profile';
 import type { Schedule, VitaminDForm } from '@sunlog/core/records/regimen';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
+import { ISO_WEEKDAYS, weekdayNamer } from '../weekday-names.ts';
 import { FormFrame } from './FormFrame.tsx';
-import {
-  CheckboxField,
-  InputField,
-  numberForInput,
-  parseDecimal,
-  SelectField,
-  TextAreaField,
-} from './fields.tsx';
+import { CheckboxField, InputField, numberForInput, parseDecimal, SelectField } from './fields.tsx';
 import type { EditFormProps } from './IntakeForm.tsx';
+import { IntakeAmountFields, NoteTextArea, StartEndFields } from './record-fields.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
-
-const WEEKDAY_DATES = [
-  '2024-01-01',
-  '2024-01-02',
-  '2024-01-03',
-  '2024-01-04',
-  '2024-01-05',
-  '2024-01-06',
-  '2024-01-07',
-];
 
 /** Edits a supplement plan: product, form, dose, schedule, dates and reminder times. */
 export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps<RecordOf<'regimens'>>) {
@@ -42,8 +27,9 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
   const [endDate, setEndDate] = useState(record.endDate ?? '');
   const [reminderTimes, setReminderTimes] = useState(record.reminderTimes.join(', '));
   const [note, setNote] = useState(record.note ?? '');
-  const { save, errors, formError, isSaving } = useSaveRecord('regimens', onSaved);
-  const weekdayName = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const saving = useSaveRecord('regimens', onSaved);
+  const { errors } = saving;
+  const weekdayName = weekdayNamer(locale);
 
   const submit = () => {
     const schedule =
@@ -55,7 +41,7 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
               everyDays: /^\d+$/.test(everyDays.trim()) ? Number(everyDays) : Number.NaN,
             }
           : { kind: 'weekly', weekdays: [...weekdays].sort((a, b) => a - b) };
-    save(
+    saving.save(
       {
         id: record.id,
         productName,
@@ -75,13 +61,7 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
   };
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
       <InputField
         label={t.product}
         name="productName"
@@ -96,26 +76,15 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
         onChange={setForm}
         options={(['D3', 'D2'] as const).map((value) => ({ value, label: t.forms[value] }))}
       />
-      <div className="form-pair">
-        <InputField
-          label={t.amountPerDose}
-          name="amountPerDose"
-          inputMode="decimal"
-          value={amount}
-          onChange={setAmount}
-          error={errors['amountPerDose.value']}
-        />
-        <SelectField
-          label={t.unit}
-          name="unit"
-          value={unit}
-          onChange={setUnit}
-          options={[
-            { value: 'IU', label: t.units.IU },
-            { value: 'ug', label: t.units.ug },
-          ]}
-        />
-      </div>
+      <IntakeAmountFields
+        label={t.amountPerDose}
+        name="amountPerDose"
+        value={amount}
+        onChange={setAmount}
+        error={errors['amountPerDose.value']}
+        unit={unit}
+        onUnitChange={setUnit}
+      />
       <SelectField
         label={t.schedule}
         name="schedule"
@@ -143,42 +112,29 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
             <p className="field__error">{errors['schedule.weekdays']}</p>
           )}
           <div className="weekday-grid">
-            {WEEKDAY_DATES.map((date, index) => {
-              const day = index + 1;
-              return (
-                <CheckboxField
-                  key={date}
-                  name={`weekday-${day}`}
-                  label={weekdayName.format(new Date(`${date}T00:00:00Z`))}
-                  checked={weekdays.includes(day)}
-                  onChange={(checked) =>
-                    setWeekdays((current) =>
-                      checked ? [...current, day] : current.filter((other) => other !== day),
-                    )
-                  }
-                />
-              );
-            })}
+            {ISO_WEEKDAYS.map((day) => (
+              <CheckboxField
+                key={day}
+                name={`weekday-${day}`}
+                label={weekdayName(day)}
+                checked={weekdays.includes(day)}
+                onChange={(checked) =>
+                  setWeekdays((current) =>
+                    checked ? [...current, day] : current.filter((other) => other !== day),
+                  )
+                }
+              />
+            ))}
           </div>
         </fieldset>
       ) : null}
-      <InputField
-        label={t.startDate}
-        name="startDate"
-        type="date"
-        value={startDate}
-        onChange={setStartDate}
-        error={errors.startDate}
-      />
-      <InputField
-        label={t.regimenEnd}
-        name="endDate"
-        type="date"
-        isOptional
-        hint={t.endHint}
-        value={endDate}
-        onChange={setEndDate}
-        error={errors.endDate}
+      <StartEndFields
+        endLabel={t.regimenEnd}
+        start={startDate}
+        onStartChange={setStartDate}
+        end={endDate}
+        onEndChange={setEndDate}
+        errors={errors}
       />
       <InputField
         label={t.reminderTimes}
@@ -192,14 +148,7 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
           Object.entries(errors).find(([path]) => path.startsWith('reminderTimes.'))?.[1]
         }
       />
-      <TextAreaField
-        label={t.note}
-        name="note"
-        isOptional
-        value={note}
-        onChange={setNote}
-        error={errors.note}
-      />
+      <NoteTextArea value={note} onChange={setNote} error={errors.note} />
     </FormFrame>
   );
 }

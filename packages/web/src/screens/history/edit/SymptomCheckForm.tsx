@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { SYMPTOM_NAMES } from '../strings.ts';
 import { FormFrame } from './FormFrame.tsx';
-import { InputField, TextAreaField } from './fields.tsx';
+import { InputField } from './fields.tsx';
 import type { EditFormProps } from './IntakeForm.tsx';
+import { DayField, NoteTextArea } from './record-fields.tsx';
 import { editStrings as t } from './strings.ts';
 import { useSaveRecord } from './use-save-record.ts';
 
@@ -21,7 +22,8 @@ export function SymptomCheckForm({ record, onSaved, onCancel }: EditFormProps<Re
       ) as Record<SymptomScale, string>,
   );
   const [note, setNote] = useState(record.note ?? '');
-  const { save, errors, formError, isSaving } = useSaveRecord('symptom-checks', onSaved);
+  const saving = useSaveRecord('symptom-checks', onSaved);
+  const { errors } = saving;
 
   const submit = () => {
     const parsedScores: SymptomScores = {};
@@ -29,7 +31,7 @@ export function SymptomCheckForm({ record, onSaved, onCancel }: EditFormProps<Re
       const text = scores[scale].trim();
       if (text !== '') parsedScores[scale] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     }
-    save(
+    saving.save(
       {
         id: record.id,
         localDate,
@@ -45,21 +47,8 @@ export function SymptomCheckForm({ record, onSaved, onCancel }: EditFormProps<Re
   };
 
   return (
-    <FormFrame
-      onSubmit={submit}
-      onCancel={onCancel}
-      errors={errors}
-      formError={formError}
-      isSaving={isSaving}
-    >
-      <InputField
-        label={t.date}
-        name="localDate"
-        type="date"
-        value={localDate}
-        onChange={setLocalDate}
-        error={errors.localDate}
-      />
+    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
+      <DayField value={localDate} onChange={setLocalDate} error={errors.localDate} />
       <p className="field__hint">{t.scoreHint}</p>
       {errors.scores === undefined ? null : <p className="field__error">{errors.scores}</p>}
       <div className="score-grid">
@@ -80,14 +69,7 @@ export function SymptomCheckForm({ record, onSaved, onCancel }: EditFormProps<Re
           {t.customRatings(record.custom.map((custom) => custom.name).join(', '))}
         </p>
       )}
-      <TextAreaField
-        label={t.note}
-        name="note"
-        isOptional
-        value={note}
-        onChange={setNote}
-        error={errors.note}
-      />
+      <NoteTextArea value={note} onChange={setNote} error={errors.note} />
     </FormFrame>
   );
 }

@@ -82,6 +82,7 @@ export function InputField({
   );
 }
 
+/** A labelled multi-line text box. */
 export function TextAreaField({
   value,
   onChange,
@@ -106,6 +107,7 @@ export function TextAreaField({
   );
 }
 
+/** A labelled native select over a fixed list of options. */
 export function SelectField<Value extends string>({
   value,
   onChange,
@@ -189,4 +191,12 @@ export function parseDecimal(text: string, locale: string): number {
 /** A number as the person would type it back, without group separators ("1000", "2,5"). */
 export function numberForInput(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+}
+
+/** The entries of a one-per-line text box: each line trimmed, empty lines dropped. */
+export function linesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
