@@ -11,6 +11,7 @@ import { registerExportRoutes } from './export/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
 import { handleError } from './http/errors.ts';
+import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerRecordRoutes } from './records/routes.ts';
@@ -64,6 +65,9 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Errors the router raises before any route runs (a path with bad percent-encoding, a path
+    // parameter over the router's length limit) get our error shape too, not Fastify's own body.
+    frameworkErrors: handleError,
   });
 
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
@@ -100,6 +104,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
   });
   await app.register(cookie);
   registerCsrfProtection(app, config.publicUrl);
+  rejectNulCharacters(app);
   await registerOpenApi(app, config.publicUrl);
 
   for (const register of CAPABILITIES) register(app, sunlog);

@@ -6,7 +6,9 @@ import {
   type ActivityOutcome,
   type ActivityPage,
 } from '@sunlog/core/records/account-activity';
+import { IdSchema } from '@sunlog/core/records/common';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
@@ -121,6 +123,6 @@ function encodeTrailCursor(position: TrailPosition): string {
 function decodeTrailCursor(cursor: string): TrailPosition | undefined {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(CURSOR_SEPARATOR);
   if (at === undefined || id === undefined || rest.length > 0) return undefined;
-  if (Number.isNaN(Date.parse(at)) || id.length === 0 || id.length > 64) return undefined;
+  if (!z.iso.datetime().safeParse(at).success || !IdSchema.safeParse(id).success) return undefined;
   return { at, id };
 }

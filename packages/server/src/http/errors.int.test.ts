@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
-import { buildRegisterInput } from '../../test/factories.ts';
-import { useTestServer } from '../../test/test-server.ts';
+import { buildIntake, buildRegisterInput } from '../../test/factories.ts';
+import { registerPerson, useTestServer } from '../../test/test-server.ts';
 
 /** Signs of leaked internals: stack frames, file paths, SQL, driver names. */
 const LEAKS = /at \w+ \(|\.ts:\d+|node_modules|select |insert |SQLITE|sqlite|postgres|relation |stack/i;
@@ -32,6 +32,34 @@ describe.each(engines())('error answers on $name', (engine) => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['email']);
+  });
+
+  test('text holding a NUL character is refused with 400 naming the field, and nothing is stored', async () => {
+    const { app } = server();
+    const person = await registerPerson(server());
+    const intake = buildIntake({ note: 'took it\u0000late' });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/intakes',
+      cookies: person.cookies,
+      payload: intake,
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['note']);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/intakes', cookies: person.cookies });
+    expect(list.json().items).toEqual([]);
+
+    const byId = await app.inject({ method: 'GET', url: '/api/v1/intakes/%00', cookies: person.cookies });
+    expect(byId.statusCode).toBe(400);
+    expect(byId.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['id']);
+    const named = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/profile',
+      cookies: person.cookies,
+      payload: { displayName: 'Ada\u0000' },
+    });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['displayName']);
   });
 
   test('an unknown /api route answers a JSON 404', async () => {

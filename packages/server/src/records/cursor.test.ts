@@ -17,6 +17,8 @@ describe('page cursors', () => {
       made('2026-02-30/abc'),
       made('2026-02-01/'),
       made('2026-02-01'),
+      made('2026-02-01/not-a-record-id'),
+      made('2026-02-01/3f0c2b9e-5d7a-4c1e-9b8a-0d2e4f6a8b1c\u0000'),
     ]) {
       expect(decodeCursor(cursor), cursor).toBeUndefined();
     }

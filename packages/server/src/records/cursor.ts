@@ -1,4 +1,4 @@
-import { LocalDateSchema } from '@sunlog/core/records/common';
+import { IdSchema, LocalDateSchema } from '@sunlog/core/records/common';
 
 /** Where a page ended: the last item's filed date and id. The next page starts after it. */
 export interface PagePosition {
@@ -20,6 +20,6 @@ export function decodeCursor(cursor: string): PagePosition | undefined {
   if (at < 0) return undefined;
   const filedOn = text.slice(0, at);
   const id = text.slice(at + 1);
-  if (!LocalDateSchema.safeParse(filedOn).success || id === '' || id.length > 64) return undefined;
+  if (!LocalDateSchema.safeParse(filedOn).success || !IdSchema.safeParse(id).success) return undefined;
   return { filedOn, id };
 }
