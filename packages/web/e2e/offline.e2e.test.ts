@@ -1,20 +1,12 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
 import { createDailyRegimen, listOnServer, localToday } from './pages/records-api.ts';
+import { waitForServiceWorker, waitForServiceWorkerReady } from './pages/service-worker.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { TodayPage } from './pages/today-page.ts';
 
 const ZONE = 'Europe/London';
-
-/** Waits until the service worker controls the page, so a reload can be answered without network. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
-    .toBe(true);
-}
 
 describe.skipIf(warnIfSkipped())('offline use in a real browser', () => {
   const suite = useBrowserSuite();
@@ -40,6 +32,7 @@ describe.skipIf(warnIfSkipped())('offline use in a real browser', () => {
   test('a dose and a symptom check logged offline survive a reload and reach the server exactly once', async () => {
     const page = await suite.openPage();
     await page.goto('/sign-in');
+    await waitForServiceWorkerReady(page);
     await registerThroughApi(page, { profile: { timeZone: ZONE } });
     await createDailyRegimen(page, localToday(ZONE));
     const today = new TodayPage(page);

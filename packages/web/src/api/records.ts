@@ -6,9 +6,10 @@ import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab
 import { RegimenCreateSchema, RegimenSchema } from '@sunlog/core/records/regimen';
 import { SymptomCheckCreateSchema, SymptomCheckSchema } from '@sunlog/core/records/symptom-check';
 import { z } from 'zod';
+import type { OutboxEntry } from '../offline/database.ts';
 import { outboxEntries } from '../offline/outbox.ts';
-import { mergePending, provisionalRecord } from '../offline/pending-records.ts';
-import { readSnapshot, saveSnapshot } from '../offline/snapshots.ts';
+import { applyAccepted, mergePending, provisionalRecord } from '../offline/pending-records.ts';
+import { readSnapshot, saveSnapshot, updateSnapshots } from '../offline/snapshots.ts';
 import { outboxUser, submitWrite } from '../offline/sync.ts';
 import { ApiError, isApiError } from './api-error.ts';
 import { requestJson } from './request.ts';
@@ -142,6 +143,35 @@ export async function listRecords<K extends RecordKind>(
     query.cursor === undefined,
   );
   return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * Applies a write the server accepted to every list of its kind saved on this device, before the write
+ * leaves the outbox: a failed read (a dropped connection, an offline reload) then still shows it.
+ */
+export async function keepSavedListsInStep(entry: OutboxEntry, answer: unknown): Promise<void> {
+  if (!isRecordKind(entry.kind)) return;
+  const kind = entry.kind;
+  const schema = RECORD_KINDS[kind].schema;
+  const parsed = schema.safeParse(answer);
+  const record: RecordOf<typeof kind> | undefined = parsed.success
+    ? (parsed.data as RecordOf<typeof kind>)
+    : entry.operation === 'create' || entry.operation === 'update'
+      ? provisionalRecord<RecordOf<typeof kind>>(entry)
+      : undefined;
+  const write = { operation: entry.operation, recordId: entry.recordId, record };
+  await updateSnapshots(entry.userId, `list|${kind}|`, (search, value) => {
+    const page = pageSchema(kind).safeParse(value);
+    if (!page.success) return undefined;
+    const params = new URLSearchParams(search);
+    const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
+    const items = applyAccepted(page.data.items, write, filedDateOf(kind), range, !params.has('cursor'));
+    return { ...page.data, items };
+  });
+}
+
+function isRecordKind(kind: string): kind is RecordKind {
+  return Object.hasOwn(RECORD_KINDS, kind);
 }
 
 /** Every record of a kind in a date range, following the cursor across pages. */

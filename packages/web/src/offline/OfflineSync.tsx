@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queryKeys, useMe } from '../api/queries.ts';
+import { keepSavedListsInStep } from '../api/records.ts';
 import { clearSnapshots, saveMeSnapshot } from './snapshots.ts';
-import { onEntriesSent, onSessionEnded, setOutboxUser, startOutboxSync } from './sync.ts';
+import { onEntriesSent, onSessionEnded, onWriteAccepted, setOutboxUser, startOutboxSync } from './sync.ts';
 
 /**
  * Connects the outbox to the session: entries are sent only for the person signed in; what the
@@ -13,6 +14,8 @@ export function OfflineSync() {
   const queryClient = useQueryClient();
 
   useEffect(() => {
+    // Before an accepted write leaves the outbox, the lists saved on this device take it in.
+    onWriteAccepted(keepSavedListsInStep);
     startOutboxSync();
     // Once queued writes reach the server, lists refresh to show the server's own copy.
     const stopSent = onEntriesSent(() => void queryClient.invalidateQueries({ queryKey: ['records'] }));

@@ -68,8 +68,38 @@ export function mergePending<T extends { id: string }>(
     }
   }
   if (!touched) return [...items];
-  // The server's order: newest filed date first, ties by id.
-  return [...byId.values()].sort((a, b) => {
+  return inServerOrder([...byId.values()], filedDate);
+}
+
+/** A write the server has accepted, with the record it answered (absent for a delete). */
+export interface AcceptedWrite<T> {
+  operation: OutboxEntry['operation'];
+  recordId: string;
+  record: T | undefined;
+}
+
+/**
+ * A list saved on this device with a write the server has since accepted applied to it, so the list
+ * stays true once the write leaves the outbox, even before the next successful read from the server.
+ */
+export function applyAccepted<T extends { id: string }>(
+  items: readonly T[],
+  write: AcceptedWrite<T>,
+  filedDate: (record: T) => string,
+  range: Range,
+  addNew = true,
+): T[] {
+  const rest = items.filter((item) => item.id !== write.recordId);
+  if (write.operation === 'delete') return rest;
+  if (write.record === undefined) return [...items];
+  const known = rest.length !== items.length;
+  if (!inRange(filedDate(write.record), range) || !(known || addNew)) return rest;
+  return inServerOrder([...rest, write.record], filedDate);
+}
+
+/** The server's order: newest filed date first, ties by id. */
+function inServerOrder<T extends { id: string }>(records: T[], filedDate: (record: T) => string): T[] {
+  return records.sort((a, b) => {
     const dateA = filedDate(a);
     const dateB = filedDate(b);
     if (dateA !== dateB) return dateA < dateB ? 1 : -1;

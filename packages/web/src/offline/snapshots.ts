@@ -17,6 +17,25 @@ export async function readSnapshot(userId: string, key: string): Promise<unknown
   return (await db.get('snapshots', `${userId}|${key}`))?.value;
 }
 
+/**
+ * Rewrites, in one transaction, every snapshot of the person whose key starts with `prefix`: `update`
+ * gets the rest of the key and the saved value, and answers the new value (or undefined to leave it).
+ */
+export async function updateSnapshots(
+  userId: string,
+  prefix: string,
+  update: (rest: string, value: unknown) => unknown,
+): Promise<void> {
+  const db = await database();
+  const start = `${userId}|${prefix}`;
+  const transaction = db.transaction('snapshots', 'readwrite');
+  for (const snapshot of await transaction.store.getAll(IDBKeyRange.bound(start, `${start}\uffff`))) {
+    const value = update(snapshot.key.slice(start.length), snapshot.value);
+    if (value !== undefined) await transaction.store.put({ ...snapshot, value });
+  }
+  await transaction.done;
+}
+
 /** The signed-in person as last seen from the server; the key is not per person (we do not know who yet). */
 export async function saveMeSnapshot(me: { user: { id: string } }): Promise<void> {
   const db = await database();

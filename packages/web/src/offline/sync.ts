@@ -46,6 +46,28 @@ export function outboxUser(): string | null {
   return currentUserId;
 }
 
+/** Brings what the device shows in line with a write the server accepted (its answer, if any). */
+type AcceptedHandler = (entry: OutboxEntry, answer: unknown) => Promise<void>;
+let acceptedHandler: AcceptedHandler | undefined;
+
+/**
+ * Sets what runs for each accepted write before it leaves the outbox (api/records.ts updates the
+ * lists saved on this device), so a record never vanishes from the device between leaving the outbox
+ * and the next successful read from the server.
+ */
+export function onWriteAccepted(handler: AcceptedHandler): void {
+  acceptedHandler = handler;
+}
+
+/** Runs the accepted-write handler; a failure there must not hold up the queue (the server has it). */
+async function accepted(entry: Entry, answer: unknown): Promise<void> {
+  try {
+    await acceptedHandler?.(entry, answer);
+  } catch {
+    // The next successful read from the server corrects the saved lists.
+  }
+}
+
 /** Calls `listener` with the record kinds the server accepted after each run that sent something. */
 export function onEntriesSent(listener: (kinds: ReadonlySet<string>) => void): () => void {
   sentListeners.add(listener);
@@ -86,6 +108,7 @@ async function runOnce(): Promise<void> {
     await recordAttempt(entry.seq);
     try {
       const record = await sendEntry(entry);
+      await accepted(entry, record);
       await removeEntry(entry.seq);
       outcomes.set(entry.seq, { type: 'sent', record });
       sentKinds.add(entry.kind);
@@ -94,6 +117,7 @@ async function runOnce(): Promise<void> {
       const error = isApiError(caught) ? caught : new ApiError(0, 'network', String(caught));
       if (error.status >= 200 && error.status < 300) {
         // Accepted, but the answer did not parse: the server has it, so it leaves the outbox.
+        await accepted(entry, undefined);
         await removeEntry(entry.seq);
         outcomes.set(entry.seq, { type: 'sent', record: undefined });
         sentKinds.add(entry.kind);
@@ -101,6 +125,7 @@ async function runOnce(): Promise<void> {
       }
       if (entry.operation === 'delete' && error.status === 404) {
         // Deleting something the server does not have: what the person wanted is already true.
+        await accepted(entry, undefined);
         await removeEntry(entry.seq);
         outcomes.set(entry.seq, { type: 'sent', record: undefined });
         continue;
