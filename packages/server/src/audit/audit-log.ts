@@ -6,12 +6,11 @@ import {
   type ActivityOutcome,
   type ActivityPage,
 } from '@sunlog/core/records/account-activity';
-import { IdSchema } from '@sunlog/core/records/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
-import { SunlogError } from '../errors.ts';
+import { encodeCursor, readCursor } from '../page-cursor.ts';
 
 /** What happened, as a stable dotted name (shared with the web app through core). */
 export type AuditAction = ActivityAction;
@@ -28,14 +27,6 @@ export interface AuditEvent {
   requestId: string | null;
   detail?: AuditDetail;
 }
-
-/** Where a page of the trail ended: the last event's time and id. */
-interface TrailPosition {
-  at: string;
-  id: string;
-}
-
-const CURSOR_SEPARATOR = '|';
 
 /** The append-only audit trail: who did what, when (UTC), with what outcome. */
 export class AuditLog {
@@ -67,12 +58,7 @@ export class AuditLog {
     userId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<ActivityPage> {
-    const after = page.cursor === undefined ? null : decodeTrailCursor(page.cursor);
-    if (after === undefined) {
-      throw new SunlogError('invalid-input', 'The page cursor is not valid.', {
-        fields: [{ path: 'cursor', message: 'Pass back a nextCursor exactly as it was given.' }],
-      });
-    }
+    const after = readCursor(page.cursor, (key) => z.iso.datetime().safeParse(key).success);
     let query = executor
       .selectFrom('audit_events')
       .select(['id', 'at', 'action', 'outcome', 'detail'])
@@ -80,9 +66,9 @@ export class AuditLog {
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(page.limit + 1);
-    if (after !== null) {
+    if (after !== undefined) {
       query = query.where((eb) =>
-        eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
+        eb.or([eb('at', '<', after.key), eb.and([eb('at', '=', after.key), eb('id', '<', after.id)])]),
       );
     }
     const rows = await query.execute();
@@ -90,7 +76,8 @@ export class AuditLog {
     const last = items.at(-1);
     return {
       items,
-      nextCursor: rows.length > page.limit && last !== undefined ? encodeTrailCursor(last) : null,
+      nextCursor:
+        rows.length > page.limit && last !== undefined ? encodeCursor({ key: last.at, id: last.id }) : null,
     };
   }
 }
@@ -114,15 +101,4 @@ function toActivityEntry(row: { id: string; at: string; action: string; outcome:
   };
   const present = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined));
   return ActivityEntrySchema.parse(present) satisfies ActivityEntry;
-}
-
-function encodeTrailCursor(position: TrailPosition): string {
-  return Buffer.from(`${position.at}${CURSOR_SEPARATOR}${position.id}`, 'utf8').toString('base64url');
-}
-
-function decodeTrailCursor(cursor: string): TrailPosition | undefined {
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(CURSOR_SEPARATOR);
-  if (at === undefined || id === undefined || rest.length > 0) return undefined;
-  if (!z.iso.datetime().safeParse(at).success || !IdSchema.safeParse(id).success) return undefined;
-  return { at, id };
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { LocalDateSchema } from '@sunlog/core/records/common';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
+import { encodeCursor, readCursor } from '../page-cursor.ts';
 import type { RequestMeta } from '../request-meta.ts';
 import { bodyHash, canonicalJson } from './canonical-json.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   RECORD_KINDS,
   type RecordCollections,
@@ -91,12 +92,7 @@ export class RecordService {
     userId: string,
     query: ListQuery,
   ): Promise<Page<R>> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && after === undefined) {
-      throw new SunlogError('invalid-input', 'The page cursor is not valid.', {
-        fields: [{ path: 'cursor', message: 'Pass back a nextCursor exactly as it was given.' }],
-      });
-    }
+    const after = readCursor(query.cursor, (key) => LocalDateSchema.safeParse(key).success);
     // One more than asked tells whether another page follows, without a count query.
     const rows = await this.#store.listPage(kind, userId, {
       from: query.from,
@@ -108,7 +104,7 @@ export class RecordService {
     const last = page.at(-1);
     const nextCursor =
       rows.length > query.limit && last !== undefined
-        ? encodeCursor({ filedOn: last.filedOn, id: last.record.id })
+        ? encodeCursor({ key: last.filedOn, id: last.record.id })
         : null;
     return { items: page.map((row) => row.record), nextCursor };
   }

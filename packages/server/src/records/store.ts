@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import type { PagePosition } from './cursor.ts';
+import type { PagePosition } from '../page-cursor.ts';
 import type { RecordCreateBase, RecordKind, StoredRecordBase } from './kinds.ts';
 
 /** A record with what the store knows about it beyond the record itself. */
@@ -116,8 +116,8 @@ export class RecordStore {
     if (after !== undefined) {
       select = select.where((eb) =>
         eb.or([
-          eb('filed_on', '<', after.filedOn),
-          eb.and([eb('filed_on', '=', after.filedOn), eb('id', '<', after.id)]),
+          eb('filed_on', '<', after.key),
+          eb.and([eb('filed_on', '=', after.key), eb('id', '<', after.id)]),
         ]),
       );
     }

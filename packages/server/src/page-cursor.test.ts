@@ -1,12 +1,15 @@
+import { LocalDateSchema } from '@sunlog/core/records/common';
 import { describe, expect, test } from 'vitest';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
+
+const isLocalDate = (key: string) => LocalDateSchema.safeParse(key).success;
 
 describe('page cursors', () => {
   test('a cursor is URL-safe and reads back as the position it was made from', () => {
-    const position = { filedOn: '2026-02-28', id: '3f0c2b9e-5d7a-4c1e-9b8a-0d2e4f6a8b1c' };
+    const position = { key: '2026-02-28', id: '3f0c2b9e-5d7a-4c1e-9b8a-0d2e4f6a8b1c' };
     const cursor = encodeCursor(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor)).toEqual(position);
+    expect(decodeCursor(cursor, isLocalDate)).toEqual(position);
   });
 
   test('text that is not a cursor this server made is refused', () => {
@@ -20,7 +23,7 @@ describe('page cursors', () => {
       made('2026-02-01/not-a-record-id'),
       made('2026-02-01/3f0c2b9e-5d7a-4c1e-9b8a-0d2e4f6a8b1c\u0000'),
     ]) {
-      expect(decodeCursor(cursor), cursor).toBeUndefined();
+      expect(decodeCursor(cursor, isLocalDate), cursor).toBeUndefined();
     }
   });
 });
