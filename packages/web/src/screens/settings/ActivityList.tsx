@@ -51,7 +51,7 @@ export function ActivityList({ timeZone, locale }: { timeZone: string; locale: s
 }
 
 /** One event in plain words: "Failed sign-in attempt (wrong password)", "Settings changed: time zone". */
-export function describeActivity(entry: ActivityEntry): string {
+function describeActivity(entry: ActivityEntry): string {
   if (entry.action === 'session.sign-in' && entry.outcome === 'failure') {
     const reason = entry.reason === undefined ? undefined : t.activityReasons[entry.reason];
     return reason === undefined ? t.activityFailedSignIn : `${t.activityFailedSignIn} (${reason})`;
