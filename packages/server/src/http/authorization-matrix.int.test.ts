@@ -5,6 +5,7 @@ import { engines } from '../../test/engines.ts';
 import { RECORD_FACTORIES } from '../../test/factories.ts';
 import {
   BODY_BUILDERS,
+  collectionOf,
   documentedOperations,
   newPerson,
   type Operation,
@@ -51,12 +52,9 @@ type Resource =
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
-  for (const key of Object.keys(RECORD_KINDS) as RecordCollection[]) {
-    const kind = RECORD_KINDS[key];
-    const collection = `/api/v1/${kind.path}`;
-    if (operation.path === collection || operation.path.startsWith(`${collection}/`)) {
-      return { type: 'record', kind, build: RECORD_FACTORIES[key] };
-    }
+  const collection = collectionOf(operation);
+  if (collection !== undefined) {
+    return { type: 'record', kind: RECORD_KINDS[collection], build: RECORD_FACTORIES[collection] };
   }
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
   if (operation.pathParameters.length > 0) {

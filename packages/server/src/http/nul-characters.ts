@@ -4,7 +4,7 @@ import { SunlogError } from '../errors.ts';
 const NUL = '\u0000';
 
 /** The dotted path of the first string (or key) in `value` that holds a NUL character, if any. */
-export function pathOfNul(value: unknown, path: readonly string[] = []): string | undefined {
+function pathOfNul(value: unknown, path: readonly string[] = []): string | undefined {
   if (typeof value === 'string') return value.includes(NUL) ? path.join('.') : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
