@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'email-taken'
   | 'idempotency-conflict'
   | 'unsupported-media-type'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'reauthentication-required';
 
 /** A field that failed validation, by dotted path (`reminders.dailyDoseTimes.0`). */
 export interface FieldIssue {

@@ -89,6 +89,7 @@ export interface Person {
 export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>> = {
   'POST /api/v1/auth/register': () => buildRegisterInput(),
   'POST /api/v1/auth/sign-in': (person) => ({ email: person.email, password: person.password }),
+  'POST /api/v1/auth/reauthenticate': (person) => ({ password: person.password }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
 };
 

@@ -9,6 +9,7 @@ export const ACTIVITY_ACTIONS = [
   'session.sign-in',
   'session.sign-out',
   'session.revoke',
+  'session.reauthenticate',
   'profile.update',
   'record.delete',
   'record.restore',

@@ -34,3 +34,11 @@ export const SignInInputSchema = z
   })
   .strict();
 export type SignInInput = z.infer<typeof SignInInputSchema>;
+
+/** The password entered again before a sensitive operation (re-authentication). */
+export const ReauthenticateInputSchema = z
+  .object({
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  })
+  .strict();
+export type ReauthenticateInput = z.infer<typeof ReauthenticateInputSchema>;

@@ -1,4 +1,8 @@
-import { RegisterInputSchema, SignInInputSchema } from '@sunlog/core/records/account';
+import {
+  ReauthenticateInputSchema,
+  RegisterInputSchema,
+  SignInInputSchema,
+} from '@sunlog/core/records/account';
 import { ProfilePatchSchema } from '@sunlog/core/records/profile';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -92,6 +96,33 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       const auth = token === undefined || token === '' ? undefined : await accounts.authenticate(token);
       if (auth !== undefined) await accounts.signOut(auth, metaOf(request));
       clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/reauthenticate',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirm the password again before a sensitive operation',
+        description:
+          'Exporting, deleting the account, creating a share link and changing the password need the session to have proved who uses it within the last 5 minutes; they answer 403 reauthentication-required otherwise. A correct password here counts as that proof.',
+        security: SECURITY,
+        body: ReauthenticateInputSchema,
+        response: {
+          204: NoContent,
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          415: ErrorBodySchema,
+          429: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      await accounts.reauthenticate(authOf(request), request.body.password, metaOf(request));
       return reply.status(204).send(null);
     },
   );

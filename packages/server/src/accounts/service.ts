@@ -26,6 +26,14 @@ const SESSION_TOUCH_INTERVAL_MS = 60_000;
 /** Session tokens carry 256 random bits (OWASP asks for at least 128). */
 const SESSION_TOKEN_BYTES = 32;
 
+/**
+ * How recently a session must have proved who is using it (signed in, registered, or entered the
+ * password again) before a sensitive operation: exporting, deleting the account, creating a share link,
+ * changing the password or turning off the second factor. Someone who finds an unlocked phone cannot do
+ * those without the password. See: OWASP ASVS 5.0, re-authentication before sensitive operations.
+ */
+export const RECENT_AUTHENTICATION_MS = 5 * 60_000;
+
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 
 /** A person, their profile, and (after register or sign-in) the new session's secret token. */
@@ -181,6 +189,67 @@ export class AccountService {
     return { session, user };
   }
 
+  /**
+   * Confirms with the password that the person is still the one using this session, and records it
+   * (re-authentication). Limited like sign-in, per account and address.
+   */
+  async reauthenticate(auth: Authenticated, password: string, meta: RequestMeta): Promise<void> {
+    await this.#limiter.admit(auth.user.email, meta.address);
+    const found = await this.#store.findUserByEmail(auth.user.email);
+    const matches = found !== undefined && (await verifyPassword(found.passwordHash, password));
+    if (!matches) {
+      await this.#audit.record(this.#db, {
+        action: 'session.reauthenticate',
+        outcome: 'failure',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+        detail: { reason: 'wrong-password', address: meta.address },
+      });
+      throw new SunlogError('invalid-credentials', 'The password is incorrect.', {
+        fields: [{ path: 'password', message: 'The password is incorrect.' }],
+      });
+    }
+    await this.#limiter.succeeded(auth.user.email, meta.address);
+    await this.#markAuthenticated(auth, meta);
+  }
+
+  /**
+   * Lets a sensitive operation go ahead only when the session proved who uses it within
+   * `RECENT_AUTHENTICATION_MS`, or when `proof.password` is given and correct (which also counts as a
+   * fresh proof). Otherwise throws `reauthentication-required`, which clients answer by asking for the
+   * password again.
+   */
+  async requireRecentAuthentication(
+    auth: Authenticated,
+    proof: { password?: string | undefined },
+    meta: RequestMeta,
+  ): Promise<void> {
+    if (isRecentlyAuthenticated(auth.session, this.#clock())) return;
+    if (proof.password === undefined) {
+      throw new SunlogError(
+        'reauthentication-required',
+        'For your safety, enter your password again to continue.',
+      );
+    }
+    await this.reauthenticate(auth, proof.password, meta);
+  }
+
+  /** Records a successful proof on the session (and on `auth`, for the rest of this request). */
+  async #markAuthenticated(auth: Authenticated, meta: RequestMeta): Promise<void> {
+    const now = this.#clock().toISOString();
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#store.markAuthenticated(trx, auth.session.id, now);
+      await this.#audit.record(trx, {
+        action: 'session.reauthenticate',
+        outcome: 'success',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+        detail: { address: meta.address },
+      });
+    });
+    auth.session.authenticatedAt = now;
+  }
+
   /** Ends the session on the server; its cookie stops working at once. */
   async signOut(auth: Authenticated, meta: RequestMeta): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
@@ -275,6 +344,13 @@ export class AccountService {
   }
 }
 
+/** True when the session proved who uses it within `RECENT_AUTHENTICATION_MS` of `now`. */
+export function isRecentlyAuthenticated(session: Pick<Session, 'authenticatedAt'>, now: Date): boolean {
+  if (session.authenticatedAt === null) return false;
+  const elapsed = now.getTime() - Date.parse(session.authenticatedAt);
+  return elapsed >= 0 && elapsed <= RECENT_AUTHENTICATION_MS;
+}
+
 /** The hex SHA-256 of a session token: what the database stores and looks up. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -297,6 +373,8 @@ function newSession(
       lastSeenAt: nowIso,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_LIFETIME_MS).toISOString(),
       userAgent: userAgent === null ? null : userAgent.slice(0, 512),
+      // Signing in or registering is itself a proof of who uses the session.
+      authenticatedAt: nowIso,
     },
   };
 }

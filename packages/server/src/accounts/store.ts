@@ -27,6 +27,8 @@ export interface Session {
   lastSeenAt: string;
   expiresAt: string;
   userAgent: string | null;
+  /** When the session last proved who uses it; null for sessions older than that record. */
+  authenticatedAt: string | null;
 }
 
 export interface NewSession extends Session {
@@ -116,6 +118,7 @@ export class AccountStore {
       last_seen_at: session.lastSeenAt,
       expires_at: session.expiresAt,
       user_agent: session.userAgent,
+      authenticated_at: session.authenticatedAt,
     };
     await executor.insertInto('sessions').values(row).execute();
   }
@@ -147,6 +150,15 @@ export class AccountStore {
     await this.#db
       .updateTable('sessions')
       .set({ last_seen_at: lastSeenAt })
+      .where('id', '=', sessionId)
+      .execute();
+  }
+
+  /** Records that the session has just proved who uses it (a password entered again). */
+  async markAuthenticated(executor: Kysely<Database>, sessionId: string, at: string): Promise<void> {
+    await executor
+      .updateTable('sessions')
+      .set({ authenticated_at: at })
       .where('id', '=', sessionId)
       .execute();
   }
@@ -210,5 +222,6 @@ function rowToSession(row: Selectable<SessionsTable>): Session {
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
     userAgent: row.user_agent,
+    authenticatedAt: row.authenticated_at,
   };
 }

@@ -54,6 +54,7 @@ const EXPECTED_SCHEMA = {
   },
   rate_limits: { count: 'integer not null', key: 'text not null', window_start: 'text not null' },
   sessions: {
+    authenticated_at: 'text null',
     created_at: 'text not null',
     expires_at: 'text not null',
     id: 'text not null',

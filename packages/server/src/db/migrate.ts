@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import type { DatabaseConfig } from '../config.ts';
 import { createAccounts } from './migrations/0001-create-accounts.ts';
 import { createRecords } from './migrations/0002-create-records.ts';
+import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authenticated-at.ts';
 import type { Database } from './tables.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { Database } from './tables.ts';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-create-accounts': createAccounts,
   '0002-create-records': createRecords,
+  '0003-add-session-authenticated-at': addSessionAuthenticatedAt,
 };
 
 /** The database holds migrations this build does not know, or in another order; Sunlog will not guess. */

@@ -64,6 +64,8 @@ export interface SessionsTable {
   /** Absolute expiry; the idle expiry is computed from `last_seen_at`. */
   expires_at: string;
   user_agent: string | null;
+  /** When the session last proved who uses it (sign-in, registration, password again); null if never recorded. */
+  authenticated_at: string | null;
 }
 
 export interface AuditEventsTable {

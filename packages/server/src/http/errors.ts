@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'idempotency-conflict': 422,
   'unsupported-media-type': 415,
   'rate-limited': 429,
+  'reauthentication-required': 403,
 };
 
 /** Fastify's own client errors (bad JSON, too large, …), answered in our shape with our words. */

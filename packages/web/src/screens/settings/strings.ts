@@ -41,6 +41,7 @@ export const settingsStrings = {
     'session.sign-in': 'Signed in',
     'session.sign-out': 'Signed out',
     'session.revoke': 'A session was ended',
+    'session.reauthenticate': 'Your password was asked for again',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',
