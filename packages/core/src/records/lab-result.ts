@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOINC } from '../exchange/fhir/codes.ts';
 import {
   EnteredValueSchema,
   IdSchema,
@@ -25,13 +26,10 @@ export const ANALYTE_LABELS: Record<Analyte, string> = {
 export const CalciumUnitSchema = z.enum(['mg/dL', 'mmol/L']);
 export type CalciumUnit = z.infer<typeof CalciumUnitSchema>;
 
-/**
- * LOINC codes Sunlog uses when a person did not record the lab's own code.
- * See: domain-reference §5.1 — 62292-8 (25(OH)D2+D3, mass/volume) [V]; 17861-6 (calcium, mass/volume) [V].
- */
+/** LOINC codes Sunlog uses when a person did not record the lab's own code. See: docs/medical-reference.md §5.1. */
 export const DEFAULT_LOINC: Record<Analyte, string> = {
-  '25-hydroxyvitamin-d-total': '62292-8',
-  calcium: '17861-6',
+  '25-hydroxyvitamin-d-total': LOINC.vitaminDTotalMass.code,
+  calcium: LOINC.calciumMass.code,
 };
 
 /** A LOINC code as printed, e.g. "62292-8": digits, a hyphen and a check digit. */
