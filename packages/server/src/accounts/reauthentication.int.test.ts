@@ -43,6 +43,18 @@ describe.each(engines())('re-authentication on $name', (engine) => {
     expect(await codeOf(server().sunlog.accounts.requireRecentAuthentication(auth, {}, META))).toBe('ok');
   });
 
+  test('a password that is given is checked even within the five minutes: a mistyped one is refused', async () => {
+    const person = await registerPerson(server());
+    const auth = await authOfCookie(server(), person.cookies);
+    const accounts = server().sunlog.accounts;
+    expect(
+      await codeOf(accounts.requireRecentAuthentication(auth, { password: 'mistyped password' }, META)),
+    ).toBe('invalid-credentials');
+    expect(
+      await codeOf(accounts.requireRecentAuthentication(auth, { password: person.input.password }, META)),
+    ).toBe('ok');
+  });
+
   test('after five minutes the password is needed again; a wrong one is refused and a right one renews the proof', async () => {
     const s = server();
     const person = await registerPerson(s);

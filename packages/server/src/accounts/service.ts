@@ -214,24 +214,26 @@ export class AccountService {
   }
 
   /**
-   * Lets a sensitive operation go ahead only when the session proved who uses it within
-   * `RECENT_AUTHENTICATION_MS`, or when `proof.password` is given and correct (which also counts as a
-   * fresh proof). Otherwise throws `reauthentication-required`, which clients answer by asking for the
-   * password again.
+   * Lets a sensitive operation go ahead when `proof.password` is given and correct (which also counts as
+   * a fresh proof; a wrong one is refused even within the window), or, without a password, when the
+   * session proved who uses it within `RECENT_AUTHENTICATION_MS`. Otherwise throws
+   * `reauthentication-required`, which clients answer by asking for the password again.
    */
   async requireRecentAuthentication(
     auth: Authenticated,
     proof: { password?: string | undefined },
     meta: RequestMeta,
   ): Promise<void> {
-    if (isRecentlyAuthenticated(auth.session, this.#clock())) return;
-    if (proof.password === undefined) {
-      throw new SunlogError(
-        'reauthentication-required',
-        'For your safety, enter your password again to continue.',
-      );
+    // A password that is given is always checked, even within the window: a mistyped one never passes.
+    if (proof.password !== undefined) {
+      await this.reauthenticate(auth, proof.password, meta);
+      return;
     }
-    await this.reauthenticate(auth, proof.password, meta);
+    if (isRecentlyAuthenticated(auth.session, this.#clock())) return;
+    throw new SunlogError(
+      'reauthentication-required',
+      'For your safety, enter your password again to continue.',
+    );
   }
 
   /** Records a successful proof on the session (and on `auth`, for the rest of this request). */
