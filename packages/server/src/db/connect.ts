@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
 import type { Database } from './tables.ts';
 
 /** How long a SQLite statement waits for a lock held by another connection before failing. */
@@ -18,7 +19,9 @@ export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
     case 'sqlite':
       return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) });
     case 'postgres':
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(config) }) });
+      return new Kysely<Database>({
+        dialect: new SchemaScopedPostgresDialect({ pool: openPostgresPool(config) }, config.schema),
+      });
     default: {
       const unknown: never = config;
       throw new Error(`Unknown database engine: ${JSON.stringify(unknown)}`);
