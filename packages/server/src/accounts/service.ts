@@ -269,6 +269,13 @@ export class AccountService {
     return found === undefined ? undefined : { id: found.id, email: found.email };
   }
 
+  /** The account as an export names it: id, email and when it was registered. */
+  async describeAccount(user: User): Promise<{ id: string; email: string; createdAt: string }> {
+    const createdAt = await this.#store.findUserCreatedAt(user.id);
+    if (createdAt === undefined) throw new SunlogError('not-found', 'No such account.');
+    return { id: user.id, email: user.email, createdAt };
+  }
+
   async getAccount(user: User): Promise<Account> {
     return { user, profile: await this.#requireProfile(user.id) };
   }
