@@ -14,6 +14,7 @@ import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
+import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
@@ -26,6 +27,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,
+  registerImportRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -35,7 +37,7 @@ export interface BuildAppOptions {
   webDistDir?: string;
 }
 
-/** Largest request body accepted; journal entries are small, and imports stream elsewhere. */
+/** Largest request body accepted; journal entries are small. Import routes set their own, larger limit. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**

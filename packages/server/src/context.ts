@@ -9,6 +9,7 @@ import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/tables.ts';
 import { ExportService } from './export/service.ts';
+import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
@@ -20,6 +21,7 @@ export interface Sunlog {
   readonly accounts: AccountService;
   readonly records: RecordService;
   readonly exports: ExportService;
+  readonly imports: ImportService;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -53,5 +55,6 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const accounts = new AccountService({ db, clock, audit, limiter });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
-  return { config, db, clock, audit, accounts, records, exports, close };
+  const imports = new ImportService({ db, audit, accounts, records });
+  return { config, db, clock, audit, accounts, records, exports, imports, close };
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
-import { buildProfilePatch, buildRegisterInput } from './factories.ts';
+import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
 import { registerPerson, sessionCookieFrom, type TestServer } from './test-server.ts';
 
 /**
@@ -91,6 +91,8 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   'POST /api/v1/auth/sign-in': (person) => ({ email: person.email, password: person.password }),
   'POST /api/v1/auth/reauthenticate': (person) => ({ password: person.password }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
+  'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
+  'POST /api/v1/import': () => ({ file: asUpload(buildExportText()), conflicts: { all: 'keep-mine' } }),
 };
 
 /** Signs the person in again and answers the new session's cookie (fails the test on anything but 200). */
