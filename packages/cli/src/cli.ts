@@ -1,4 +1,5 @@
 import { type Command, UsageError } from './command.ts';
+import { deleteAccountCommand } from './commands/delete-account.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { insightsCommand } from './commands/insights.ts';
@@ -7,7 +8,14 @@ import { serveCommand } from './commands/serve.ts';
 import { closePrompts } from './prompt.ts';
 
 /** Every sub-command, in the order `sunlog --help` lists them. */
-const COMMANDS: Command[] = [serveCommand, migrateCommand, exportCommand, importCommand, insightsCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  exportCommand,
+  importCommand,
+  insightsCommand,
+  deleteAccountCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

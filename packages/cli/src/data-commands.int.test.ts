@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { RegisterInputSchema } from '@sunlog/core/records/account';
 import { loadConfig } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildExportText } from '../../server/test/factories.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sunlog.js', import.meta.url));
@@ -19,6 +19,9 @@ interface Outcome {
 }
 
 let dir = '';
+
+// Each test runs the command several times, each a new Node process; a busy machine needs time.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Runs `sunlog` on the test's data folder, typing `input` on its standard input. */
 function sunlog(args: string[], input = ''): Promise<Outcome> {
@@ -125,5 +128,34 @@ describe('sunlog import', () => {
     const outcome = await sunlog(['import', file, '--email', 'lin@example.org', '--yes']);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr.trim()).toMatch(/^sunlog import: The file is not valid JSON: line 1, column \d+$/);
+  });
+});
+
+describe('sunlog delete-account', () => {
+  test('lists what the account holds, asks, and erases it only on yes', async () => {
+    const userId = await register('ada@example.org');
+    const other = await register('grace@example.org');
+    const file = join(dir, 'export.json');
+    await writeFile(file, buildExportText());
+    for (const email of ['ada@example.org', 'grace@example.org']) {
+      expect(
+        (await sunlog(['import', file, '--email', email, '--yes', '--conflicts', 'take-file'])).code,
+      ).toBe(0);
+    }
+
+    const declined = await sunlog(['delete-account', '--email', 'ada@example.org'], 'n\n');
+    expect(declined.code).not.toBe(0);
+    expect(declined.stdout).toMatch(/intakes: 1/);
+    expect(await intakeCount(userId)).toBe(1);
+
+    const deleted = await sunlog(['delete-account', '--email', 'ada@example.org'], 'y\n');
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toMatch(/Deleted ada@example.org: \d+ rows erased/);
+    expect(await withSunlog((opened) => opened.accounts.findUserByEmail('ada@example.org'))).toBeUndefined();
+    expect(await intakeCount(other)).toBe(1);
+
+    const again = await sunlog(['delete-account', '--email', 'ada@example.org', '--yes']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('no account is registered with ada@example.org');
   });
 });

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps } from './config.ts';
@@ -24,6 +25,7 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
+  registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AccountDeletionService } from './account-deletion/service.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
 import { AccountService } from './accounts/service.ts';
@@ -22,6 +23,7 @@ export interface Sunlog {
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
+  readonly accountDeletion: AccountDeletionService;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -56,5 +58,6 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
-  return { config, db, clock, audit, accounts, records, exports, imports, close };
+  const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
+  return { config, db, clock, audit, accounts, records, exports, imports, accountDeletion, close };
 }

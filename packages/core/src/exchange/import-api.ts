@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECORD_COLLECTIONS } from '../records/collections.ts';
 import { LocalDateSchema } from '../records/common.ts';
+import { CSV_IMPORT_KINDS } from './csv/import-mapping.ts';
 
 /**
  * The import routes' request and answer shapes, shared by the server (which validates and documents
@@ -93,3 +94,74 @@ export const ImportOutcomeSchema = z.object({
   profileUpdated: z.boolean(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+/** Largest number of line errors a CSV preview lists one by one (`errorCount` has them all). */
+export const PREVIEW_ERRORS_SHOWN = 200;
+
+export const CsvImportKindSchema = z.enum(CSV_IMPORT_KINDS);
+
+export const CsvImportRequestSchema = z.strictObject({
+  kind: CsvImportKindSchema.describe('What the file holds: doses, blood results or symptom checks.'),
+  file: ImportFileSchema,
+  mapping: z
+    .record(z.string().max(40), z.string().max(200))
+    .optional()
+    .describe(
+      'Which column (by its header) holds each field, e.g. {"date": "Datum", "amount": "Dosis"}; detected from the header when left out.',
+    ),
+  dateOrder: z
+    .enum(['day-first', 'month-first'])
+    .optional()
+    .describe('How to read dates like 02/03/2026, when no line settles it.'),
+});
+export type CsvImportRequest = z.infer<typeof CsvImportRequestSchema>;
+
+const LineErrorSchema = z.object({
+  line: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The line of the file (the header is line 1); null for the whole file.'),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+
+const FileCountsShape = {
+  add: z.number().int().describe('New records.'),
+  duplicates: z
+    .number()
+    .int()
+    .describe('Already logged under another id (same date, value and unit): skipped.'),
+  alreadyImported: z.number().int().describe('Imported before (same id, same content): skipped.'),
+};
+
+export const CsvImportPreviewSchema = z.object({
+  kind: CsvImportKindSchema,
+  delimiter: z.enum([',', ';', '\t']),
+  header: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()).describe('The mapping used: given, or detected.'),
+  unmapped: z.array(z.string()).describe('Columns nothing is read from.'),
+  lines: z.number().int().describe('Lines with a record, the header not counted.'),
+  ...FileCountsShape,
+  dateRange: DateRangeSchema,
+  errors: z
+    .array(LineErrorSchema)
+    .describe(`The first ${PREVIEW_ERRORS_SHOWN} problems; nothing is imported while there is any.`),
+  errorCount: z.number().int(),
+});
+export type CsvImportPreview = z.infer<typeof CsvImportPreviewSchema>;
+
+export const LabResultsImportRequestSchema = z.strictObject({ file: ImportFileSchema });
+
+export const LabResultsImportPreviewSchema = z.object({
+  found: z.number().int().describe('25-hydroxyvitamin D results in the file.'),
+  ...FileCountsShape,
+  skipped: z
+    .record(z.string(), z.number().int())
+    .describe('Entries that are not a 25(OH)D result Sunlog can read, by reason.'),
+  dateRange: DateRangeSchema,
+});
+export type LabResultsImportPreview = z.infer<typeof LabResultsImportPreviewSchema>;
+
+export const FileImportOutcomeSchema = z.object(FileCountsShape);
+export type FileImportOutcome = z.infer<typeof FileImportOutcomeSchema>;

@@ -1,4 +1,5 @@
 import { ExportV2Schema } from '@sunlog/core/exchange/export-v2';
+import { RECORD_COLLECTIONS } from '@sunlog/core/records/collections';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import type { Sunlog } from '../context.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
+import { RECORD_KINDS } from '../records/kinds.ts';
 
 /** A yes/no query parameter: "true" or "false", absent meaning no. */
 const flag = (description: string) =>
@@ -50,4 +52,35 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
       return document;
     },
   );
+
+  for (const collection of RECORD_COLLECTIONS) {
+    const kind = RECORD_KINDS[collection];
+    api.get(
+      `/api/v1/export/csv/${kind.path}`,
+      {
+        onRequest: authenticate,
+        schema: {
+          tags: ['export'],
+          summary: `The person's ${kind.path.replace('-', ' ')} as a CSV file for spreadsheets`,
+          description: `UTF-8 with a byte-order mark, a header row, ISO dates, units in their own column; cells that a spreadsheet would run as formulas are escaped. Deleted records are left out. Answered as an attachment named sunlog-${kind.path}-YYYY-MM-DD.csv; the columns are listed in docs/data-portability.md.`,
+          security: [{ sessionCookie: [] }],
+          response: {
+            200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },
+            401: ErrorBodySchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { text, localDate } = await sunlog.exports.csvFor(
+          authOf(request).user,
+          collection,
+          metaOf(request),
+        );
+        reply.header('cache-control', 'no-store');
+        reply.header('content-disposition', `attachment; filename="sunlog-${kind.path}-${localDate}.csv"`);
+        reply.type('text/csv; charset=utf-8');
+        return text;
+      },
+    );
+  }
 }

@@ -1,11 +1,14 @@
 import { localDateOf, toOffsetDateTime } from '@sunlog/core/calendar';
+import { recordsToCsv } from '@sunlog/core/exchange/csv/export-columns';
 import { buildExport, type ExportV2 } from '@sunlog/core/exchange/export-v2';
+import type { RecordCollection } from '@sunlog/core/records/collections';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
 import type { User } from '../accounts/store.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
+import { RECORD_KINDS } from '../records/kinds.ts';
 import type { RecordService } from '../records/service.ts';
 import type { RequestMeta } from '../request-meta.ts';
 
@@ -43,6 +46,25 @@ export class ExportService {
     this.#audit = deps.audit;
     this.#accounts = deps.accounts;
     this.#records = deps.records;
+  }
+
+  /** The person's live records of one kind as CSV (packages/core/src/exchange/csv/export-columns.ts); audited. */
+  async csvFor(
+    user: User,
+    collection: RecordCollection,
+    meta: RequestMeta,
+  ): Promise<{ text: string; localDate: string }> {
+    const { profile } = await this.#accounts.getAccount(user);
+    const { records } = await this.#records.readAll(user.id);
+    const text = recordsToCsv(collection, records[collection] as never[]);
+    await this.#audit.record(this.#db, {
+      action: 'export',
+      outcome: 'success',
+      userId: user.id,
+      requestId: meta.requestId,
+      detail: { format: 'csv', kind: RECORD_KINDS[collection].name },
+    });
+    return { text, localDate: localDateOf(this.#clock(), profile.timeZone) };
   }
 
   /**

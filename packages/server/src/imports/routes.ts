@@ -1,8 +1,13 @@
 import {
+  CsvImportPreviewSchema,
+  CsvImportRequestSchema,
   ExportImportPreviewSchema,
   ExportImportRequestSchema,
+  FileImportOutcomeSchema,
   IMPORT_FILE_MAX_BYTES,
   ImportOutcomeSchema,
+  LabResultsImportPreviewSchema,
+  LabResultsImportRequestSchema,
 } from '@sunlog/core/exchange/import-api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -72,5 +77,75 @@ export function registerImportRoutes(app: FastifyInstance, sunlog: Sunlog): void
         request.body.conflicts ?? {},
         metaOf(request),
       ),
+  );
+
+  api.post(
+    '/api/v1/import/csv/preview',
+    {
+      onRequest: authenticate,
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['import'],
+        summary: 'Preview importing doses, blood results or symptom checks from a CSV file; writes nothing',
+        description: `Detects the delimiter and which column holds what (override with \`mapping\`), reads every line, and lists each problem with its line and column. UTF-8 only (with or without a byte-order mark); UTF-16 and Latin-1 files are refused with what to do. ${LIMIT_NOTE}`,
+        security: SECURITY,
+        body: CsvImportRequestSchema,
+        response: { 200: CsvImportPreviewSchema, ...ERRORS },
+      },
+    },
+    async (request) => sunlog.imports.previewCsv(authOf(request).user, request.body),
+  );
+
+  api.post(
+    '/api/v1/import/csv',
+    {
+      onRequest: authenticate,
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['import'],
+        summary: 'Import doses, blood results or symptom checks from a CSV file, all or nothing',
+        description: `Nothing is written while any line is in error (400 invalid-file naming the lines). Lines already imported, and records already logged under another id, are skipped. ${LIMIT_NOTE}`,
+        security: SECURITY,
+        body: CsvImportRequestSchema,
+        response: { 200: FileImportOutcomeSchema, ...ERRORS },
+      },
+    },
+    async (request) => sunlog.imports.importCsv(authOf(request).user, request.body, metaOf(request)),
+  );
+
+  api.post(
+    '/api/v1/import/lab-results/preview',
+    {
+      onRequest: authenticate,
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['import'],
+        summary:
+          'Preview importing 25-hydroxyvitamin D results from a FHIR R4 Observation or Bundle; writes nothing',
+        description: `Reads Observations with a LOINC code for 25(OH)D (62292-8, 1989-3, 14635-7, 49054-0) in ng/mL, µg/L, nmol/L or pmol/mL; counts everything else as skipped, by reason. ${LIMIT_NOTE}`,
+        security: SECURITY,
+        body: LabResultsImportRequestSchema,
+        response: { 200: LabResultsImportPreviewSchema, ...ERRORS },
+      },
+    },
+    async (request) => sunlog.imports.previewLabResults(authOf(request).user, request.body.file),
+  );
+
+  api.post(
+    '/api/v1/import/lab-results',
+    {
+      onRequest: authenticate,
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['import'],
+        summary: 'Import 25-hydroxyvitamin D results from a FHIR R4 Observation or Bundle',
+        description: `A result already logged (same date, value and unit) is never added again. The LOINC code is kept on the record and the value as written in its note. ${LIMIT_NOTE}`,
+        security: SECURITY,
+        body: LabResultsImportRequestSchema,
+        response: { 200: FileImportOutcomeSchema, ...ERRORS },
+      },
+    },
+    async (request) =>
+      sunlog.imports.importLabResults(authOf(request).user, request.body.file, metaOf(request)),
   );
 }
