@@ -12,8 +12,8 @@ import { ProfileSchema } from '../records/profile.ts';
 export const EXPORT_FORMAT = 'sunlog-export';
 export const EXPORT_VERSION_1 = 1;
 
-/** Ids are client-made UUIDs; a repeat within a collection would make an import ambiguous. */
-function checkUniqueIds(
+/** Ids are client-made UUIDs; a repeat within a collection would make an import ambiguous. Both versions check it. */
+export function checkUniqueIds(
   document: Record<RecordCollection, readonly { id: string }[]>,
   ctx: z.RefinementCtx,
 ): void {

@@ -69,7 +69,7 @@ describe('Sunlog export, version 2', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   test('a revision must hold a record of its own collection, named at the field', () => {
     const document = JSON.parse(serializeExport(sampleExport()));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ActivityEntrySchema } from '../records/account-activity.ts';
-import { RECORD_COLLECTIONS, RECORD_SCHEMAS, type RecordCollection } from '../records/collections.ts';
+import { RECORD_SCHEMAS, type RecordCollection } from '../records/collections.ts';
 import { OffsetDateTimeSchema } from '../records/common.ts';
 import { ProfileSchema } from '../records/profile.ts';
-import { EXPORT_FORMAT } from './export-v1.ts';
+import { checkUniqueIds as checkUniqueRecordIds, EXPORT_FORMAT } from './export-v1.ts';
 
 /**
  * Sunlog export, version 2: everything one person keeps in Sunlog, in one JSON document. Over version 1
@@ -99,19 +99,7 @@ const ExportActivitySchema = readOnly(
  * record cannot share its id with a live one of the same kind.
  */
 function checkUniqueIds(document: z.output<typeof ExportV2Shape>, ctx: z.RefinementCtx): void {
-  for (const collection of RECORD_COLLECTIONS) {
-    const seen = new Set<string>();
-    document[collection].forEach((record, index) => {
-      if (seen.has(record.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [collection, index, 'id'],
-          message: 'This id appears twice in the same list',
-        });
-      }
-      seen.add(record.id);
-    });
-  }
+  checkUniqueRecordIds(document, ctx);
   const deletedSeen = new Set<string>();
   document.history?.deleted.forEach((entry, index) => {
     const key = `${entry.collection}/${entry.record.id}`;
