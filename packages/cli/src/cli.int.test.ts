@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { addDays, datesInRange } from '@sunlog/core/calendar';
-import { buildExport, serializeExport } from '@sunlog/core/exchange/export-v1';
+import { serializeExport } from '@sunlog/core/exchange/export-read';
+import { buildExportV1 } from '@sunlog/core/exchange/export-v1';
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 import { RegisterInputSchema } from '@sunlog/core/records/account';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -67,7 +68,7 @@ function exportWithRecords(): string {
       level: { value: 75, unit: 'nmol/L' },
     }),
   ];
-  const doc = buildExport(
+  const doc = buildExportV1(
     {
       profile: buildProfile(),
       regimens: [regimen],

@@ -1,11 +1,21 @@
 import { type Command, UsageError } from './command.ts';
+import { deleteAccountCommand } from './commands/delete-account.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { insightsCommand } from './commands/insights.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { closePrompts } from './prompt.ts';
 
 /** Every sub-command, in the order `sunlog --help` lists them. */
-const COMMANDS: Command[] = [serveCommand, migrateCommand, exportCommand, insightsCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  exportCommand,
+  importCommand,
+  insightsCommand,
+  deleteAccountCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -41,5 +51,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     console.error(`sunlog ${command.name}: ${reason}`);
     return error instanceof UsageError ? 2 : 1;
+  } finally {
+    closePrompts();
   }
 }

@@ -16,6 +16,12 @@ export const DOMAIN_ERROR_CODES = [
   'unsupported-export-version',
   /** A Sunlog export whose content does not match its version's schema. */
   'invalid-export',
+  /** An import found items that differ between the file and the account, and no choice was made for them. */
+  'unresolved-conflicts',
+  /** A CSV file that cannot be read, or whose lines cannot all be imported. */
+  'invalid-csv',
+  /** A FHIR file that is not an R4 Observation or Bundle. */
+  'invalid-fhir',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { epochDay, fromEpochDay, toOffsetDateTime } from '../src/calendar.ts';
 import type { ExportV1 } from '../src/exchange/export-v1.ts';
+import type { ExportDeleted, ExportRevision, ExportV2 } from '../src/exchange/export-v2.ts';
+import { ACTIVITY_ACTIONS, type ActivityEntry } from '../src/records/account-activity.ts';
 import type { CheckIn } from '../src/records/check-in.ts';
 import type { Flare } from '../src/records/flare.ts';
 import type { Intake } from '../src/records/intake.ts';
@@ -234,3 +236,67 @@ export const exportArb: fc.Arbitrary<ExportV1> = fc.record({
   flares: uniqueById(flareArb, 3),
   checkIns: uniqueById(checkInArb, 3),
 });
+
+const utcInstantArb = fc
+  .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2031, 0, 1) })
+  .map((ms) => new Date(ms).toISOString());
+
+const RECORD_ARBS = {
+  regimens: regimenArb,
+  intakes: intakeArb,
+  labResults: labResultArb,
+  symptomChecks: symptomCheckArb,
+  flares: flareArb,
+  checkIns: checkInArb,
+} as const;
+
+const collectionArb = fc.constantFrom(...(Object.keys(RECORD_ARBS) as (keyof typeof RECORD_ARBS)[]));
+
+const revisionArb: fc.Arbitrary<ExportRevision> = collectionArb.chain((collection) =>
+  fc
+    .record({ revisedAt: utcInstantArb, record: RECORD_ARBS[collection] as fc.Arbitrary<never> })
+    .map(({ revisedAt, record }) => ({ collection, revisedAt, record }) as ExportRevision),
+);
+
+const deletedArb: fc.Arbitrary<ExportDeleted> = collectionArb.chain((collection) =>
+  fc
+    .record({ deletedAt: utcInstantArb, record: RECORD_ARBS[collection] as fc.Arbitrary<never> })
+    .map(({ deletedAt, record }) => ({ collection, deletedAt, record }) as ExportDeleted),
+);
+
+const activityArb: fc.Arbitrary<ActivityEntry> = fc.record(
+  {
+    id: idArb,
+    at: utcInstantArb,
+    action: fc.constantFrom(...ACTIVITY_ACTIONS),
+    outcome: fc.constantFrom('success' as const, 'failure' as const),
+    address: fc.constantFrom('127.0.0.1', '2001:db8::1'),
+  },
+  { requiredKeys: ['id', 'at', 'action', 'outcome'] },
+);
+
+/** A version 2 export with, at random, its account, history (ids distinct from the live ones) and activity. */
+export const exportV2Arb: fc.Arbitrary<ExportV2> = fc
+  .record({
+    base: exportArb,
+    account: optional(fc.record({ id: idArb, email: fc.emailAddress(), createdAt: utcInstantArb })),
+    history: optional(
+      fc.record({
+        revisions: fc.array(revisionArb, { maxLength: 6 }),
+        deleted: fc.uniqueArray(deletedArb, { maxLength: 4, selector: (entry) => entry.record.id }),
+      }),
+    ),
+    activity: optional(fc.array(activityArb, { maxLength: 5 })),
+  })
+  .map(({ base, account, history, activity }) => {
+    const live = new Set(
+      (Object.keys(RECORD_ARBS) as (keyof typeof RECORD_ARBS)[]).flatMap((key) =>
+        base[key].map((record) => record.id),
+      ),
+    );
+    const kept =
+      history === undefined
+        ? undefined
+        : { ...history, deleted: history.deleted.filter((entry) => !live.has(entry.record.id)) };
+    return compact({ ...base, version: 2 as const, account, history: kept, activity });
+  });

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps } from './config.ts';
@@ -14,6 +15,7 @@ import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
+import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
@@ -23,9 +25,11 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
+  registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,
+  registerImportRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -35,7 +39,7 @@ export interface BuildAppOptions {
   webDistDir?: string;
 }
 
-/** Largest request body accepted; journal entries are small, and imports stream elsewhere. */
+/** Largest request body accepted; journal entries are small. Import routes set their own, larger limit. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**

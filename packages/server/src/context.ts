@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AccountDeletionService } from './account-deletion/service.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
 import { AccountService } from './accounts/service.ts';
@@ -9,6 +10,7 @@ import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/tables.ts';
 import { ExportService } from './export/service.ts';
+import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
@@ -20,6 +22,8 @@ export interface Sunlog {
   readonly accounts: AccountService;
   readonly records: RecordService;
   readonly exports: ExportService;
+  readonly imports: ImportService;
+  readonly accountDeletion: AccountDeletionService;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -53,5 +57,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const accounts = new AccountService({ db, clock, audit, limiter });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
-  return { config, db, clock, audit, accounts, records, exports, close };
+  const imports = new ImportService({ db, audit, accounts, records });
+  const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
+  return { config, db, clock, audit, accounts, records, exports, imports, accountDeletion, close };
 }

@@ -12,7 +12,11 @@ export type ErrorCode =
   | 'idempotency-conflict'
   | 'unsupported-media-type'
   | 'rate-limited'
-  | 'reauthentication-required';
+  | 'reauthentication-required'
+  | 'invalid-file'
+  | 'file-too-large'
+  | 'import-conflict'
+  | 'confirmation-mismatch';
 
 /** A field that failed validation, by dotted path (`reminders.dailyDoseTimes.0`). */
 export interface FieldIssue {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
-import { openSunlog } from './context.ts';
+import { openSunlog, type Sunlog } from './context.ts';
 import { MigrationError } from './db/migrate.ts';
 
 export interface RunningServer {
@@ -15,6 +16,7 @@ export interface RunningServer {
 export async function serve(config: Config): Promise<RunningServer> {
   const sunlog = await openSunlog(config);
   const app = await buildApp(sunlog);
+  await runRetentionOnce(sunlog, app.log);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -30,6 +32,19 @@ export async function serve(config: Config): Promise<RunningServer> {
       await sunlog.close();
     },
   };
+}
+
+/**
+ * Retention at start-up, so a server that restarts daily purges on time even before the job runner
+ * schedules it. A failure is logged and does not stop the start: nothing is lost by purging later.
+ */
+async function runRetentionOnce(sunlog: Sunlog, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const report = await sunlog.records.runRetention(sunlog.clock());
+    log.info(report, 'retention purged expired deletions and versions');
+  } catch (error) {
+    log.error({ err: error }, 'retention failed; it will run again');
+  }
 }
 
 /** Closes the server gracefully on SIGINT or SIGTERM; a second signal exits at once. */

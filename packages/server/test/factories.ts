@@ -120,3 +120,33 @@ export const RECORD_FACTORIES: Readonly<Record<RecordCollection, () => RecordCre
   flares: buildFlare,
   checkIns: buildCheckIn,
 };
+
+/** The text of a small valid Sunlog export (version 2) holding one new intake; override the intake. */
+export function buildExportText(intake: Partial<IntakeCreate> = {}): string {
+  const stamp = '2026-03-02T09:00:00.000Z';
+  return JSON.stringify({
+    format: 'sunlog-export',
+    version: 2,
+    exportedAt: stamp,
+    profile: {
+      displayName: 'Ada',
+      timeZone: 'Europe/Berlin',
+      intakeUnit: 'IU',
+      bloodUnit: 'ng/mL',
+      locale: 'en',
+      reminders: { dailyDose: false, dailyDoseTimes: [], monthlyCheckIn: false, labTestEveryWeeks: null },
+      consentedAt: null,
+    },
+    regimens: [],
+    intakes: [{ ...buildIntake(intake), createdAt: stamp, updatedAt: stamp }],
+    labResults: [],
+    symptomChecks: [],
+    flares: [],
+    checkIns: [],
+  });
+}
+
+/** A file as the import routes take it: its bytes, base64-encoded. */
+export function asUpload(text: string | Uint8Array): string {
+  return Buffer.from(text).toString('base64');
+}

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
-import { buildProfilePatch, buildRegisterInput } from './factories.ts';
+import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
 import { registerPerson, sessionCookieFrom, type TestServer } from './test-server.ts';
 
 /**
@@ -21,6 +21,7 @@ interface DocumentedOperation {
   parameters?: DocumentedParameter[];
   requestBody?: unknown;
   security?: unknown[];
+  responses?: Record<string, { content?: Record<string, unknown> }>;
 }
 
 /** One documented operation. */
@@ -35,6 +36,8 @@ export interface Operation {
   hasBody: boolean;
   /** Whether the document says the operation needs the session cookie. */
   secured: boolean;
+  /** The media types its success answers are documented in: `application/json`, or e.g. `text/csv` for a download. */
+  successMediaTypes: string[];
 }
 
 /** Every operation of GET /api/openapi.json; fails the test on a document too small to be whole. */
@@ -61,6 +64,9 @@ export async function documentedOperations(server: TestServer): Promise<Operatio
         queryParameters: query.map((p) => p.name),
         hasBody: operation.requestBody !== undefined,
         secured: (operation.security ?? []).length > 0,
+        successMediaTypes: Object.entries(operation.responses ?? {})
+          .filter(([status]) => status.startsWith('2'))
+          .flatMap(([, response]) => Object.keys(response.content ?? {})),
       });
     }
   }
@@ -91,7 +97,29 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   'POST /api/v1/auth/sign-in': (person) => ({ email: person.email, password: person.password }),
   'POST /api/v1/auth/reauthenticate': (person) => ({ password: person.password }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
+  'DELETE /api/v1/me': (person) => ({ password: person.password, confirmation: person.email }),
+  'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
+  'POST /api/v1/import': () => ({ file: asUpload(buildExportText()), conflicts: { all: 'keep-mine' } }),
+  'POST /api/v1/import/csv/preview': () => ({ kind: 'intakes', file: asUpload(CSV_DOSES) }),
+  'POST /api/v1/import/csv': () => ({ kind: 'intakes', file: asUpload(CSV_DOSES) }),
+  'POST /api/v1/import/lab-results/preview': () => ({ file: asUpload(JSON.stringify(FHIR_RESULT)) }),
+  'POST /api/v1/import/lab-results': () => ({ file: asUpload(JSON.stringify(FHIR_RESULT)) }),
 };
+
+/** A small dose log as a spreadsheet saves it. */
+const CSV_DOSES = 'Date,Dose\n2026-03-02,2000 IU\n2026-03-03,50 mcg\n';
+
+/** One 25-hydroxyvitamin D result as a FHIR R4 Observation. */
+const FHIR_RESULT = {
+  resourceType: 'Observation',
+  status: 'final',
+  code: { coding: [{ system: 'http://loinc.org', code: '62292-8' }] },
+  effectiveDateTime: '2026-02-10',
+  valueQuantity: { value: 32, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' },
+};
+
+/** Operations whose success ends the person's account: the tests carry on with a new person. */
+export const ENDS_ACCOUNT: ReadonlySet<string> = new Set(['DELETE /api/v1/me']);
 
 /** Signs the person in again and answers the new session's cookie (fails the test on anything but 200). */
 export async function signIn(

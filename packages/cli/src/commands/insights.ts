@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isLocalDate, localDateOf } from '@sunlog/core/calendar';
-import { parseExportText } from '@sunlog/core/exchange/export-v1';
+import { parseExportText } from '@sunlog/core/exchange/export-read';
 import { insightsInputFromRecords } from '@sunlog/core/insights/from-records';
 import type { Insight } from '@sunlog/core/insights/insight';
 import { computeInsights, type Insights } from '@sunlog/core/insights/insights';
@@ -32,7 +32,7 @@ export const insightsCommand: Command = {
     }
     const parsed = parseExportText(text);
     if (!parsed.ok) throw new UsageError(`${file} is not a valid Sunlog export: ${parsed.error.message}`);
-    const doc = parsed.value;
+    const doc = parsed.value.document;
     const today = values.today ?? localDateOf(Date.now(), doc.profile.timeZone);
     if (!isLocalDate(today))
       throw new UsageError(`--today must be a date written as YYYY-MM-DD (got "${today}")`);

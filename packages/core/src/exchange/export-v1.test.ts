@@ -11,10 +11,11 @@ import {
   buildVitaminDResult,
   testId,
 } from '../../test/factories.ts';
-import { buildExport, type ExportV1, parseExport, parseExportText, serializeExport } from './export-v1.ts';
+import { parseExport, parseExportText, serializeExport } from './export-read.ts';
+import { buildExportV1, type ExportV1 } from './export-v1.ts';
 
 function sampleExport(): ExportV1 {
-  return buildExport(
+  return buildExportV1(
     {
       profile: buildProfile(),
       regimens: [buildRegimen()],
@@ -34,11 +35,11 @@ function sampleExport(): ExportV1 {
   );
 }
 
-describe('Sunlog export, version 1', () => {
-  test('a built export parses back to the same document', () => {
+describe('reading a Sunlog export, version 1', () => {
+  test('a version 1 file reads as the same records and profile in the version 2 shape', () => {
     const document = sampleExport();
     const parsed = parseExport(JSON.parse(serializeExport(document)));
-    expect(parsed).toEqual({ ok: true, value: document });
+    expect(parsed).toEqual({ ok: true, value: { fileVersion: 1, document: { ...document, version: 2 } } });
   });
 
   test('export → parse → export gives the same document for any valid document', () => {
@@ -49,11 +50,11 @@ describe('Sunlog export, version 1', () => {
         if (!parsed.ok) {
           throw new Error(parsed.error.message);
         }
-        const again = serializeExport(parsed.value);
+        const again = serializeExport({ ...parsed.value.document, version: 1 });
         // Same content; parsing may only put keys into the schema's order, and does so once and for all.
         expect(JSON.parse(again)).toEqual(JSON.parse(text));
         const reparsed = parseExportText(again);
-        expect(reparsed.ok && serializeExport(reparsed.value)).toBe(again);
+        expect(reparsed.ok && serializeExport({ ...reparsed.value.document, version: 1 })).toBe(again);
       }),
       { numRuns: 60 },
     );
@@ -87,8 +88,9 @@ describe('Sunlog export, version 1', () => {
   });
 
   test('a later version is refused as unsupported rather than misread', () => {
-    const parsed = parseExport({ ...sampleExport(), version: 2 });
+    const parsed = parseExport({ ...sampleExport(), version: 3 });
     expect(parsed.ok ? null : parsed.error.code).toBe('unsupported-export-version');
+    expect(parsed.ok ? null : parsed.error.message).toMatch(/has version 3; .* reads versions 1 and 2/);
   });
 
   test('text that is not JSON is reported as such', () => {

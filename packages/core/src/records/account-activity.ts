@@ -14,6 +14,8 @@ export const ACTIVITY_ACTIONS = [
   'record.delete',
   'record.restore',
   'export',
+  'import',
+  'account.delete',
 ] as const;
 
 export const ActivityActionSchema = z.enum(ACTIVITY_ACTIONS);

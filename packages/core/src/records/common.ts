@@ -20,10 +20,20 @@ export const OffsetDateTimeSchema = z.iso.datetime({
   error: 'Use an ISO date and time with its UTC offset, such as 2026-03-29T08:30:00+02:00',
 });
 
-/** When the server first stored and last changed a record; the server stamps both. */
+/**
+ * When the server first stored and last changed a record; the server stamps both. Marked `readOnly` in
+ * the published schemas: a client cannot set them, and an import ignores them (the importing server
+ * stamps its own).
+ */
 export const RecordTimestampsShape = {
-  createdAt: OffsetDateTimeSchema,
-  updatedAt: OffsetDateTimeSchema,
+  createdAt: OffsetDateTimeSchema.meta({
+    readOnly: true,
+    description: 'When the server first stored the record. Set by the server; ignored on import.',
+  }),
+  updatedAt: OffsetDateTimeSchema.meta({
+    readOnly: true,
+    description: 'When the server last changed the record. Set by the server; ignored on import.',
+  }),
 };
 
 /** A free-text note a person adds to a record. */

@@ -88,10 +88,18 @@ export class SignInLimiter {
   }
 }
 
-/** Emails are hashed so the counters table holds no personal data. */
+/** Emails are hashed so the counters table holds no email address. */
 function pairKey(email: string, address: string): string {
+  return `${pairKeyPrefix(email)}${address}`;
+}
+
+/**
+ * The start of every counter key derived from this email: how account deletion finds the person's
+ * counters (see db/personal-data.ts).
+ */
+export function pairKeyPrefix(email: string): string {
   const emailHash = createHash('sha256').update(email).digest('hex');
-  return `sign-in:pair:${emailHash}:${address}`;
+  return `sign-in:pair:${emailHash}:`;
 }
 
 function addressKey(address: string): string {

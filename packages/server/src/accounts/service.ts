@@ -271,6 +271,13 @@ export class AccountService {
     return found === undefined ? undefined : { id: found.id, email: found.email };
   }
 
+  /** The account as an export names it: id, email and when it was registered. */
+  async describeAccount(user: User): Promise<{ id: string; email: string; createdAt: string }> {
+    const createdAt = await this.#store.findUserCreatedAt(user.id);
+    if (createdAt === undefined) throw new SunlogError('not-found', 'No such account.');
+    return { id: user.id, email: user.email, createdAt };
+  }
+
   async getAccount(user: User): Promise<Account> {
     return { user, profile: await this.#requireProfile(user.id) };
   }
@@ -280,26 +287,39 @@ export class AccountService {
    * names the settings whose value changed; a save that changes nothing is not an event.
    */
   async updateProfile(user: User, patch: ProfilePatch, meta: RequestMeta): Promise<Profile> {
+    return this.#db.transaction().execute((trx) => this.updateProfileIn(trx, user, patch, meta));
+  }
+
+  /** `updateProfile` inside the caller's transaction (an import writes the settings with its records). */
+  async updateProfileIn(
+    trx: Kysely<Database>,
+    user: User,
+    patch: ProfilePatch,
+    meta: RequestMeta,
+  ): Promise<Profile> {
     const now = this.#clock().toISOString();
-    return this.#db.transaction().execute(async (trx) => {
-      const before = await this.#requireProfile(user.id, trx);
-      await this.#store.updateProfile(trx, user.id, patch, now);
-      const after = await this.#requireProfile(user.id, trx);
-      const fields = (Object.keys(patch) as (keyof ProfilePatch)[])
-        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-        .sort();
-      if (fields.length > 0) {
-        await this.#audit.record(trx, {
-          action: 'profile.update',
-          outcome: 'success',
-          userId: user.id,
-          requestId: meta.requestId,
-          // Field names only: values such as reminder times stay out of the audit trail.
-          detail: { fields },
-        });
-      }
-      return after;
-    });
+    const before = await this.#requireProfile(user.id, trx);
+    await this.#store.updateProfile(trx, user.id, patch, now);
+    const after = await this.#requireProfile(user.id, trx);
+    const fields = (Object.keys(patch) as (keyof ProfilePatch)[])
+      .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      .sort();
+    if (fields.length > 0) {
+      await this.#audit.record(trx, {
+        action: 'profile.update',
+        outcome: 'success',
+        userId: user.id,
+        requestId: meta.requestId,
+        // Field names only: values such as reminder times stay out of the audit trail.
+        detail: { fields },
+      });
+    }
+    return after;
+  }
+
+  /** The person's profile, read inside the caller's transaction. */
+  async getProfileIn(trx: Kysely<Database>, userId: string): Promise<Profile> {
+    return this.#requireProfile(userId, trx);
   }
 
   /** The person's live sessions, marking the one this request uses. */

@@ -57,6 +57,16 @@ export class AccountStore {
     return row;
   }
 
+  /** When the account was registered (UTC), or undefined when there is no such account. */
+  async findUserCreatedAt(id: string): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select('created_at')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.created_at;
+  }
+
   async insertUser(
     executor: Kysely<Database>,
     user: UserWithPassword & { createdAt: string },

@@ -52,6 +52,18 @@ export class AuditLog {
       .execute();
   }
 
+  /** The person's whole trail, newest first (for the export). */
+  async readAllFor(executor: Kysely<Database>, userId: string): Promise<ActivityEntry[]> {
+    const rows = await executor
+      .selectFrom('audit_events')
+      .select(['id', 'at', 'action', 'outcome', 'detail'])
+      .where('user_id', '=', userId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(toActivityEntry);
+  }
+
   /** The person's own trail, newest first, `limit` at a time; a cursor this server did not make is invalid input. */
   async readFor(
     executor: Kysely<Database>,

@@ -50,10 +50,15 @@ function openSqlite(file: string): SqliteDatabase.Database {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    // Deleted content is overwritten with zeros rather than left in free pages, so an erased account
+    // cannot be read back from the file. It costs writes only when something is deleted, which in Sunlog
+    // is retention and account deletion. See: https://www.sqlite.org/pragma.html#pragma_secure_delete
+    database.pragma('secure_delete = ON');
     assertPragma(database, 'journal_mode', 'wal');
     assertPragma(database, 'synchronous', 2);
     assertPragma(database, 'foreign_keys', 1);
     assertPragma(database, 'busy_timeout', SQLITE_BUSY_TIMEOUT_MS);
+    assertPragma(database, 'secure_delete', 1);
   } catch (error) {
     database.close();
     throw error;

@@ -1,4 +1,4 @@
-import { parseExport } from '@sunlog/core/exchange/export-v1';
+import { parseExport } from '@sunlog/core/exchange/export-read';
 import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { RECORD_FACTORIES } from '../../test/factories.ts';
@@ -43,7 +43,7 @@ function byId(records: readonly Stored[]): Stored[] {
 describe.each(engines())('the export on $name', (engine) => {
   const server = useTestServer(engine);
 
-  test("holds exactly the person's live records and profile, and parses as a Sunlog export v1", async () => {
+  test("holds exactly the person's account, live records and profile, and parses as a Sunlog export v2", async () => {
     const { app } = server();
     const person = await registerPerson(server(), { timeZone: 'Europe/Berlin' });
     const other = await registerPerson(server());
@@ -67,7 +67,11 @@ describe.each(engines())('the export on $name', (engine) => {
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const parsed = parseExport(response.json());
     if (!parsed.ok) throw new Error(`export does not parse: ${parsed.error.message}`);
-    const document = parsed.value;
+    const { document } = parsed.value;
+    expect(parsed.value.fileVersion).toBe(2);
+    expect(document.account).toMatchObject({ id: person.id, email: person.input.email });
+    expect(document.history).toBeUndefined();
+    expect(document.activity).toBeUndefined();
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="sunlog-export-${document.exportedAt.slice(0, 10)}.json"`,
     );
@@ -109,8 +113,66 @@ describe.each(engines())('the export on $name', (engine) => {
         action: 'export',
         outcome: 'success',
         request_id: response.headers['x-request-id'],
-        detail: JSON.stringify({ format: 'sunlog-export', version: 1 }),
+        detail: JSON.stringify({ format: 'sunlog-export', version: 2, history: false, activity: false }),
       },
     ]);
+  });
+});
+
+describe.each(engines())('the export with its options on $name', (engine) => {
+  const server = useTestServer(engine);
+
+  test('?history=true adds the replaced versions and the deleted records; ?activity=true the trail', async () => {
+    const { app } = server();
+    const person = await registerPerson(server());
+    const [regimen] = (await createEveryKind(server(), person.cookies, 1)).regimens;
+    if (regimen === undefined) throw new Error('no regimen');
+    const { createdAt: _c, updatedAt: _u, ...stored } = regimen as unknown as Record<string, unknown>;
+    const body = { ...stored, productName: 'Vitamin D3 drops, 4000' };
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: `/api/v1/regimens/${regimen.id}`,
+          cookies: person.cookies,
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const [intake] = (await createEveryKind(server(), person.cookies, 1)).intakes;
+    if (intake === undefined) throw new Error('no intake');
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/intakes/${intake.id}`, cookies: person.cookies }))
+        .statusCode,
+    ).toBe(204);
+
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/export?history=true&activity=true',
+      cookies: person.cookies,
+    });
+    expect(response.statusCode).toBe(200);
+    const parsed = parseExport(response.json());
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { history, activity, regimens } = parsed.value.document;
+    expect(regimens.find((r) => r.id === regimen.id)?.productName).toBe('Vitamin D3 drops, 4000');
+    expect(history?.revisions).toEqual([
+      { collection: 'regimens', revisedAt: expect.any(String), record: regimen },
+    ]);
+    expect(history?.deleted).toEqual([
+      { collection: 'intakes', deletedAt: expect.any(String), record: intake },
+    ]);
+    const actions = (activity ?? []).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['account.register', 'record.delete']));
+  });
+
+  test('an option other than true or false is refused', async () => {
+    const person = await registerPerson(server());
+    const response = await server().app.inject({
+      method: 'GET',
+      url: '/api/v1/export?history=yes',
+      cookies: person.cookies,
+    });
+    expect(response.statusCode).toBe(400);
   });
 });

@@ -1,21 +1,32 @@
 import { localDateOf, toOffsetDateTime } from '@sunlog/core/calendar';
-import { buildExport, type ExportV1 } from '@sunlog/core/exchange/export-v1';
+import { recordsToCsv } from '@sunlog/core/exchange/csv/export-columns';
+import { buildExport, type ExportV2 } from '@sunlog/core/exchange/export-v2';
+import type { RecordCollection } from '@sunlog/core/records/collections';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
 import type { User } from '../accounts/store.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
+import { RECORD_KINDS } from '../records/kinds.ts';
 import type { RecordService } from '../records/service.ts';
 import type { RequestMeta } from '../request-meta.ts';
 
 /** An export document and the person's local date it was made on (for the file name). */
 export interface MadeExport {
-  document: ExportV1;
+  document: ExportV2;
   localDate: string;
 }
 
-/** Everything a person recorded, as one export-v1 document (packages/core/src/exchange/export-v1.ts). */
+/** What a person may add to their export beyond their records and profile. */
+export interface ExportOptions {
+  /** Earlier versions of edited records and recently deleted records. */
+  history?: boolean;
+  /** Their account activity (the audit trail they can read in Settings). */
+  activity?: boolean;
+}
+
+/** Everything a person keeps in Sunlog, as one export document (packages/core/src/exchange/export-v2.ts). */
 export class ExportService {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
@@ -37,18 +48,56 @@ export class ExportService {
     this.#records = deps.records;
   }
 
-  /** The person's profile and live records (deleted ones left out), dated in their time zone; audited. */
-  async exportFor(user: User, meta: RequestMeta): Promise<MadeExport> {
+  /** The person's live records of one kind as CSV (packages/core/src/exchange/csv/export-columns.ts); audited. */
+  async csvFor(
+    user: User,
+    collection: RecordCollection,
+    meta: RequestMeta,
+  ): Promise<{ text: string; localDate: string }> {
     const { profile } = await this.#accounts.getAccount(user);
-    const records = await this.#records.readAll(user.id);
-    const now = this.#clock();
-    const document = buildExport({ profile, ...records }, toOffsetDateTime(now, profile.timeZone));
+    const { records } = await this.#records.readAll(user.id);
+    const text = recordsToCsv(collection, records[collection] as never[]);
     await this.#audit.record(this.#db, {
       action: 'export',
       outcome: 'success',
       userId: user.id,
       requestId: meta.requestId,
-      detail: { format: document.format, version: document.version },
+      detail: { format: 'csv', kind: RECORD_KINDS[collection].name },
+    });
+    return { text, localDate: localDateOf(this.#clock(), profile.timeZone) };
+  }
+
+  /**
+   * The person's account, profile and live records, with the history and activity when asked for,
+   * dated in their time zone; audited (the event names the options, never a value).
+   */
+  async exportFor(user: User, options: ExportOptions, meta: RequestMeta): Promise<MadeExport> {
+    const account = await this.#accounts.describeAccount(user);
+    const { profile } = await this.#accounts.getAccount(user);
+    const { records, history } = await this.#records.readAll(user.id, { history: options.history === true });
+    const activity = options.activity === true ? await this.#audit.readAllFor(this.#db, user.id) : undefined;
+    const now = this.#clock();
+    const document = buildExport(
+      {
+        account,
+        profile,
+        ...records,
+        ...(history === undefined ? {} : { history }),
+        ...(activity === undefined ? {} : { activity }),
+      },
+      toOffsetDateTime(now, profile.timeZone),
+    );
+    await this.#audit.record(this.#db, {
+      action: 'export',
+      outcome: 'success',
+      userId: user.id,
+      requestId: meta.requestId,
+      detail: {
+        format: document.format,
+        version: document.version,
+        history: options.history === true,
+        activity: options.activity === true,
+      },
     });
     return { document, localDate: localDateOf(now, profile.timeZone) };
   }

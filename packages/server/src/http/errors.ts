@@ -33,6 +33,10 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'unsupported-media-type': 415,
   'rate-limited': 429,
   'reauthentication-required': 403,
+  'invalid-file': 400,
+  'file-too-large': 413,
+  'import-conflict': 409,
+  'confirmation-mismatch': 400,
 };
 
 /** Fastify's own client errors (bad JSON, too large, …), answered in our shape with our words. */
@@ -75,12 +79,26 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const known = FRAMEWORK_CLIENT_ERRORS[status];
     if (isInvalidJson(error))
       return reply.status(400).send(errorBody('invalid-input', 'The request body is not valid JSON.'));
+    if (status === 413) return reply.status(413).send(errorBody('payload-too-large', tooLarge(request)));
     return reply
       .status(status)
       .send(errorBody(known?.code ?? 'bad-request', known?.message ?? 'The request could not be handled.'));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', INTERNAL_MESSAGE));
+}
+
+/** Names the limit a too-large body broke, in megabytes, so a person knows what size would pass. */
+function tooLarge(request: FastifyRequest): string {
+  const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit;
+  if (limit === undefined) return 'The request body is too large.';
+  return `The request body is too large: this address accepts up to ${formatMegabytes(limit)}.`;
+}
+
+/** A size in bytes as people read it: "14 MB", "1 MB", "10.5 MB" (1 MB = 1,048,576 bytes). */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
 }
 
 function toFieldIssues(issue: ZodFastifySchemaValidationError): FieldIssue[] {

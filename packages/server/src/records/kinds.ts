@@ -1,11 +1,6 @@
-import { CheckInCreateSchema, CheckInSchema } from '@sunlog/core/records/check-in';
+import { RECORD_CREATE_SCHEMAS, RECORD_SCHEMAS } from '@sunlog/core/records/collections';
 import type { LocalDate } from '@sunlog/core/records/common';
 import { FILED_ON } from '@sunlog/core/records/filed-on';
-import { FlareCreateSchema, FlareSchema } from '@sunlog/core/records/flare';
-import { IntakeCreateSchema, IntakeSchema } from '@sunlog/core/records/intake';
-import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab-result';
-import { RegimenCreateSchema, RegimenSchema } from '@sunlog/core/records/regimen';
-import { SymptomCheckCreateSchema, SymptomCheckSchema } from '@sunlog/core/records/symptom-check';
 import type { z } from 'zod';
 import type { RecordTableName } from '../db/tables.ts';
 
@@ -48,56 +43,56 @@ function defineKind<C extends RecordCreateBase, R extends StoredRecordBase>(
 }
 
 /**
- * Every record kind, keyed by its collection name in the export document. The schemas get OpenAPI
- * component ids here, once per process (zod's registry refuses an id registered twice).
+ * Every record kind, keyed by its collection name in the export document. The schemas carry their
+ * OpenAPI component ids from core (records/collections.ts).
  */
 export const RECORD_KINDS = {
   regimens: defineKind({
     name: 'regimen',
     path: 'regimens',
     table: 'regimens',
-    schema: RegimenSchema.meta({ id: 'Regimen' }),
-    createSchema: RegimenCreateSchema.meta({ id: 'RegimenCreate' }),
+    schema: RECORD_SCHEMAS.regimens,
+    createSchema: RECORD_CREATE_SCHEMAS.regimens,
     filedOn: FILED_ON.regimen,
   }),
   intakes: defineKind({
     name: 'intake',
     path: 'intakes',
     table: 'intakes',
-    schema: IntakeSchema.meta({ id: 'Intake' }),
-    createSchema: IntakeCreateSchema.meta({ id: 'IntakeCreate' }),
+    schema: RECORD_SCHEMAS.intakes,
+    createSchema: RECORD_CREATE_SCHEMAS.intakes,
     filedOn: FILED_ON.intake,
   }),
   labResults: defineKind({
     name: 'lab-result',
     path: 'lab-results',
     table: 'lab_results',
-    schema: LabResultSchema.meta({ id: 'LabResult' }),
-    createSchema: LabResultCreateSchema.meta({ id: 'LabResultCreate' }),
+    schema: RECORD_SCHEMAS.labResults,
+    createSchema: RECORD_CREATE_SCHEMAS.labResults,
     filedOn: FILED_ON.labResult,
   }),
   symptomChecks: defineKind({
     name: 'symptom-check',
     path: 'symptom-checks',
     table: 'symptom_checks',
-    schema: SymptomCheckSchema.meta({ id: 'SymptomCheck' }),
-    createSchema: SymptomCheckCreateSchema.meta({ id: 'SymptomCheckCreate' }),
+    schema: RECORD_SCHEMAS.symptomChecks,
+    createSchema: RECORD_CREATE_SCHEMAS.symptomChecks,
     filedOn: FILED_ON.symptomCheck,
   }),
   flares: defineKind({
     name: 'flare',
     path: 'flares',
     table: 'flares',
-    schema: FlareSchema.meta({ id: 'Flare' }),
-    createSchema: FlareCreateSchema.meta({ id: 'FlareCreate' }),
+    schema: RECORD_SCHEMAS.flares,
+    createSchema: RECORD_CREATE_SCHEMAS.flares,
     filedOn: FILED_ON.flare,
   }),
   checkIns: defineKind({
     name: 'check-in',
     path: 'check-ins',
     table: 'check_ins',
-    schema: CheckInSchema.meta({ id: 'CheckIn' }),
-    createSchema: CheckInCreateSchema.meta({ id: 'CheckInCreate' }),
+    schema: RECORD_SCHEMAS.checkIns,
+    createSchema: RECORD_CREATE_SCHEMAS.checkIns,
     filedOn: FILED_ON.checkIn,
   }),
 } as const;

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '@sunlog/core/canonical-json';
+import type { ExportDeleted, ExportHistory, ExportRevision } from '@sunlog/core/exchange/export-v2';
+import { RECORD_COLLECTIONS, type RecordCollection } from '@sunlog/core/records/collections';
 import { LocalDateSchema } from '@sunlog/core/records/common';
+import { RETENTION_DAYS } from '@sunlog/core/records/retention';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
@@ -7,8 +11,9 @@ import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { encodeCursor, readCursor } from '../page-cursor.ts';
 import type { RequestMeta } from '../request-meta.ts';
-import { bodyHash, canonicalJson } from './canonical-json.ts';
+import { bodyHash } from './canonical-json.ts';
 import {
+  RECORD_KIND_LIST,
   RECORD_KINDS,
   type RecordCollections,
   type RecordCreateBase,
@@ -16,6 +21,25 @@ import {
   type StoredRecordBase,
 } from './kinds.ts';
 import { RecordStore } from './store.ts';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The person's records by kind, and their history when it was asked for. */
+export interface AllRecords {
+  records: RecordCollections;
+  history?: ExportHistory;
+}
+
+/** Every record of a person by kind, live or deleted (`deletedAt` set). */
+export type EveryRecord = Record<RecordCollection, { record: StoredRecordBase; deletedAt: string | null }[]>;
+
+/** What one retention run removed. */
+export interface RetentionReport {
+  /** Deletions and edits at or before this instant were purged. */
+  cutoff: string;
+  deletedRecords: number;
+  revisions: number;
+}
 
 /** What a create answers: the record, and whether this request made it (false for a replay). */
 export interface Created<R> {
@@ -65,25 +89,33 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
+    return this.#db.transaction().execute((trx) => this.createIn(trx, kind, userId, body));
+  }
+
+  /** `create` inside the caller's transaction (an import writes all its records in one). */
+  async createIn<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+    body: C,
+  ): Promise<Created<R>> {
     const hash = bodyHash(body);
     const now = this.#clock().toISOString();
     const record = kind.schema.parse({ ...body, createdAt: now, updatedAt: now });
-    return this.#db.transaction().execute(async (trx) => {
-      const filedOn = kind.filedOn(body);
-      if (await this.#store.insertIfAbsent(trx, kind, userId, { record, filedOn, bodyHash: hash })) {
-        return { record, created: true };
-      }
-      const existing = await this.#store.find(trx, kind, userId, body.id);
-      if (existing === undefined) throw new Error(`${kind.name} ${body.id} conflicted on insert but is gone`);
-      if (existing.bodyHash !== hash) {
-        throw new SunlogError(
-          'idempotency-conflict',
-          'A different record was already saved with this id. Make a new id for a new record.',
-          { fields: [{ path: 'id', message: 'This id is already used by a different record.' }] },
-        );
-      }
-      return { record: existing.record, created: false };
-    });
+    const filedOn = kind.filedOn(body);
+    if (await this.#store.insertIfAbsent(trx, kind, userId, { record, filedOn, bodyHash: hash })) {
+      return { record, created: true };
+    }
+    const existing = await this.#store.find(trx, kind, userId, body.id);
+    if (existing === undefined) throw new Error(`${kind.name} ${body.id} conflicted on insert but is gone`);
+    if (existing.bodyHash !== hash) {
+      throw new SunlogError(
+        'idempotency-conflict',
+        'A different record was already saved with this id. Make a new id for a new record.',
+        { fields: [{ path: 'id', message: 'This id is already used by a different record.' }] },
+      );
+    }
+    return { record: existing.record, created: false };
   }
 
   /** One page of the person's live records, newest filed date first. */
@@ -135,26 +167,35 @@ export class RecordService {
         fields: [{ path: 'id', message: 'Must equal the id in the address.' }],
       });
     }
-    return this.#db.transaction().execute(async (trx) => {
-      if (!(await this.#store.lockLive(trx, kind, userId, id))) throw notFound(kind);
-      const current = await this.#store.find(trx, kind, userId, id);
-      if (current === undefined) throw notFound(kind);
-      const { createdAt, updatedAt: _updatedAt, ...currentBody } = current.record;
-      if (canonicalJson(currentBody) === canonicalJson(body)) return current.record;
+    return this.#db.transaction().execute((trx) => this.replaceIn(trx, kind, userId, body));
+  }
 
-      const now = this.#clock().toISOString();
-      const record = kind.schema.parse({ ...body, createdAt, updatedAt: now });
-      await this.#store.insertRevision(trx, {
-        id: randomUUID(),
-        userId,
-        kind,
-        recordId: id,
-        revisedAt: now,
-        body: current.body,
-      });
-      await this.#store.replace(trx, kind, userId, record, kind.filedOn(body));
-      return record;
+  /** `replace` inside the caller's transaction; the record is the one `body.id` names. */
+  async replaceIn<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+    body: C,
+  ): Promise<R> {
+    const { id } = body;
+    if (!(await this.#store.lockLive(trx, kind, userId, id))) throw notFound(kind);
+    const current = await this.#store.find(trx, kind, userId, id);
+    if (current === undefined) throw notFound(kind);
+    const { createdAt, updatedAt: _updatedAt, ...currentBody } = current.record;
+    if (canonicalJson(currentBody) === canonicalJson(body)) return current.record;
+
+    const now = this.#clock().toISOString();
+    const record = kind.schema.parse({ ...body, createdAt, updatedAt: now });
+    await this.#store.insertRevision(trx, {
+      id: randomUUID(),
+      userId,
+      kind,
+      recordId: id,
+      revisedAt: now,
+      body: current.body,
     });
+    await this.#store.replace(trx, kind, userId, record, kind.filedOn(body));
+    return record;
   }
 
   /** Soft-deletes the person's record so it can be restored; deleting it again is harmless. */
@@ -183,39 +224,120 @@ export class RecordService {
     id: string,
     meta: RequestMeta,
   ): Promise<R> {
-    return this.#db.transaction().execute(async (trx) => {
-      const restored = await this.#store.clearDeleted(trx, kind, userId, id);
-      const found = await this.#store.find(trx, kind, userId, id);
-      if (found === undefined) throw notFound(kind);
-      if (restored) {
-        await this.#audit.record(trx, {
-          action: 'record.restore',
-          outcome: 'success',
-          userId,
-          requestId: meta.requestId,
-          detail: { kind: kind.name, id },
-        });
-      }
-      return found.record;
-    });
+    return this.#db.transaction().execute((trx) => this.restoreIn(trx, kind, userId, id, meta));
+  }
+
+  /** `restore` inside the caller's transaction. */
+  async restoreIn<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+    id: string,
+    meta: RequestMeta,
+  ): Promise<R> {
+    const restored = await this.#store.clearDeleted(trx, kind, userId, id);
+    const found = await this.#store.find(trx, kind, userId, id);
+    if (found === undefined) throw notFound(kind);
+    if (restored) {
+      await this.#audit.record(trx, {
+        action: 'record.restore',
+        outcome: 'success',
+        userId,
+        requestId: meta.requestId,
+        detail: { kind: kind.name, id },
+      });
+    }
+    return found.record;
   }
 
   /**
-   * Every live record of the person, by kind, read in one transaction so the set is consistent
-   * (repeatable read on PostgreSQL; a SQLite transaction reads one snapshot anyway).
+   * Every live record of the person, by kind, and with `history` their kept versions and deleted records
+   * too, read in one transaction so the set is consistent (repeatable read on PostgreSQL; a SQLite
+   * transaction reads one snapshot anyway).
    */
-  async readAll(userId: string): Promise<RecordCollections> {
+  async readAll(userId: string, options: { history?: boolean } = {}): Promise<AllRecords> {
     return this.#db
       .transaction()
       .setIsolationLevel('repeatable read')
-      .execute(async (trx) => ({
-        regimens: await this.#store.listAll(trx, RECORD_KINDS.regimens, userId),
-        intakes: await this.#store.listAll(trx, RECORD_KINDS.intakes, userId),
-        labResults: await this.#store.listAll(trx, RECORD_KINDS.labResults, userId),
-        symptomChecks: await this.#store.listAll(trx, RECORD_KINDS.symptomChecks, userId),
-        flares: await this.#store.listAll(trx, RECORD_KINDS.flares, userId),
-        checkIns: await this.#store.listAll(trx, RECORD_KINDS.checkIns, userId),
-      }));
+      .execute(async (trx) => {
+        const records = {} as Record<RecordCollection, StoredRecordBase[]>;
+        const history: ExportHistory = { revisions: [], deleted: [] };
+        for (const collection of RECORD_COLLECTIONS) {
+          const kind: RecordKind = RECORD_KINDS[collection];
+          records[collection] = await this.#store.listAll(trx, kind, userId);
+          if (options.history !== true) continue;
+          for (const { record, revisedAt } of await this.#store.listRevisions(trx, kind, userId)) {
+            history.revisions.push({ collection, revisedAt, record } as ExportRevision);
+          }
+          for (const { record, deletedAt } of await this.#store.listDeleted(trx, kind, userId)) {
+            history.deleted.push({ collection, deletedAt, record } as ExportDeleted);
+          }
+        }
+        return {
+          records: records as RecordCollections,
+          ...(options.history === true ? { history } : {}),
+        };
+      });
+  }
+
+  /** Every record of the person of every kind, live or deleted, read inside the caller's transaction. */
+  async readEveryIn(trx: Kysely<Database>, userId: string): Promise<EveryRecord> {
+    const every = {} as EveryRecord;
+    for (const collection of RECORD_COLLECTIONS) {
+      const kind: RecordKind = RECORD_KINDS[collection];
+      every[collection] = await this.#store.listEvery(trx, kind, userId);
+    }
+    return every;
+  }
+
+  /** Marks the person's live record deleted at `at` inside the caller's transaction (an imported deletion). */
+  async markDeletedIn(trx: Kysely<Database>, kind: RecordKind, userId: string, id: string, at: string) {
+    await this.#store.markDeleted(trx, kind, userId, id, at);
+  }
+
+  /**
+   * Adds a kept version of a record unless the same version (same edit time, same content) is already
+   * there; answers whether it added one. Imports bring the edit history in through it.
+   */
+  async addRevisionIn<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+    revision: { revisedAt: string; record: R },
+  ): Promise<boolean> {
+    const wanted = canonicalJson(revision.record);
+    const present = await this.#store.revisionBodies(
+      trx,
+      kind,
+      userId,
+      revision.record.id,
+      revision.revisedAt,
+    );
+    if (present.some((body) => canonicalJson(JSON.parse(body)) === wanted)) return false;
+    await this.#store.insertRevision(trx, {
+      id: randomUUID(),
+      userId,
+      kind,
+      recordId: revision.record.id,
+      revisedAt: revision.revisedAt,
+      body: JSON.stringify(revision.record),
+    });
+    return true;
+  }
+
+  /**
+   * Retention, for everyone: removes records deleted more than `RETENTION_DAYS` before `now` (with their
+   * kept versions) and versions replaced more than that long ago. Until then a deletion can be undone and
+   * an earlier version read. Run daily by the job runner; safe to run at any time and more than once.
+   */
+  async runRetention(now: Date): Promise<RetentionReport> {
+    const cutoff = new Date(now.getTime() - RETENTION_DAYS * DAY_MS).toISOString();
+    return this.#db.transaction().execute(async (trx) => {
+      let records = 0;
+      for (const kind of RECORD_KIND_LIST) records += await this.#store.purgeDeleted(trx, kind, cutoff);
+      const revisions = await this.#store.purgeRevisions(trx, cutoff);
+      return { cutoff, deletedRecords: records, revisions };
+    });
   }
 }
 

@@ -183,6 +183,103 @@ export class RecordStore {
       .execute();
   }
 
+  /** Every deleted record of the person that retention has not purged yet, in list order (for the export). */
+  async listDeleted<C extends RecordCreateBase, R extends StoredRecordBase>(
+    executor: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+  ): Promise<{ record: R; deletedAt: string }[]> {
+    const rows = await executor
+      .selectFrom(kind.table)
+      .select(['body', 'deleted_at'])
+      .where('user_id', '=', userId)
+      .where('deleted_at', 'is not', null)
+      .orderBy('filed_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((row) => ({ record: parseBody(kind, row.body), deletedAt: row.deleted_at ?? '' }));
+  }
+
+  /** Every record of the person, live or deleted, with its deletion time (what an import compares against). */
+  async listEvery<C extends RecordCreateBase, R extends StoredRecordBase>(
+    executor: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+  ): Promise<{ record: R; deletedAt: string | null }[]> {
+    const rows = await executor
+      .selectFrom(kind.table)
+      .select(['body', 'deleted_at'])
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((row) => ({ record: parseBody(kind, row.body), deletedAt: row.deleted_at }));
+  }
+
+  /** The person's kept versions of one kind, oldest edit first within each record. */
+  async listRevisions<C extends RecordCreateBase, R extends StoredRecordBase>(
+    executor: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    userId: string,
+  ): Promise<{ record: R; revisedAt: string }[]> {
+    const rows = await executor
+      .selectFrom('record_revisions')
+      .select(['body', 'revised_at'])
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind.table)
+      .orderBy('record_id')
+      .orderBy('revised_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ record: parseBody(kind, row.body), revisedAt: row.revised_at }));
+  }
+
+  /** The stored texts of the kept versions of one record at one edit time (an import checks for its own). */
+  async revisionBodies(
+    executor: Kysely<Database>,
+    kind: RecordKind,
+    userId: string,
+    recordId: string,
+    revisedAt: string,
+  ): Promise<string[]> {
+    const rows = await executor
+      .selectFrom('record_revisions')
+      .select('body')
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind.table)
+      .where('record_id', '=', recordId)
+      .where('revised_at', '=', revisedAt)
+      .execute();
+    return rows.map((row) => row.body);
+  }
+
+  /** Removes, for everyone, records deleted at or before `cutoff` and their kept versions; answers how many records. */
+  async purgeDeleted(executor: Kysely<Database>, kind: RecordKind, cutoff: string): Promise<number> {
+    await executor
+      .deleteFrom('record_revisions')
+      .where('kind', '=', kind.table)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom(kind.table)
+            .select('id')
+            .whereRef(`${kind.table}.user_id`, '=', 'record_revisions.user_id')
+            .whereRef(`${kind.table}.id`, '=', 'record_revisions.record_id')
+            .where(`${kind.table}.deleted_at`, '<=', cutoff),
+        ),
+      )
+      .execute();
+    const result = await executor.deleteFrom(kind.table).where('deleted_at', '<=', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Removes, for everyone, kept versions replaced at or before `cutoff`; answers how many. */
+  async purgeRevisions(executor: Kysely<Database>, cutoff: string): Promise<number> {
+    const result = await executor
+      .deleteFrom('record_revisions')
+      .where('revised_at', '<=', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Marks the person's live record deleted; false when there was none (absent or already deleted). */
   async markDeleted(
     executor: Kysely<Database>,

@@ -46,6 +46,8 @@ export const settingsStrings = {
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',
     export: 'Your records were downloaded',
+    import: 'Records were imported',
+    'account.delete': 'Account deleted',
   },
   activityFailedSignIn: 'Failed sign-in attempt',
   activityReasons: {
