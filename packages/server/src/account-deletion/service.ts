@@ -49,12 +49,13 @@ export class AccountDeletionService {
     input: DeleteAccountInput,
     meta: RequestMeta,
   ): Promise<DeletedRows> {
-    await this.#accounts.requireRecentAuthentication(auth, { password: input.password }, meta);
+    // The typed email first: a refusal for it must leave the session exactly as it was.
     if (input.confirmation.trim().toLowerCase() !== auth.user.email) {
       throw new SunlogError('confirmation-mismatch', 'Type your email address exactly to confirm.', {
         fields: [{ path: 'confirmation', message: 'This is not the email address of this account.' }],
       });
     }
+    await this.#accounts.requireRecentAuthentication(auth, { password: input.password }, meta);
     return this.#erase(auth.user, 'self', meta);
   }
 
