@@ -7,7 +7,7 @@ import { formatQuantity, type Quantity, roundTo, toNgPerMl } from './units.ts';
 /**
  * Cautions inform; they never block logging and never suggest a dose. Doctors prescribe more than the
  * upper limit (the MS trials used 5,000–14,000 IU/day), so a caution says what a source says and points to
- * the doctor. See: domain-reference §2.4 and §6.
+ * the doctor. See: docs/medical-reference.md §2.4 and §6.
  */
 
 export type CautionSeverity = 'notice' | 'warning' | 'urgent';
@@ -29,7 +29,7 @@ export interface Caution {
 /**
  * Tolerable upper intake level for people aged 9 and over, 4,000 IU (100 µg) a day. It is a ceiling for
  * unsupervised healthy people, and does not apply to people with granulomatous disease such as
- * sarcoidosis, or hyperparathyroidism. See: domain-reference §2.4 [V] (IOM 2011).
+ * sarcoidosis, or hyperparathyroidism. See: docs/medical-reference.md §2.4 [V] (IOM 2011).
  */
 export const ADULT_UPPER_LIMIT_IU_PER_DAY = 4000;
 
@@ -41,12 +41,12 @@ export const ADULT_UPPER_LIMIT_IU_PER_DAY = 4000;
  */
 export const SEEK_ADVICE_IU_PER_DAY = 10_000;
 
-/** Sunlog's first blood-level band: above guideline ranges. See: domain-reference §2.3 (after Mayo, §2.1). */
+/** Sunlog's first blood-level band: above guideline ranges. See: docs/medical-reference.md §2.3 (after Mayo, §2.1). */
 export const BLOOD_ABOVE_GUIDELINES_NG_PER_ML = 100;
 
 /**
  * Sunlog's second blood-level band: most reported toxicity cases were above 150 ng/mL (375 nmol/L).
- * See: domain-reference §2.3 and §2.1 (Mayo Clinic Laboratories [V]).
+ * See: docs/medical-reference.md §2.3 and §2.1 (Mayo Clinic Laboratories [V]).
  */
 export const BLOOD_CONTACT_PROMPTLY_NG_PER_ML = 150;
 

@@ -4,7 +4,7 @@ import { NMOL_PER_L_PER_NG_PER_ML, type Quantity, roundTo, toNgPerMl, toNmolPerL
 /**
  * Serum 25-hydroxyvitamin D categories from named guidelines. Every category says whose it is, so a
  * screen can write "per IOM 2011"; none of them is Sunlog's own judgement, and none is a target for
- * people with MS (no MS guideline sets one). See: domain-reference §2.1 and §2.2.
+ * people with MS (no MS guideline sets one). See: docs/medical-reference.md §2.1 and §2.2.
  */
 
 /** A published source, with enough detail to look it up. */
@@ -25,7 +25,7 @@ export interface Threshold {
   nmolPerL: number;
 }
 
-/** A threshold the source gives in ng/mL only; nmol/L derived with 2.496 (domain-reference §1). */
+/** A threshold the source gives in ng/mL only; nmol/L derived with 2.496 (docs/medical-reference.md §1). */
 function fromNgPerMl(ngPerMl: number): Threshold {
   return { ngPerMl, nmolPerL: roundTo(ngPerMl * NMOL_PER_L_PER_NG_PER_ML, 6) };
 }
@@ -57,7 +57,7 @@ export interface Guideline {
 }
 
 /**
- * IOM (now NAM) 2011, Dietary Reference Intakes for Calcium and Vitamin D. See: domain-reference §2.1 [V]
+ * IOM (now NAM) 2011, Dietary Reference Intakes for Calcium and Vitamin D. See: docs/medical-reference.md §2.1 [V]
  * (books.nap.edu record 13050, pp. 14 and 445): < 12 ng/mL (30 nmol/L) risk of deficiency; 12–< 20 (30–50)
  * possibly inadequate for some; ≥ 20 (50) enough for practically everyone; > 30 (75) no consistent extra
  * benefit; > 50 (125) possible concern.
@@ -115,7 +115,7 @@ const IOM_2011: Guideline = {
 };
 
 /**
- * Endocrine Society 2011 (Holick et al.). See: domain-reference §2.1 [P]: < 20 ng/mL (50 nmol/L)
+ * Endocrine Society 2011 (Holick et al.). See: docs/medical-reference.md §2.1 [P]: < 20 ng/mL (50 nmol/L)
  * deficiency; 21–29 (52.5–72.5) insufficiency; aim > 30 (75). The guideline writes whole numbers; Sunlog
  * closes the gaps so 20 up to (not including) 30 is insufficiency and 30 and above is sufficiency.
  * The often-quoted "preferred 40–60" and "safe up to 100" figures are unverified [U] and not used.
@@ -158,7 +158,7 @@ const ENDOCRINE_SOCIETY_2011: Guideline = {
 };
 
 /**
- * Mayo Clinic Laboratories reference values (IOM-based). See: domain-reference §2.1 [V]
+ * Mayo Clinic Laboratories reference values (IOM-based). See: docs/medical-reference.md §2.1 [V]
  * (muhealth.testcatalog.org 25HDN): < 10 ng/mL severe deficiency; 10–19 mild to moderate; 20–50 optimal;
  * 51–80 risk of high urinary calcium with long-term calcium use; > 80 toxicity possible. Given in ng/mL
  * only; nmol/L edges are derived with 2.496. Whole-number edges are closed as 10–< 20, 20–50, > 50–80, > 80.
@@ -274,7 +274,7 @@ export type TargetPosition = 'below' | 'within' | 'above';
 
 /**
  * Where a result sits against the personal target set with the clinician; null when there is no target
- * (the default — Sunlog never suggests one; domain-reference §2.2). The result is converted into the
+ * (the default — Sunlog never suggests one; docs/medical-reference.md §2.2). The result is converted into the
  * target's unit; both bounds are inclusive.
  */
 export function compareWithTarget(

@@ -53,7 +53,7 @@ export function dosesPerDay(schedule: Regimen['schedule']): number {
 
 /**
  * The regimen's average daily amount in IU: per-dose amount × doses per day. 50,000 IU weekly is
- * 50,000 ÷ 7 ≈ 7,143 IU/day (domain-reference §1, "weekly or every-N-days doses").
+ * 50,000 ÷ 7 ≈ 7,143 IU/day (docs/medical-reference.md §1, "weekly or every-N-days doses").
  */
 export function dailyEquivalentIu(regimen: Pick<Regimen, 'amountPerDose' | 'schedule'>): number {
   return toIu(regimen.amountPerDose) * dosesPerDay(regimen.schedule);

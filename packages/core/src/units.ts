@@ -17,14 +17,14 @@ export type AnyUnit = IntakeUnit | BloodUnit | CalciumUnit;
 /**
  * International units per microgram of vitamin D3 or D2. Vitamin-D-specific: UCUM treats [IU] as an
  * arbitrary unit, so no general library can do this conversion. Not valid for calcifediol.
- * See: domain-reference §1 [V] (FDA ergocalciferol labels): 1 µg = 40 IU.
+ * See: docs/medical-reference.md §1 [V] (FDA ergocalciferol labels): 1 µg = 40 IU.
  */
 export const IU_PER_MICROGRAM = 40;
 
 /**
  * nmol/L of serum 25(OH)D per ng/mL, from its molar mass (≈ 400.6 g/mol). The reference also gives
  * 1 nmol/L = 0.4006 ng/mL; Sunlog divides by 2.496 instead so that a round trip returns the value typed.
- * Some labs round to 2.5, which is why the entered value is always kept. See: domain-reference §1 [V].
+ * Some labs round to 2.5, which is why the entered value is always kept. See: docs/medical-reference.md §1 [V].
  */
 export const NMOL_PER_L_PER_NG_PER_ML = 2.496;
 
@@ -60,7 +60,7 @@ export function convertBlood(level: Quantity<BloodUnit>, unit: BloodUnit): Quant
   return { value: unit === 'ng/mL' ? toNgPerMl(level) : toNmolPerL(level), unit };
 }
 
-/** UCUM codes for each unit, as used in FHIR `valueQuantity.code`. See: domain-reference §1. */
+/** UCUM codes for each unit, as used in FHIR `valueQuantity.code`. See: docs/medical-reference.md §1. */
 export const UCUM_CODES: Record<AnyUnit, string> = {
   IU: '[IU]',
   ug: 'ug',

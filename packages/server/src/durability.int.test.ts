@@ -12,7 +12,7 @@ import { RECORD_KINDS, type RecordCollection } from './records/kinds.ts';
  * writers are creating records. After a restart on the same database every create that was answered
  * 2xx must be there exactly once, and every create that got no answer must replay with its id and body
  * to 200 (it was saved) or 201 (it was not), again exactly once.
- * See /work/shared/RELIABILITY-SECURITY.md, "Durability" and "Offline and retries".
+ * See docs/reliability.md, "Durability" and "Offline and retries".
  */
 
 const ROUNDS = 3;

@@ -1,6 +1,5 @@
 /**
- * A model-based test of the offline outbox (/work/shared/RELIABILITY-SECURITY.md, "Tests that prove
- * it"): fast-check drives the Today screen of a freshly registered person with random taps, ratings,
+ * A model-based test of the offline outbox (docs/reliability.md, "Offline and retries"): fast-check drives the Today screen of a freshly registered person with random taps, ratings,
  * saves, reloads, network drops, lost answers and unreachable sends, while a small model says what the
  * person should see. Each run ends online with nothing waiting, and the server must then hold exactly
  * what the model holds: nothing lost, nothing doubled.

@@ -11,7 +11,7 @@ import {
  * A flare is a patient-reported *suspected* relapse. Only the MS team can tell a relapse (new or
  * worsening symptoms from demyelination, over 24 hours, not explained by fever, infection or metabolic
  * upset) from a pseudo-relapse (old symptoms returning with heat, infection, overexertion or stress).
- * Sunlog records the person's account and never decides. See: domain-reference §4 (NHS England 2014; MSAA).
+ * Sunlog records the person's account and never decides. See: docs/medical-reference.md §4 (NHS England 2014; MSAA).
  */
 export const FLARE_LABEL = 'Suspected relapse (reported by you)';
 
@@ -48,7 +48,7 @@ export type FlareCreate = z.infer<typeof FlareCreateSchema>;
 
 /**
  * A gentle prompt when the person named a pseudo-relapse trigger; null otherwise. It points to the MS
- * team and never classifies the flare. See: domain-reference §4 (pseudo-relapse; MSAA advice).
+ * team and never classifies the flare. See: docs/medical-reference.md §4 (pseudo-relapse; MSAA advice).
  */
 export function pseudoRelapsePrompt(flare: Pick<Flare, 'suspectedTrigger'>): string | null {
   switch (flare.suspectedTrigger) {

@@ -12,7 +12,7 @@ import { BloodUnitSchema } from './profile.ts';
 
 /**
  * What a lab result measured. Only total serum 25-hydroxyvitamin D (D2 + D3) and calcium; calcitriol
- * (1,25-dihydroxyvitamin D) is a different test and is not accepted as 25(OH)D. See: domain-reference §1.
+ * (1,25-dihydroxyvitamin D) is a different test and is not accepted as 25(OH)D. See: docs/medical-reference.md §1.
  */
 export const AnalyteSchema = z.enum(['25-hydroxyvitamin-d-total', 'calcium']);
 export type Analyte = z.infer<typeof AnalyteSchema>;

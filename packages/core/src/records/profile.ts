@@ -28,7 +28,7 @@ export type ReminderPreferences = z.infer<typeof ReminderPreferencesSchema>;
 /**
  * A 25-hydroxyvitamin D range the person agreed with their clinician; one bound may be open.
  * No MS guideline sets a target, so Sunlog never suggests one: it stays empty until the person
- * enters it. See: domain-reference §2.2.
+ * enters it. See: docs/medical-reference.md §2.2.
  */
 export const BloodTargetSchema = z
   .strictObject({

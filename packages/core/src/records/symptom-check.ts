@@ -3,7 +3,7 @@ import { IdSchema, LocalDateSchema, NoteSchema, RecordTimestampsShape } from './
 
 /**
  * The built-in daily ratings, each a whole number from 0 to 10. They are Sunlog's own quick ratings,
- * not validated instruments, and never carry an instrument's name (domain-reference §4).
+ * not validated instruments, and never carry an instrument's name (docs/medical-reference.md §4).
  *
  * Direction of each scale:
  * - fatigue: 0 = no fatigue, 10 = the worst fatigue (higher is worse)

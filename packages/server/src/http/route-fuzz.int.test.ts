@@ -20,7 +20,7 @@ import { ErrorBodySchema } from './errors.ts';
 
 /**
  * Property-based fuzzing of every operation in the OpenAPI document, as the signed-in owner
- * (RELIABILITY-SECURITY.md, "Tests that prove it"): random JSON bodies, valid bodies with wrong types,
+ * (docs/reliability.md, "Refusals change nothing"): random JSON bodies, valid bodies with wrong types,
  * missing and extra fields, huge strings, odd unicode and odd numbers, malformed JSON, other media
  * types, random query strings and random path ids. For every answer:
  *   - never a 5xx;

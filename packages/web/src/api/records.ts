@@ -15,7 +15,7 @@ import { ApiError, isApiError } from './api-error.ts';
 import { requestJson } from './request.ts';
 
 /**
- * The typed client for the records API (/work/briefs/api-records.md).
+ * The typed client for the records API (its routes are described in /api/openapi.json).
  *
  * Every write (create, update, delete, restore) goes through the offline outbox: it is stored on the
  * device before it is first sent, retried until the server accepts it, and never duplicated (the

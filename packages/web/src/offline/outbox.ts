@@ -2,7 +2,7 @@ import { database, type OutboxEntry } from './database.ts';
 
 /**
  * The outbox: every record write is stored here (in IndexedDB) before it is first sent, and leaves only
- * when the server has accepted it. See sync.ts for sending, and /work/shared/RELIABILITY-SECURITY.md
+ * when the server has accepted it. See sync.ts for sending, and docs/reliability.md
  * ("Offline and retries") for why.
  */
 

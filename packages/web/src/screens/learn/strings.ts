@@ -1,7 +1,7 @@
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 
 /**
- * Every sentence on the Learn page. Facts come only from /work/shared/domain-reference.md (section noted
+ * Every sentence on the Learn page. Facts come only from docs/medical-reference.md (section noted
  * beside each part); the wording is Sunlog's own. Nothing here recommends a dose.
  */
 
@@ -31,7 +31,7 @@ export const learnStrings = {
   contentsLabel: 'On this page',
   sourcesHeading: 'Sources',
   disclaimerHeading: 'Please keep in mind',
-  // domain-reference §6, Disclaimers, in Sunlog's words (one copy, in core).
+  // docs/medical-reference.md §6, Disclaimers, in Sunlog's words (one copy, in core).
   disclaimer: DISCLAIMERS.general,
   patternsDisclaimer: DISCLAIMERS.patterns,
   flareDisclaimer: DISCLAIMERS.flares,
@@ -39,7 +39,7 @@ export const learnStrings = {
 
 export const LEARN_SECTIONS: readonly LearnSection[] = [
   {
-    // domain-reference §3 (Established) and the founding research summary (mechanism, deficiency).
+    // docs/medical-reference.md §3 (Established) (mechanism, deficiency).
     id: 'what-it-does',
     heading: 'What vitamin D is thought to do in MS',
     paragraphs: [
@@ -53,7 +53,7 @@ export const LEARN_SECTIONS: readonly LearnSection[] = [
     ],
   },
   {
-    // domain-reference §3 table and its Established / Suggestive / Not established lists.
+    // docs/medical-reference.md §3 table and its Established / Suggestive / Not established lists.
     id: 'trials',
     heading: 'What the trials found',
     paragraphs: [
@@ -119,7 +119,7 @@ export const LEARN_SECTIONS: readonly LearnSection[] = [
     ],
   },
   {
-    // domain-reference §2.5 (Jones 2014 half-life; 4–5 half-lives; re-test 8–12 weeks; Ekwaru 2014) and §3.
+    // docs/medical-reference.md §2.5 (Jones 2014 half-life; 4–5 half-lives; re-test 8–12 weeks; Ekwaru 2014) and §3.
     id: 'when',
     heading: 'What to expect, and when',
     paragraphs: [
@@ -152,7 +152,7 @@ export const LEARN_SECTIONS: readonly LearnSection[] = [
     ],
   },
   {
-    // domain-reference §2.4 (IOM 2011 UL [V]; EFSA 2023) and §6 (signs, interactions, clinician first).
+    // docs/medical-reference.md §2.4 (IOM 2011 UL [V]; EFSA 2023) and §6 (signs, interactions, clinician first).
     id: 'safety',
     heading: 'Staying safe',
     paragraphs: [
@@ -206,7 +206,7 @@ export const LEARN_SECTIONS: readonly LearnSection[] = [
     ],
   },
   {
-    // domain-reference §6, "Clinician first for".
+    // docs/medical-reference.md §6, "Clinician first for".
     id: 'talk-first',
     heading: 'Who should talk to a clinician first',
     paragraphs: [
