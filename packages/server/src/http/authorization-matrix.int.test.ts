@@ -22,7 +22,7 @@ import {
 } from '../records/kinds.ts';
 
 /**
- * The route × principal matrix (docs/reliability.md and docs/ARCHITECTURE.md: every route, every kind of caller), generated from the OpenAPI
+ * The route × principal matrix (every route, every kind of caller), generated from the OpenAPI
  * document: every documented operation is called by every principal, so a new route is covered without
  * editing this file. A route whose path parameter or body this file cannot build fails loudly below
  * (see `resourceOf` and `BODY_BUILDERS`) rather than being skipped.
