@@ -10,6 +10,7 @@ import { servedOverHttps } from './config.ts';
 import type { Sunlog } from './context.ts';
 import { registerExportRoutes } from './export/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
+import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
 import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
@@ -39,9 +40,6 @@ export interface BuildAppOptions {
   webDistDir?: string;
 }
 
-/** Largest request body accepted; journal entries are small. Import routes set their own, larger limit. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
-
 /**
  * Builds the HTTP app over a running Sunlog: security headers, cookies, CSRF, the OpenAPI document,
  * every capability's routes, and the web app. Never listens; `main.ts` does, tests use `inject`.
@@ -68,7 +66,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
     },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Errors the router raises before any route runs (a path with bad percent-encoding, a path
     // parameter over the router's length limit) get our error shape too, not Fastify's own body.
     frameworkErrors: handleError,

@@ -92,7 +92,12 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 function tooLarge(request: FastifyRequest): string {
   const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit;
   if (limit === undefined) return 'The request body is too large.';
-  return `The request body is too large: this address accepts up to ${formatMegabytes(limit)}.`;
+  return `The request body is too large: this address accepts up to ${formatBodySize(limit)}.`;
+}
+
+/** A body limit as people read it: kilobytes under a megabyte ("4 KB", "64 KB"), megabytes above. */
+function formatBodySize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : formatMegabytes(bytes);
 }
 
 /** A size in bytes as people read it: "14 MB", "1 MB", "10.5 MB" (1 MB = 1,048,576 bytes). */
