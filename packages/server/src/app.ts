@@ -15,6 +15,7 @@ import { registerCsrfProtection } from './http/csrf.ts';
 import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerResponseHeaders(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -5,6 +5,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ErrorCode, type FieldIssue, SunlogError } from '../errors.ts';
+import { applyResponseHeaders } from './response-headers.ts';
 
 /** The one shape every error answer has: `{ error: { code, message, fields? } }`. */
 export const ErrorBodySchema = z
@@ -62,6 +63,7 @@ export function errorBody(code: string, message: string, fields?: readonly Field
  * stack trace, SQL or driver message ever reaches the client.
  */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  applyResponseHeaders(request, reply);
   if (error instanceof SunlogError) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(STATUS_BY_CODE[error.code]).send(errorBody(error.code, error.message, error.fields));
