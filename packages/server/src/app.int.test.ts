@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engines } from '../test/engines.ts';
-import { startTestServer, useTestServer } from '../test/test-server.ts';
+import { buildIntake } from '../test/factories.ts';
+import { registerPerson, startTestServer, useTestServer } from '../test/test-server.ts';
+import { PERMISSIONS_POLICY } from './http/response-headers.ts';
 
 const EXPECTED_CSP = [
   "default-src 'self'",
@@ -37,6 +39,62 @@ describe.each(engines())('security headers on $name', (engine) => {
         expect(response.headers['strict-transport-security']).toBeUndefined();
         expect(response.headers['x-request-id']).toEqual(expect.any(String));
       }
+    });
+  });
+
+  describe('caching and browser features', () => {
+    const server = useTestServer(engine);
+
+    test('every /api answer says no-store, errors included; every answer carries Permissions-Policy', async () => {
+      const s = server();
+      const person = await registerPerson(s);
+      const created = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/intakes',
+        cookies: person.cookies,
+        payload: buildIntake(),
+      });
+      const id = created.json().record.id as string;
+      const answers = [
+        created,
+        await s.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies }),
+        await s.app.inject({ method: 'GET', url: '/api/v1/intakes', cookies: person.cookies }),
+        await s.app.inject({ method: 'GET', url: `/api/v1/intakes/${id}`, cookies: person.cookies }),
+        await s.app.inject({
+          method: 'PUT',
+          url: `/api/v1/intakes/${id}`,
+          cookies: person.cookies,
+          payload: buildIntake({ id, note: 'changed' }),
+        }),
+        await s.app.inject({ method: 'GET', url: '/api/v1/me/sessions', cookies: person.cookies }),
+        await s.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/me/profile',
+          cookies: person.cookies,
+          payload: { displayName: 'Changed' },
+        }),
+        await s.app.inject({ method: 'GET', url: '/api/v1/me' }),
+        await s.app.inject({ method: 'GET', url: '/api/nowhere' }),
+        await s.app.inject({ method: 'GET', url: '/%61pi/v1/me', cookies: person.cookies }),
+        await s.app.inject({ method: 'GET', url: '/api/v1/intakes/%zz', cookies: person.cookies }),
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/v1/intakes',
+          cookies: person.cookies,
+          payload: { nonsense: true },
+        }),
+      ];
+      expect(answers.map((a) => a.statusCode)).toEqual([
+        201, 200, 200, 200, 200, 200, 200, 401, 404, 200, 400, 400,
+      ]);
+      for (const answer of answers) {
+        expect(answer.headers['cache-control'], answer.raw.req.url).toBe('no-store');
+        expect(answer.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+      }
+      const health = await s.app.inject({ method: 'GET', url: '/healthz' });
+      expect(String(health.headers['permissions-policy'])).toContain('camera=()');
+      expect(String(health.headers['permissions-policy'])).toContain('microphone=()');
+      expect(String(health.headers['permissions-policy'])).toContain('geolocation=()');
     });
   });
 

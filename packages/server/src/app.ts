@@ -10,10 +10,12 @@ import { servedOverHttps } from './config.ts';
 import type { Sunlog } from './context.ts';
 import { registerExportRoutes } from './export/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
+import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
 import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
@@ -38,9 +40,6 @@ export interface BuildAppOptions {
   /** The built web app to serve; packages/web/dist unless given. */
   webDistDir?: string;
 }
-
-/** Largest request body accepted; journal entries are small. Import routes set their own, larger limit. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Builds the HTTP app over a running Sunlog: security headers, cookies, CSRF, the OpenAPI document,
@@ -68,7 +67,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
     },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Errors the router raises before any route runs (a path with bad percent-encoding, a path
     // parameter over the router's length limit) get our error shape too, not Fastify's own body.
     frameworkErrors: handleError,
@@ -83,6 +82,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerResponseHeaders(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
+import { AUTH_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
@@ -18,6 +19,7 @@ export function registerAccountDeletionRoutes(app: FastifyInstance, sunlog: Sunl
   app.withTypeProvider<ZodTypeProvider>().delete(
     '/api/v1/me',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       onRequest: requireSession(sunlog.accounts, cookie),
       schema: {
         tags: ['accounts'],

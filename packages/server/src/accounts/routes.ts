@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
+import { AUTH_BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import {
@@ -37,6 +38,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
   api.post(
     '/api/v1/auth/register',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
         summary: 'Create an account and sign in',
@@ -60,6 +62,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
   api.post(
     '/api/v1/auth/sign-in',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
         summary: 'Sign in with email and password',
@@ -84,6 +87,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
   api.post(
     '/api/v1/auth/sign-out',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
         summary: 'Sign out: end this session on the server and clear the cookie',
@@ -103,6 +107,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
   api.post(
     '/api/v1/auth/reauthenticate',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       onRequest: authenticate,
       schema: {
         tags: ['accounts'],
@@ -144,6 +149,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
   api.patch(
     '/api/v1/me/profile',
     {
+      bodyLimit: PROFILE_BODY_LIMIT_BYTES,
       onRequest: authenticate,
       schema: {
         tags: ['accounts'],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
-import { buildRegisterInput } from '../../test/factories.ts';
+import { buildIntake, buildRegisterInput } from '../../test/factories.ts';
 import { registerPerson, useTestServer } from '../../test/test-server.ts';
 
 describe.each(engines())('CSRF protection on $name', (engine) => {
@@ -118,5 +118,57 @@ describe.each(engines())('CSRF protection on $name', (engine) => {
     expect(
       (await server_.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies })).statusCode,
     ).toBe(401);
+  });
+});
+
+describe.each(engines())('CSRF by the matched route on $name', (engine) => {
+  const server = useTestServer(engine, { env: { PUBLIC_URL: 'https://sunlog.example.org' } });
+
+  test('a percent-encoded /api path is checked like /api itself', async () => {
+    const s = server();
+    const person = await registerPerson(s);
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/intakes',
+      cookies: person.cookies,
+      payload: buildIntake(),
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().record.id as string;
+    expect(
+      (await s.app.inject({ method: 'DELETE', url: `/api/v1/intakes/${id}`, cookies: person.cookies }))
+        .statusCode,
+    ).toBe(204);
+
+    for (const url of [
+      '/%61pi/v1/auth/sign-out',
+      '/api/v1/auth/sign-out',
+      `/%61pi/v1/intakes/${id}/restore`,
+    ]) {
+      const response = await s.app.inject({
+        method: 'POST',
+        url,
+        cookies: person.cookies,
+        headers: { 'sec-fetch-site': 'same-site' },
+      });
+      expect(response.statusCode, url).toBe(403);
+      expect(response.json().error.code).toBe('csrf');
+    }
+    const formPost = await s.app.inject({
+      method: 'POST',
+      url: '/%61pi/v1/auth/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a%40b.c&password=x',
+    });
+    expect(formPost.statusCode).toBe(415);
+    // Still signed in, and the record still deleted.
+    const me = await s.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
+    expect(me.statusCode).toBe(200);
+    const record = await s.app.inject({
+      method: 'GET',
+      url: `/api/v1/intakes/${id}`,
+      cookies: person.cookies,
+    });
+    expect(record.statusCode).toBe(404);
   });
 });

@@ -15,7 +15,7 @@ const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PAT
 export function registerCsrfProtection(app: FastifyInstance, publicUrl: string): void {
   const publicOrigin = new URL(publicUrl).origin;
   app.addHook('onRequest', async (request) => {
-    if (!STATE_CHANGING_METHODS.has(request.method) || !isApiPath(request.url)) return;
+    if (!STATE_CHANGING_METHODS.has(request.method) || !isApiPath(pathOf(request))) return;
     if (hasBody(request) && !isJson(request.headers['content-type'])) {
       throw new SunlogError('unsupported-media-type', 'Send the request body as application/json.');
     }
@@ -28,6 +28,22 @@ export function registerCsrfProtection(app: FastifyInstance, publicUrl: string):
     if (origin === undefined) return;
     if (origin !== publicOrigin && origin !== ownOrigin(request)) throw forbidden();
   });
+}
+
+/**
+ * The path the router matched (`/api/v1/intakes/:id`), never the raw URL: the router decodes
+ * percent-escapes, so `/%61pi/…` reaches an /api route while its raw URL does not start with /api.
+ * A request no route matched is judged by its decoded path.
+ */
+function pathOf(request: FastifyRequest): string {
+  const matched = request.routeOptions.url;
+  if (matched !== undefined) return matched;
+  const raw = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function isApiPath(url: string): boolean {

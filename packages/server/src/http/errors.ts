@@ -5,6 +5,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ErrorCode, type FieldIssue, SunlogError } from '../errors.ts';
+import { applyResponseHeaders } from './response-headers.ts';
 
 /** The one shape every error answer has: `{ error: { code, message, fields? } }`. */
 export const ErrorBodySchema = z
@@ -62,6 +63,7 @@ export function errorBody(code: string, message: string, fields?: readonly Field
  * stack trace, SQL or driver message ever reaches the client.
  */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  applyResponseHeaders(request, reply);
   if (error instanceof SunlogError) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(STATUS_BY_CODE[error.code]).send(errorBody(error.code, error.message, error.fields));
@@ -92,7 +94,12 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 function tooLarge(request: FastifyRequest): string {
   const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit;
   if (limit === undefined) return 'The request body is too large.';
-  return `The request body is too large: this address accepts up to ${formatMegabytes(limit)}.`;
+  return `The request body is too large: this address accepts up to ${formatBodySize(limit)}.`;
+}
+
+/** A body limit as people read it: kilobytes under a megabyte ("4 KB", "64 KB"), megabytes above. */
+function formatBodySize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : formatMegabytes(bytes);
 }
 
 /** A size in bytes as people read it: "14 MB", "1 MB", "10.5 MB" (1 MB = 1,048,576 bytes). */

@@ -18,7 +18,7 @@ import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 
 /**
  * The request size import routes accept: a file of IMPORT_FILE_MAX_BYTES, base64-encoded (4 characters
- * per 3 bytes), inside a small JSON body. Every other route keeps the app's 1 MB limit.
+ * per 3 bytes), inside a small JSON body. Every other route keeps its own small limit (http/body-limits.ts).
  */
 export const IMPORT_BODY_LIMIT_BYTES = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4 + 64 * 1024;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
+import { RECORD_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
@@ -28,6 +29,7 @@ function registerKindRoutes(app: FastifyInstance, sunlog: Sunlog, kind: RecordKi
   api.post(
     collection,
     {
+      bodyLimit: RECORD_BODY_LIMIT_BYTES,
       onRequest: authenticate,
       schema: {
         tags,
@@ -86,6 +88,7 @@ function registerKindRoutes(app: FastifyInstance, sunlog: Sunlog, kind: RecordKi
   api.put(
     item,
     {
+      bodyLimit: RECORD_BODY_LIMIT_BYTES,
       onRequest: authenticate,
       schema: {
         tags,
