@@ -165,7 +165,7 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
   });
 
   test('a second blood result the same day is the latest, and its urgent caution shows at once and after a reload', async () => {
-    const { page, today } = await personWithPlan({ width: 390, height: 844 });
+    const { page, today } = await personWithPlan({ width: 390 });
     // The first result is stored with the highest possible id: the server lists a day's results by id,
     // so before the fix Today showed this one as "latest" whatever was entered after it.
     const response = await page.request.post('/api/v1/lab-results', {
