@@ -164,6 +164,58 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
     await expect.poll(async () => (await listOnServer(page, 'flares'))[0]?.endDate).toBe(localToday(ZONE));
   });
 
+  test('a second blood result the same day is the latest, and its urgent caution shows at once and after a reload', async () => {
+    const { page, today } = await personWithPlan({ width: 390 });
+    // The first result is stored with the highest possible id: the server lists a day's results by id,
+    // so before the fix Today showed this one as "latest" whatever was entered after it.
+    const response = await page.request.post('/api/v1/lab-results', {
+      data: {
+        id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+        analyte: '25-hydroxyvitamin-d-total',
+        level: { value: 32, unit: 'ng/mL' },
+        sampleDate: localToday(ZONE),
+      },
+    });
+    expect(response.ok()).toBe(true);
+    await today.goto();
+    await today.blood.getByText('32 ng/mL', { exact: true }).waitFor();
+    const urgent = today.blood.getByText(/Contact your doctor promptly/);
+    expect(await urgent.count()).toBe(0);
+
+    await today.blood.getByRole('button', { name: 'Add a blood result' }).click();
+    await today.blood.getByLabel('Result', { exact: true }).fill('500');
+    await today.blood.locator('label').filter({ hasText: 'nanomoles per litre' }).click();
+    await today.blood.getByRole('button', { name: 'Save result' }).click();
+    await today.confirmIfAsked();
+    await today.blood.getByText(/Your blood result is saved\./).waitFor();
+    await urgent.waitFor();
+    await today.blood.getByText('(entered as 500 nmol/L)').waitFor();
+    expect(await today.blood.getByText('32 ng/mL', { exact: true }).count()).toBe(0);
+
+    await page.reload();
+    await today.heading.waitFor();
+    await urgent.waitFor();
+    expect(await today.blood.getByText('32 ng/mL', { exact: true }).count()).toBe(0);
+  });
+
+  test('an older result with a caution, typed in after a newer one, shows its caution at once', async () => {
+    const { today } = await personWithPlan();
+    await today.blood.getByRole('button', { name: 'Add a blood result' }).click();
+    await today.blood.getByLabel('Result', { exact: true }).fill('32');
+    await today.blood.getByRole('button', { name: 'Save result' }).click();
+    await today.blood.getByText('Your blood result is saved.').waitFor();
+
+    await today.blood.getByRole('button', { name: 'Add a blood result' }).click();
+    await today.blood.getByLabel('Result', { exact: true }).fill('160');
+    await today.blood.getByLabel('Date the blood was taken').fill('2025-01-15');
+    await today.blood.getByRole('button', { name: 'Save result' }).click();
+    await today.confirmIfAsked();
+    await today.blood.getByRole('heading', { name: /^The result you just saved/ }).waitFor();
+    await today.blood.getByText(/Contact your doctor promptly/).waitFor();
+    // The latest is still the newer 32 ng/mL.
+    await today.blood.getByText('32 ng/mL', { exact: true }).waitFor();
+  });
+
   test.each(['light', 'dark'] as const)('Today has no axe violations in the %s theme', async (scheme) => {
     const { page, today } = await personWithPlan({ colorScheme: scheme });
     const found = await axeViolations(page, `today-${scheme}`);

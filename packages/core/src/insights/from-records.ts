@@ -3,6 +3,7 @@ import { addDays, type LocalDate, laterDate } from '../calendar.ts';
 import type { Flare } from '../records/flare.ts';
 import type { Intake } from '../records/intake.ts';
 import type { LabResult } from '../records/lab-result.ts';
+import { oldestResultFirst } from '../records/lab-result-order.ts';
 import type { Profile } from '../records/profile.ts';
 import type { Regimen } from '../records/regimen.ts';
 import { SYMPTOM_SCALES, type SymptomCheck } from '../records/symptom-check.ts';
@@ -25,7 +26,8 @@ import type {
 
 /** The fields of a lab result the adapter reads, keeping each analyte with its own units. */
 export type LabResultFields = {
-  [A in LabResult['analyte']]: Pick<Extract<LabResult, { analyte: A }>, 'analyte' | 'level' | 'sampleDate'>;
+  [A in LabResult['analyte']]: Pick<Extract<LabResult, { analyte: A }>, 'analyte' | 'level' | 'sampleDate'> &
+    Partial<Pick<LabResult, 'id' | 'createdAt'>>;
 }[LabResult['analyte']];
 
 /** The records the adapter reads; server timestamps and notes are not needed. */
@@ -145,7 +147,9 @@ function symptomDays(checks: InsightsRecords['symptomChecks'], today: LocalDate)
 
 function vitaminDLabPoints(results: InsightsRecords['labResults'], today: LocalDate): LabPoint[] {
   const points: LabPoint[] = [];
-  for (const result of results) {
+  // Oldest first in the one order of results, so on a day with two results the one entered last is the
+  // last point (the sort below is stable).
+  for (const result of [...results].sort(oldestResultFirst)) {
     if (result.analyte !== '25-hydroxyvitamin-d-total' || result.sampleDate > today) continue;
     points.push({ date: result.sampleDate, ngPerMl: toNgPerMl(result.level) });
   }

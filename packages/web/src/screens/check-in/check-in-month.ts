@@ -4,6 +4,7 @@ import type { SymptomMonthInsight } from '@sunlog/core/insights/symptom-trends';
 import type { CheckIn } from '@sunlog/core/records/check-in';
 import type { Flare } from '@sunlog/core/records/flare';
 import type { LabResult, VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import { latestVitaminDResult as latestVitaminD } from '@sunlog/core/records/lab-result-order';
 import type { Regimen } from '@sunlog/core/records/regimen';
 import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
 
@@ -57,18 +58,12 @@ export function flaresInMonth<F extends Pick<Flare, 'startDate' | 'endDate'>>(
     .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
 }
 
-/** The most recent 25(OH)D result drawn on or before the month's last day. */
+/** The most recent 25(OH)D result drawn on or before the month's last day, in core's one order of results. */
 export function latestVitaminDResult(
   results: readonly LabResult[],
   month: LocalMonth,
 ): VitaminDLabResult | null {
-  const { end } = monthRange(month);
-  let latest: VitaminDLabResult | null = null;
-  for (const result of results) {
-    if (result.analyte !== '25-hydroxyvitamin-d-total' || result.sampleDate > end) continue;
-    if (latest === null || result.sampleDate > latest.sampleDate) latest = result;
-  }
-  return latest;
+  return latestVitaminD(results, { onOrBefore: monthRange(month).end });
 }
 
 export type SymptomVerdict =

@@ -1,6 +1,7 @@
 import { datesInRange, type LocalDate } from '@sunlog/core/calendar';
 import { compareWithTarget, GUIDELINES } from '@sunlog/core/ranges';
 import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import { oldestResultFirst } from '@sunlog/core/records/lab-result-order';
 import type { Profile } from '@sunlog/core/records/profile';
 import { SCALE_DIRECTION, SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-check';
 import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
@@ -92,7 +93,7 @@ function BloodChart({ period, records, format, profile }: ChartsProps) {
   const unit = format.bloodUnit;
   const results = records.labResults
     .filter((result): result is VitaminDLabResult => result.analyte === '25-hydroxyvitamin-d-total')
-    .sort((a, b) => a.sampleDate.localeCompare(b.sampleDate));
+    .sort(oldestResultFirst);
   const points: TimePoint[] = results.map((result) => ({
     date: result.sampleDate,
     value: convertBlood(result.level, unit).value,

@@ -1,6 +1,7 @@
-import { bloodLevelCautions } from '@sunlog/core/cautions';
+import { bloodLevelCautions, type Caution } from '@sunlog/core/cautions';
 import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
 import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import { latestResult } from '@sunlog/core/records/lab-result-order';
 import type { BloodUnit, Profile } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,6 +39,11 @@ export function BloodResultSection({
   const latest = useLatestVitaminD();
   const [isAdding, setAdding] = useState(false);
   const [status, setStatus] = useState<string>();
+  // The result just saved: when it is not the latest (an older report typed in later), its cautions are
+  // still shown at once, so a dangerous value is never saved out of sight.
+  const [justSaved, setJustSaved] = useState<VitaminDLabResult>();
+  const savedCautions =
+    justSaved === undefined || justSaved.id === latest.data?.id ? [] : bloodLevelCautions(justSaved.level);
   return (
     <section className="card today-card" aria-labelledby="today-blood">
       <h2 id="today-blood">{t.bloodHeading}</h2>
@@ -50,14 +56,25 @@ export function BloodResultSection({
           isWaiting={outbox.isWaiting(latest.data.id)}
         />
       ) : null}
+      {savedCautions.length > 0 && justSaved !== undefined ? (
+        <section className="lab-result" aria-labelledby="today-saved-lab">
+          <h3 id="today-saved-lab">{t.justSavedHeading(formatDate(justSaved.sampleDate))}</h3>
+          <CautionList cautions={savedCautions} />
+        </section>
+      ) : null}
       <StatusMessage message={status} />
       {isAdding ? (
         <BloodResultForm
           profile={profile}
           today={today}
-          onDone={(message) => {
+          onDone={(message, saved) => {
             setAdding(false);
-            setStatus(message);
+            setJustSaved(saved);
+            setStatus(
+              saved !== undefined && bloodLevelCautions(saved.level).length > 0
+                ? `${message ?? ''} ${t.bloodSavedSeeCaution}`.trim()
+                : message,
+            );
           }}
         />
       ) : (
@@ -66,6 +83,7 @@ export function BloodResultSection({
             className="button"
             onPress={() => {
               setStatus(undefined);
+              setJustSaved(undefined);
               setAdding(true);
             }}
           >
@@ -107,12 +125,7 @@ export function LabResultSummary({
         {t.sampledOn(formatDate(result.sampleDate))}
         {result.labName === undefined ? '' : ` ${t.atLab(result.labName)}`}.
       </p>
-      {cautions.map((caution) => (
-        <div key={caution.code} className={caution.severity === 'urgent' ? 'alert' : 'note'} role="note">
-          <p>{caution.message}</p>
-          <p className="muted">{t.cautionSource(caution.source.name)}</p>
-        </div>
-      ))}
+      <CautionList cautions={cautions} />
       {target === null ? null : <p className="lab-result__target">{t.target[target]}</p>}
       <ul className="list-plain classifications">
         {classifications.map(({ guideline, category }) => (
@@ -131,6 +144,15 @@ export function LabResultSummary({
   );
 }
 
+function CautionList({ cautions }: { cautions: readonly Caution[] }) {
+  return cautions.map((caution) => (
+    <div key={caution.code} className={caution.severity === 'urgent' ? 'alert' : 'note'} role="note">
+      <p>{caution.message}</p>
+      <p className="muted">{t.cautionSource(caution.source.name)}</p>
+    </div>
+  ));
+}
+
 function BloodResultForm({
   profile,
   today,
@@ -138,7 +160,7 @@ function BloodResultForm({
 }: {
   profile: Profile;
   today: string;
-  onDone: (message?: string) => void;
+  onDone: (message?: string, saved?: VitaminDLabResult) => void;
 }) {
   const queryClient = useQueryClient();
   const [value, setValue] = useState('');
@@ -169,13 +191,14 @@ function BloodResultForm({
     };
     void save(async () => {
       const saved = await createRecord('lab-results', body);
-      if (saved.analyte === '25-hydroxyvitamin-d-total') {
+      const vitaminD = saved.analyte === '25-hydroxyvitamin-d-total' ? saved : undefined;
+      if (vitaminD !== undefined) {
         queryClient.setQueryData(todayKeys.latestLab, (old: VitaminDLabResult | null | undefined) =>
-          old === undefined || old === null || old.sampleDate <= saved.sampleDate ? saved : old,
+          latestResult(old === undefined || old === null ? [vitaminD] : [old, vitaminD]),
         );
       }
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('lab-results') });
-      onDone(t.bloodSaved);
+      onDone(t.bloodSaved, vitaminD);
     });
   };
 

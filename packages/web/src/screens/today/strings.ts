@@ -67,6 +67,8 @@ export const todayStrings = {
   bloodLabLabel: 'Lab name',
   bloodSave: 'Save result',
   bloodSaved: 'Your blood result is saved.',
+  bloodSavedSeeCaution: 'Please read the caution about it below.',
+  justSavedHeading: (date: string) => `The result you just saved (blood taken on ${date})`,
   latestHeading: 'Your latest result',
   enteredAs: (text: string) => `entered as ${text}`,
   sampledOn: (date: string) => `Blood taken on ${date}`,

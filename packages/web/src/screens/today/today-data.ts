@@ -1,6 +1,7 @@
+import { latestVitaminDResult } from '@sunlog/core/records/lab-result-order';
 import { isActiveOn } from '@sunlog/core/regimen-schedule';
 import { type QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
-import { listAllRecords, listRecords, type RecordKind, type RecordOf } from '../../api/records.ts';
+import { listAllRecords, type RecordKind, type RecordOf } from '../../api/records.ts';
 
 /**
  * Today's reads. They run even with no network (networkMode 'always'): the records client then
@@ -42,14 +43,15 @@ export function useOpenFlares(today: string) {
   });
 }
 
-/** The newest 25-hydroxyvitamin D result. */
+/**
+ * The newest 25-hydroxyvitamin D result in core's one order (day drawn, then when entered, then id), so
+ * Today, History and the check-in agree, and a second result saved the same day is the one shown.
+ * Every result is read: the server lists by day only, so a first page could cut a day's results apart.
+ */
 export function useLatestVitaminD() {
   return useQuery({
     queryKey: todayKeys.latestLab,
-    queryFn: async () => {
-      const page = await listRecords('lab-results', { limit: 20 });
-      return page.items.find((item) => item.analyte === '25-hydroxyvitamin-d-total') ?? null;
-    },
+    queryFn: async () => latestVitaminDResult(await listAllRecords('lab-results')),
     networkMode: 'always',
   });
 }
