@@ -82,6 +82,7 @@ export class AccountDeletionService {
       });
       return rows;
     });
+    this.#accounts.forgetSessionsOf(user.id);
     await this.#store.scrubFreedSpace();
     return deleted;
   }

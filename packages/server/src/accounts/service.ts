@@ -9,6 +9,7 @@ import { SunlogError } from '../errors.ts';
 import type { RequestMeta } from '../request-meta.ts';
 import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
 import type { SignInLimiter } from './rate-limit.ts';
+import { SessionCache } from './session-cache.ts';
 import { AccountStore, type Session, type User } from './store.ts';
 
 /**
@@ -69,6 +70,7 @@ export class AccountService {
   readonly #clock: Clock;
   readonly #audit: AuditLog;
   readonly #limiter: SignInLimiter;
+  readonly #sessions = new SessionCache();
 
   constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog; limiter: SignInLimiter }) {
     this.#db = deps.db;
@@ -171,22 +173,40 @@ export class AccountService {
    * session has passed its idle or absolute lifetime (a dead session is deleted on sight).
    */
   async authenticate(token: string): Promise<Authenticated | undefined> {
-    const session = await this.#store.findSessionByTokenHash(hashToken(token));
-    if (session === undefined) return undefined;
+    const tokenHash = hashToken(token);
     const now = this.#clock();
-    const idleDeadline = Date.parse(session.lastSeenAt) + SESSION_IDLE_LIFETIME_MS;
-    if (now.getTime() >= idleDeadline || now.getTime() >= Date.parse(session.expiresAt)) {
+    // A session checked within the last second is trusted without a query while it is still within
+    // both lifetimes and needs no touch; see session-cache.ts for how sign-out reaches it.
+    const cached = this.#sessions.get(tokenHash);
+    if (cached !== undefined && isLive(cached.session, now) && !needsTouch(cached.session, now))
+      return cached;
+    const generation = this.#sessions.generation;
+    const found = await this.#store.findSessionWithUser(tokenHash);
+    if (found === undefined) return undefined;
+    const { session, user } = found;
+    if (!isLive(session, now)) {
+      this.#sessions.evictSession(session.id);
       await this.#store.deleteSessionById(session.id);
       return undefined;
     }
-    const user = await this.#store.findUserById(session.userId);
-    if (user === undefined) return undefined;
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS) {
+    let auth: Authenticated = { session, user };
+    if (needsTouch(session, now)) {
       const lastSeenAt = now.toISOString();
       await this.#store.touchSession(session.id, lastSeenAt);
-      return { session: { ...session, lastSeenAt }, user };
+      auth = { session: { ...session, lastSeenAt }, user };
     }
-    return { session, user };
+    this.#sessions.set(tokenHash, auth, generation);
+    return auth;
+  }
+
+  /** The cache of checked sessions (read by tests and, later, metrics). */
+  get sessionCache(): SessionCache {
+    return this.#sessions;
+  }
+
+  /** Forgets the cached sessions of a person whose account is gone, so none outlives it here. */
+  forgetSessionsOf(userId: string): void {
+    this.#sessions.evictUser(userId);
   }
 
   /**
@@ -250,10 +270,12 @@ export class AccountService {
       });
     });
     auth.session.authenticatedAt = now;
+    this.#sessions.evictSession(auth.session.id);
   }
 
   /** Ends the session on the server; its cookie stops working at once. */
   async signOut(auth: Authenticated, meta: RequestMeta): Promise<void> {
+    this.#sessions.evictSession(auth.session.id);
     await this.#db.transaction().execute(async (trx) => {
       await this.#store.deleteSession(trx, auth.user.id, auth.session.id);
       await this.#audit.record(trx, {
@@ -263,6 +285,8 @@ export class AccountService {
         requestId: meta.requestId,
       });
     });
+    // Again after the commit: a check that read the row before the delete is not stored (generation).
+    this.#sessions.evictSession(auth.session.id);
   }
 
   /** The account registered with `email` (matched as normalised at registration), for operator tools. */
@@ -348,6 +372,7 @@ export class AccountService {
         detail: { sessionId, current: sessionId === auth.session.id },
       });
     });
+    this.#sessions.evictSession(sessionId);
   }
 
   async #requireProfile(userId: string, executor: Kysely<Database> = this.#db): Promise<Profile> {
@@ -364,6 +389,17 @@ export class AccountService {
       nowIso: now.toISOString(),
     };
   }
+}
+
+/** True while the session is within its idle and its absolute lifetime at `now`. */
+function isLive(session: Session, now: Date): boolean {
+  const idleDeadline = Date.parse(session.lastSeenAt) + SESSION_IDLE_LIFETIME_MS;
+  return now.getTime() < idleDeadline && now.getTime() < Date.parse(session.expiresAt);
+}
+
+/** True when `last_seen_at` is old enough to be written again. */
+function needsTouch(session: Session, now: Date): boolean {
+  return now.getTime() - Date.parse(session.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS;
 }
 
 /** True when the session proved who uses it within `RECENT_AUTHENTICATION_MS` of `now`. */

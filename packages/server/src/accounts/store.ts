@@ -133,13 +133,36 @@ export class AccountStore {
     await executor.insertInto('sessions').values(row).execute();
   }
 
-  async findSessionByTokenHash(tokenHash: string): Promise<Session | undefined> {
+  /** The session with this token hash and its person, in one query (the check on every request). */
+  async findSessionWithUser(tokenHash: string): Promise<{ session: Session; user: User } | undefined> {
     const row = await this.#db
       .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id',
+        'sessions.user_id',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'sessions.user_agent',
+        'sessions.authenticated_at',
+        'users.email',
+      ])
+      .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();
-    return row === undefined ? undefined : rowToSession(row);
+    if (row === undefined) return undefined;
+    return {
+      session: {
+        id: row.id,
+        userId: row.user_id,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+        userAgent: row.user_agent,
+        authenticatedAt: row.authenticated_at,
+      },
+      user: { id: row.user_id, email: row.email },
+    };
   }
 
   /** Sessions of one person still within both lifetimes, most recently used first. */

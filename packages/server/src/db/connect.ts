@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
+import { StatementCachingDatabase } from './sqlite-statement-cache.ts';
 import type { Database } from './tables.ts';
 
 /** How long a SQLite statement waits for a lock held by another connection before failing. */
@@ -17,7 +18,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
   switch (config.engine) {
     case 'sqlite':
-      return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) });
+      // Prepared statements are reused (see sqlite-statement-cache.ts).
+      return new Kysely<Database>({
+        dialect: new SqliteDialect({ database: new StatementCachingDatabase(openSqlite(config.file)) }),
+      });
     case 'postgres':
       return new Kysely<Database>({
         dialect: new SchemaScopedPostgresDialect({ pool: openPostgresPool(config) }, config.schema),

@@ -1,0 +1,55 @@
+import type SqliteDatabase from 'better-sqlite3';
+import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
+
+/** How many distinct SQL texts keep their prepared statement. Sunlog's queries are a few dozen shapes. */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The better-sqlite3 database as Kysely's SqliteDialect sees it, with `prepare` answering a cached
+ * statement for SQL text it has seen: Kysely's driver prepares every query on every call, which under
+ * load costs more than running it. The cache is a bounded LRU (a Map kept in use order).
+ *
+ * Safe because Kysely's SQLite driver runs one query at a time on its single connection (a mutex), and
+ * `all`/`run` step a statement to the end and reset it before they return. Only `iterate` (Kysely's
+ * `stream()`) leaves a statement busy between calls; Sunlog never streams, and a busy statement is not
+ * reused here (a fresh one is prepared instead). SQLite re-prepares a statement by itself after a schema
+ * change (sqlite3_prepare_v2), so migrations need no flush.
+ */
+export class StatementCachingDatabase implements KyselySqliteDatabase {
+  readonly #database: SqliteDatabase.Database;
+  readonly #capacity: number;
+  readonly #statements = new Map<string, SqliteDatabase.Statement>();
+
+  constructor(database: SqliteDatabase.Database, capacity = STATEMENT_CACHE_SIZE) {
+    this.#database = database;
+    this.#capacity = capacity;
+  }
+
+  /** The statements held now (at most the capacity). */
+  get size(): number {
+    return this.#statements.size;
+  }
+
+  prepare(sql: string): SqliteStatement {
+    const cached = this.#statements.get(sql);
+    if (cached !== undefined && !cached.busy) {
+      // Move to the most recently used end.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached as unknown as SqliteStatement;
+    }
+    const statement = this.#database.prepare(sql);
+    this.#statements.delete(sql);
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > this.#capacity) {
+      const oldest = this.#statements.keys().next();
+      if (oldest.done !== true) this.#statements.delete(oldest.value);
+    }
+    return statement as unknown as SqliteStatement;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.#database.close();
+  }
+}
