@@ -17,6 +17,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
+import { registerReportRoutes } from './report/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
@@ -29,6 +30,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,
+  registerReportRoutes,
   registerImportRoutes,
 ];
 

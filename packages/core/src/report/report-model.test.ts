@@ -77,7 +77,7 @@ describe('the clinician report model', () => {
     const model = buildReportModel(input());
     expect(model.vitaminD.results.map((result) => result.entered)).toEqual([
       '18 ng/mL',
-      '62 nmol/L',
+      '62.4 nmol/L',
       '41 ng/mL',
     ]);
     expect(model.vitaminD.latest?.entered).toBe('41 ng/mL');

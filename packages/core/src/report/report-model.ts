@@ -189,7 +189,7 @@ function guidelineBands(id: keyof typeof GUIDELINES): ReportGuideline {
   const guideline = GUIDELINES[id];
   return {
     name: guideline.name,
-    citation: guideline.source.citation,
+    citation: guideline.source.name,
     bands: guideline.categories.map((category) => ({
       label: category.label,
       ...(category.from === undefined ? {} : { fromNgPerMl: category.from.threshold.ngPerMl }),
@@ -275,7 +275,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const range = result.referenceRange;
     return {
       date: result.sampleDate,
-      entered: formatLevel(result.level.value, result.level.unit),
+      entered: `${result.level.value} ${result.level.unit}`,
       shown: formatLevel(shown.value, shown.unit),
       ngPerMl: toNgPerMl(result.level),
       bands: GUIDELINE_ORDER.map((id) => {
@@ -340,9 +340,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       targetNgPerMl: target === null ? null : targetInNg(target),
       trend: insights.levelTrend.sentence,
       guideline: guidelineBands('iom-2011'),
-      otherGuidelines: GUIDELINE_ORDER.filter((id) => id !== 'iom-2011').map(
-        (id) => `${GUIDELINES[id].name}: ${GUIDELINES[id].source.citation}`,
-      ),
+      otherGuidelines: GUIDELINE_ORDER.filter((id) => id !== 'iom-2011').map((id) => GUIDELINES[id].source.name),
     },
     calcium,
     flares,

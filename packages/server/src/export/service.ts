@@ -5,6 +5,7 @@ import { buildFhirBundle } from '@sunlog/core/exchange/fhir/bundle';
 import { resolveShareRange, type ShareRange } from '@sunlog/core/exchange/share-range';
 
 import type { RecordCollection } from '@sunlog/core/records/collections';
+import { buildReportModel } from '@sunlog/core/report/report-model';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
 import type { User } from '../accounts/store.ts';
@@ -14,6 +15,7 @@ import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { RECORD_KINDS } from '../records/kinds.ts';
 import type { RecordService } from '../records/service.ts';
+import { type Paper, renderReportPdf } from '../report/render-pdf.ts';
 import type { RequestMeta } from '../request-meta.ts';
 
 /** An export document and the person's local date it was made on (for the file name). */
@@ -154,5 +156,30 @@ export class ExportService {
       detail: { format: 'fhir-r4-bundle', from: range.from, to: range.to },
     });
     return { bundle, range, localDate };
+  }
+
+  /**
+   * The clinician report for the range as a PDF (model in core, layout in report/render-pdf.ts); audited
+   * (the event names the format, paper and range, never a value). Reads only this person's records.
+   */
+  async pdfReportFor(
+    user: User,
+    asked: AskedRange,
+    paper: Paper,
+    meta: RequestMeta,
+  ): Promise<{ pdf: Buffer; range: ShareRange }> {
+    const { profile } = await this.#accounts.getAccount(user);
+    const { range, localDate } = await this.rangeFor(user, asked);
+    const { records } = await this.#records.readAll(user.id);
+    const model = buildReportModel({ profile, range, generatedOn: localDate, ...records });
+    const pdf = await renderReportPdf(model, paper);
+    await this.#audit.record(this.#db, {
+      action: 'export',
+      outcome: 'success',
+      userId: user.id,
+      requestId: meta.requestId,
+      detail: { format: 'pdf-report', paper, from: range.from, to: range.to },
+    });
+    return { pdf, range };
   }
 }
