@@ -1,6 +1,7 @@
 import { type Command, UsageError } from './command.ts';
 import { deleteAccountCommand } from './commands/delete-account.ts';
 import { exportCommand } from './commands/export.ts';
+import { fhirCommand } from './commands/fhir.ts';
 import { importCommand } from './commands/import.ts';
 import { insightsCommand } from './commands/insights.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -12,6 +13,7 @@ const COMMANDS: Command[] = [
   serveCommand,
   migrateCommand,
   exportCommand,
+  fhirCommand,
   importCommand,
   insightsCommand,
   deleteAccountCommand,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,5 +157,59 @@ describe('sunlog delete-account', () => {
     const again = await sunlog(['delete-account', '--email', 'ada@example.org', '--yes']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('no account is registered with ada@example.org');
+  });
+});
+
+describe('sunlog fhir', () => {
+  test('writes the person’s records in the range as a FHIR Bundle file; a reversed range is refused', async () => {
+    await register('ada@example.org');
+    const file = join(dir, 'export.json');
+    await writeFile(file, buildExportText({ amount: { value: 2000, unit: 'IU' } }));
+    const imported = await sunlog([
+      'import',
+      file,
+      '--email',
+      'ada@example.org',
+      '--yes',
+      '--conflicts',
+      'take-file',
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const out = join(dir, 'bundle.json');
+    const made = await sunlog([
+      'fhir',
+      '--email',
+      'ada@example.org',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-03-31',
+      '--out',
+      out,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toContain('2026-01-01 to 2026-03-31');
+    const bundle = JSON.parse(await readFile(out, 'utf8'));
+    expect(bundle.resourceType).toBe('Bundle');
+    const dose = bundle.entry.find(
+      (entry: { resource: { resourceType: string } }) =>
+        entry.resource.resourceType === 'MedicationAdministration',
+    );
+    expect(dose.resource.dosage.dose).toMatchObject({ value: 2000, code: '[IU]' });
+
+    const reversed = await sunlog([
+      'fhir',
+      '--email',
+      'ada@example.org',
+      '--from',
+      '2026-04-01',
+      '--to',
+      '2026-03-01',
+      '--out',
+      out,
+    ]);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/^sunlog fhir: from must not be after to/);
   });
 });

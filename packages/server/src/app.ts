@@ -19,6 +19,7 @@ import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
+import { registerReportRoutes } from './report/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
@@ -31,6 +32,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerActivityRoutes,
   registerRecordRoutes,
   registerExportRoutes,
+  registerReportRoutes,
   registerImportRoutes,
 ];
 

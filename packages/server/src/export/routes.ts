@@ -22,6 +22,15 @@ const ExportQuerySchema = z.object({
   activity: flag('Add the account activity (sign-ins, settings changes, exports…).'),
 });
 
+/** ?from=&to= for a report or FHIR Bundle: local dates, both included; six months up to today by default. */
+export const RangeQuerySchema = z.object({
+  from: z
+    .string()
+    .optional()
+    .describe('First local date included, YYYY-MM-DD; six months before `to` when left out.'),
+  to: z.string().optional().describe('Last local date included, YYYY-MM-DD; today when left out.'),
+});
+
 /** GET /api/v1/export: the person's data as a downloadable Sunlog export (JSON, the current version). */
 export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void {
   const authenticate = requireSession(sunlog.accounts, sessionCookie(sunlog.config));
@@ -50,6 +59,46 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
       reply.header('cache-control', 'no-store');
       reply.header('content-disposition', `attachment; filename="sunlog-export-${localDate}.json"`);
       return document;
+    },
+  );
+
+  api.get(
+    '/api/v1/export/fhir',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['export'],
+        summary: "The person's records for a date range as a FHIR R4 Bundle (type collection)",
+        description:
+          'Patient (display name only), the MS Condition, a MedicationStatement per regimen, a MedicationAdministration per logged dose, and Observations for blood results, symptom checks and flare-ups, each tagged patient-generated; codes and choices in docs/sharing.md. Answered as application/fhir+json, an attachment named sunlog-fhir-FROM-to-TO.json.',
+        security: [{ sessionCookie: [] }],
+        querystring: RangeQuerySchema,
+        response: {
+          200: {
+            description: 'The FHIR R4 Bundle.',
+            content: {
+              'application/fhir+json': { schema: z.string() },
+            },
+          },
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bundle, range } = await sunlog.exports.fhirFor(
+        authOf(request).user,
+        request.query,
+        metaOf(request),
+      );
+      // Health data: no shared cache may keep it.
+      reply.header('cache-control', 'no-store');
+      reply.header(
+        'content-disposition',
+        `attachment; filename="sunlog-fhir-${range.from}-to-${range.to}.json"`,
+      );
+      reply.type('application/fhir+json; charset=utf-8');
+      return JSON.stringify(bundle);
     },
   );
 

@@ -1,15 +1,21 @@
 import { localDateOf, toOffsetDateTime } from '@sunlog/core/calendar';
 import { recordsToCsv } from '@sunlog/core/exchange/csv/export-columns';
 import { buildExport, type ExportV2 } from '@sunlog/core/exchange/export-v2';
+import { buildFhirBundle } from '@sunlog/core/exchange/fhir/bundle';
+import { resolveShareRange, type ShareRange } from '@sunlog/core/exchange/share-range';
+
 import type { RecordCollection } from '@sunlog/core/records/collections';
+import { buildReportModel } from '@sunlog/core/report/report-model';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
 import type { User } from '../accounts/store.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
+import { SunlogError } from '../errors.ts';
 import { RECORD_KINDS } from '../records/kinds.ts';
 import type { RecordService } from '../records/service.ts';
+import { type Paper, renderReportPdf } from '../report/render-pdf.ts';
 import type { RequestMeta } from '../request-meta.ts';
 
 /** An export document and the person's local date it was made on (for the file name). */
@@ -24,6 +30,12 @@ export interface ExportOptions {
   history?: boolean;
   /** Their account activity (the audit trail they can read in Settings). */
   activity?: boolean;
+}
+
+/** A date range as asked for: either end may be left out (see resolveShareRange). */
+export interface AskedRange {
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** Everything a person keeps in Sunlog, as one export document (packages/core/src/exchange/export-v2.ts). */
@@ -100,5 +112,74 @@ export class ExportService {
       },
     });
     return { document, localDate: localDateOf(now, profile.timeZone) };
+  }
+
+  /** The range asked for with the defaults (six months up to today, in the person's time zone). */
+  async rangeFor(
+    user: User,
+    asked: AskedRange,
+  ): Promise<{ range: ShareRange; localDate: string; timeZone: string }> {
+    const { profile } = await this.#accounts.getAccount(user);
+    const localDate = localDateOf(this.#clock(), profile.timeZone);
+    const resolved = resolveShareRange(asked, localDate);
+    if (!resolved.ok) throw new SunlogError('invalid-input', resolved.error.message);
+    return { range: resolved.value, localDate, timeZone: profile.timeZone };
+  }
+
+  /**
+   * The person's live records in the range as a FHIR R4 Bundle (packages/core/src/exchange/fhir/bundle.ts);
+   * audited (the event names the format and range, never a value). Reads only this person's records.
+   */
+  async fhirFor(
+    user: User,
+    asked: AskedRange,
+    meta: RequestMeta,
+  ): Promise<{ bundle: ReturnType<typeof buildFhirBundle>; range: ShareRange; localDate: string }> {
+    const { profile } = await this.#accounts.getAccount(user);
+    const { range, localDate } = await this.rangeFor(user, asked);
+    const { records } = await this.#records.readAll(user.id);
+    const bundle = buildFhirBundle({
+      person: { id: user.id, displayName: profile.displayName },
+      range,
+      generatedAt: toOffsetDateTime(this.#clock(), profile.timeZone),
+      regimens: records.regimens,
+      intakes: records.intakes,
+      labResults: records.labResults,
+      symptomChecks: records.symptomChecks,
+      flares: records.flares,
+    });
+    await this.#audit.record(this.#db, {
+      action: 'export',
+      outcome: 'success',
+      userId: user.id,
+      requestId: meta.requestId,
+      detail: { format: 'fhir-r4-bundle', from: range.from, to: range.to },
+    });
+    return { bundle, range, localDate };
+  }
+
+  /**
+   * The clinician report for the range as a PDF (model in core, layout in report/render-pdf.ts); audited
+   * (the event names the format, paper and range, never a value). Reads only this person's records.
+   */
+  async pdfReportFor(
+    user: User,
+    asked: AskedRange,
+    paper: Paper,
+    meta: RequestMeta,
+  ): Promise<{ pdf: Buffer; range: ShareRange }> {
+    const { profile } = await this.#accounts.getAccount(user);
+    const { range, localDate } = await this.rangeFor(user, asked);
+    const { records } = await this.#records.readAll(user.id);
+    const model = buildReportModel({ profile, range, generatedOn: localDate, ...records });
+    const pdf = await renderReportPdf(model, paper);
+    await this.#audit.record(this.#db, {
+      action: 'export',
+      outcome: 'success',
+      userId: user.id,
+      requestId: meta.requestId,
+      detail: { format: 'pdf-report', paper, from: range.from, to: range.to },
+    });
+    return { pdf, range };
   }
 }

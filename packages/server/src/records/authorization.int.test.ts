@@ -159,8 +159,8 @@ describe.each(engines())('record authorization on $name', (engine) => {
       )
       .flatMap((route) => (Array.isArray(route.method) ? route.method : [route.method]))
       .filter((method) => method !== 'HEAD');
-    // Six routes per kind and a CSV export per kind, plus the JSON export.
-    expect(ours).toHaveLength(7 * Object.keys(RECORD_KINDS).length + 1);
+    // Six routes per kind and a CSV export per kind, plus the JSON export and the FHIR Bundle.
+    expect(ours).toHaveLength(7 * Object.keys(RECORD_KINDS).length + 2);
 
     for (const route of routes) {
       if (!prefixes.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) continue;

@@ -15,6 +15,12 @@ export const CODE_SYSTEMS = {
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
   conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+  observationInterpretation: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+  /**
+   * Sunlog's own tag system: base R4 has no code meaning "entered by the patient", so the Bundle's
+   * resources carry this tag (and the Patient as performer or information source) to say so.
+   */
+  sunlogTag: 'urn:sunlog:fhir:tag',
 } as const;
 
 /** How well a code was checked: [V] in an authoritative source, [P] in a secondary or single source. */

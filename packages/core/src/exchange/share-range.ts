@@ -1,0 +1,44 @@
+import { isLocalDate, type LocalDate, monthRange } from '../calendar.ts';
+import { type DomainError, err, ok, type Result } from '../result.ts';
+
+/** The dates a report or a FHIR Bundle covers, both included. */
+export interface ShareRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** How far back a report or Bundle looks when the person does not say: six months. */
+export const DEFAULT_SHARE_MONTHS = 6;
+
+/** The same day `months` calendar months earlier, moved back to the month's last day when it has none. */
+export function monthsBefore(date: LocalDate, months: number): LocalDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const index = year * 12 + (month - 1) - months;
+  const target = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const { end } = monthRange(target);
+  const day = date.slice(8, 10);
+  return day > end.slice(8, 10) ? end : `${target}-${day}`;
+}
+
+/**
+ * The range asked for, with the defaults filled in: `to` is today, `from` six months before `to`.
+ * Fails with `invalid-record` when a date is not a real date or `from` is after `to`.
+ */
+export function resolveShareRange(
+  asked: { from?: string | undefined; to?: string | undefined },
+  today: LocalDate,
+): Result<ShareRange, DomainError> {
+  for (const [name, value] of [
+    ['from', asked.from],
+    ['to', asked.to],
+  ] as const) {
+    if (value !== undefined && !isLocalDate(value)) {
+      return err({ code: 'invalid-record', message: `${name} must be a real date written as YYYY-MM-DD` });
+    }
+  }
+  const to = asked.to ?? today;
+  const from = asked.from ?? monthsBefore(to, DEFAULT_SHARE_MONTHS);
+  if (from > to) return err({ code: 'invalid-record', message: 'from must not be after to' });
+  return ok({ from, to });
+}
