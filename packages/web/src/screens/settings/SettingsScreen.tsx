@@ -1,6 +1,9 @@
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { ActivityList } from './ActivityList.tsx';
+import { DeleteAccountSection } from './DeleteAccountSection.tsx';
+import { DownloadSection } from './DownloadSection.tsx';
+import { ImportSection } from './ImportSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { SessionsList } from './SessionsList.tsx';
 import { settingsStrings as t } from './strings.ts';
@@ -11,6 +14,9 @@ export function SettingsScreen({ me }: { me: Me }) {
       <ProfileForm me={me} />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+      <DownloadSection />
+      <ImportSection />
+      <DeleteAccountSection email={me.user.email} />
     </Page>
   );
 }
