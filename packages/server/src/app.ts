@@ -6,7 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
-import { servedOverHttps } from './config.ts';
+import { servedOverHttps, type TrustProxy } from './config.ts';
 import type { Sunlog } from './context.ts';
 import { registerExportRoutes } from './export/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
@@ -68,7 +68,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
       },
     },
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // Errors the router raises before any route runs (a path with bad percent-encoding, a path
     // parameter over the router's length limit) get our error shape too, not Fastify's own body.
@@ -117,6 +117,17 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
 
   await registerWebApp(app, options.webDistDir ?? WEB_DIST_DIR);
   return app;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes the function proxy-addr builds for a number
+ * (trust the `hops` nearest addresses), since Fastify's types do not list numbers.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 /**

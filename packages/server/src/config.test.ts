@@ -47,7 +47,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ PUBLIC_URL: 'ftp://files' }, /PUBLIC_URL/],
     [{ DATABASE_SCHEMA: 'x; drop table users' }, /DATABASE_SCHEMA/],
-    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be true or false/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be false, a number of proxy hops/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY may no longer be true: .*X-Forwarded-For/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY must be false/],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.internal' }, /TRUST_PROXY must be false/],
   ])('a bad value (%o) is refused with a one-line reason naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -56,6 +59,20 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(String((error as Error).message)).not.toContain('\n');
     }
+  });
+
+  test('TRUST_PROXY takes a hop count or the proxies\' addresses and ranges, never "all"', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
 
   test('https is detected from PUBLIC_URL', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -24,8 +25,52 @@ export interface Config {
   /** The address people use to reach Sunlog, without a trailing slash (links, cookie security, CSRF). */
   publicUrl: string;
   logLevel: LogLevel;
-  /** Trust X-Forwarded-* from a reverse proxy, so rate limits see the person's address, not the proxy's. */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For): `false` for none,
+   * a hop count (the address N hops from this server), or the proxies' own addresses and CIDR ranges.
+   * Never "every hop": the leftmost X-Forwarded-For entry is whatever the client wrote.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** The named ranges Fastify's trust list understands besides addresses and CIDRs. */
+const NAMED_PROXY_RANGES: ReadonlySet<string> = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const TRUST_PROXY_HELP =
+  "must be false, a number of proxy hops such as 1, or the proxies' addresses or CIDR ranges separated by commas such as 10.0.0.1,192.168.0.0/16";
+
+/** Reads TRUST_PROXY; `true` is refused because it lets any client choose its own address. */
+function parseTrustProxy(value: string, context: z.RefinementCtx): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'may no longer be true: that believes every X-Forwarded-For hop, so a client could choose its own address; set the number of proxies in front of Sunlog (usually 1) or their addresses',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 32) return hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  context.addIssue({ code: 'custom', message: TRUST_PROXY_HELP });
+  return z.NEVER;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** The environment is wrong; the message is one line naming the variable. */
@@ -61,10 +106,7 @@ const EnvSchema = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-    .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
 });
 
 /** Every variable `loadConfig` reads, with its default (`.env.example` mirrors this). */

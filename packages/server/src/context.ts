@@ -6,6 +6,7 @@ import { AccountService } from './accounts/service.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { DatabaseUnavailableError, describePostgresTarget, outageReason } from './db/availability.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/tables.ts';
@@ -50,6 +51,14 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     await prepareDecoy();
   } catch (error) {
     await close();
+    const outage = outageReason(error);
+    if (outage !== undefined && config.database.engine === 'postgres') {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new DatabaseUnavailableError(
+        `Sunlog could not start: the PostgreSQL database at ${describePostgresTarget(config.database.url)} did not answer (${outage}: ${detail}).`,
+        { cause: error },
+      );
+    }
     throw error;
   }
   const audit = new AuditLog(clock);

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
 import { openSunlog, type Sunlog } from './context.ts';
+import { DatabaseUnavailableError } from './db/availability.ts';
 import { MigrationError } from './db/migrate.ts';
 
 export interface RunningServer {
@@ -68,7 +69,12 @@ export function closeOnSignals(server: RunningServer, log: (message: string) => 
 
 /** The one line to print for a failed start: expected failures explain themselves, anything else keeps its stack. */
 export function describeStartFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof MigrationError) return error.message;
+  if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof DatabaseUnavailableError
+  )
+    return error.message;
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
     return `Sunlog could not start: ${error.message}`;
   }

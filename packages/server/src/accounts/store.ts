@@ -1,4 +1,6 @@
 import {
+  type BloodTarget,
+  BloodTargetSchema,
   BloodUnitSchema,
   IntakeUnitSchema,
   type Profile,
@@ -116,6 +118,7 @@ export class AccountStore {
     if (patch.locale !== undefined) columns.locale = patch.locale;
     if (patch.reminders !== undefined) columns.reminders = JSON.stringify(patch.reminders);
     if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
+    if (patch.bloodTarget !== undefined) columns.blood_target = bloodTargetToText(patch.bloodTarget);
     await executor.updateTable('profiles').set(columns).where('user_id', '=', userId).execute();
   }
 
@@ -230,8 +233,13 @@ function profileToRow(userId: string, profile: Profile, at: string): Insertable<
     locale: profile.locale,
     reminders: JSON.stringify(profile.reminders),
     consented_at: profile.consentedAt,
+    blood_target: bloodTargetToText(profile.bloodTarget),
     updated_at: at,
   };
+}
+
+function bloodTargetToText(target: BloodTarget | null | undefined): string | null {
+  return target === undefined || target === null ? null : JSON.stringify(target);
 }
 
 function rowToProfile(row: Selectable<ProfilesTable>): Profile {
@@ -244,6 +252,10 @@ function rowToProfile(row: Selectable<ProfilesTable>): Profile {
     locale: row.locale,
     reminders,
     consentedAt: row.consented_at,
+    // Absent means none (ProfileSchema), so answers from before the column keep their shape.
+    ...(row.blood_target === null
+      ? {}
+      : { bloodTarget: BloodTargetSchema.parse(JSON.parse(row.blood_target)) }),
   };
 }
 

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { type OutageReason, outageReason } from './availability.ts';
 import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
 import { StatementCachingDatabase } from './sqlite-statement-cache.ts';
 import type { Database } from './tables.ts';
@@ -33,13 +34,15 @@ export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
   }
 }
 
-/** True when the database answers a trivial query. */
-export async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
+/** Whether the database answers a trivial query, and if not, why. */
+export async function pingDatabase(
+  db: Kysely<Database>,
+): Promise<{ ok: true } | { ok: false; reason: OutageReason | 'database-error' }> {
   try {
     await sql`select 1`.execute(db);
-    return true;
-  } catch {
-    return false;
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: outageReason(error) ?? 'database-error' };
   }
 }
 
@@ -79,11 +82,29 @@ function assertPragma(database: SqliteDatabase.Database, name: string, expected:
   }
 }
 
+/**
+ * PostgreSQL time limits, so a silent or cut-off database turns into an error (503 to clients, a line at
+ * start-up) instead of requests that hang: `connectMs` to open a connection (TCP and start-up handshake),
+ * `statementMs` for the server to run one statement, `idleInTransactionMs` before the server ends a
+ * transaction left open, and `queryMs` on our side for an answer that never arrives over a cut network.
+ */
+export const POSTGRES_TIMEOUTS = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 30_000,
+  queryMs: 20_000,
+} as const;
+
 function openPostgresPool(config: Extract<DatabaseConfig, { engine: 'postgres' }>): pg.Pool {
   // The schema name is validated in config.ts (lower-case identifier), so it is safe in a startup option.
   const pool = new pg.Pool({
     connectionString: config.url,
     options: `-c search_path=${config.schema}`,
+    connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
+    statement_timeout: POSTGRES_TIMEOUTS.statementMs,
+    idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS.idleInTransactionMs,
+    query_timeout: POSTGRES_TIMEOUTS.queryMs,
+    keepAlive: true,
   });
   // An idle connection dropped by the server (restart, failover) is an 'error' event; unhandled, it would
   // end the process. The pool discards that client and the next query opens a new one; /healthz reports

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { openSunlog } from '../context.ts';
+import { connectDatabase } from './connect.ts';
 import { MIGRATIONS, migrateToLatest } from './migrate.ts';
 
 /** The columns every record table (migration 0002) has. */
@@ -43,6 +44,7 @@ const EXPECTED_SCHEMA = {
     user_id: 'text null',
   },
   profiles: {
+    blood_target: 'text null',
     blood_unit: 'text not null',
     consented_at: 'text null',
     display_name: 'text not null',
@@ -109,6 +111,32 @@ describe.each(engines())('migrations on $name', (engine) => {
     const sunlog = await openSunlog(config);
     try {
       expect(await migrateToLatest(sunlog.db, config.database)).toEqual([]);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        sunlog.db,
+      );
+      expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
+    } finally {
+      await sunlog.close();
+      await dispose();
+    }
+  });
+
+  test('a database already past 0020 still gets 0004 (numbers are handed out in ranges)', async () => {
+    const { config, dispose } = await engine.freshDatabase();
+    const { '0004-add-profile-blood-target': _later, ...earlier } = MIGRATIONS;
+    const db = connectDatabase(config.database);
+    try {
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: async () => earlier },
+        ...(config.database.engine === 'postgres' ? { migrationTableSchema: config.database.schema } : {}),
+      });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    } finally {
+      await db.destroy();
+    }
+    const sunlog = await openSunlog(config);
+    try {
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
         sunlog.db,
       );

@@ -3,6 +3,7 @@ import type { DatabaseConfig } from '../config.ts';
 import { createAccounts } from './migrations/0001-create-accounts.ts';
 import { createRecords } from './migrations/0002-create-records.ts';
 import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authenticated-at.ts';
+import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import type { Database } from './tables.ts';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-create-accounts': createAccounts,
   '0002-create-records': createRecords,
   '0003-add-session-authenticated-at': addSessionAuthenticatedAt,
+  '0004-add-profile-blood-target': addProfileBloodTarget,
   '0020-add-retention-indexes': addRetentionIndexes,
 };
 
@@ -32,6 +34,9 @@ export async function migrateToLatest(db: Kysely<Database>, config: DatabaseConf
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Numbers are handed out in ranges to work done in parallel, so a database may already hold a later
+    // number (0020) when an earlier one (0004) arrives; each migration stands alone, so it simply runs.
+    allowUnorderedMigrations: true,
     // On PostgreSQL the bookkeeping tables live in Sunlog's own schema; Kysely's existence check
     // looks across every schema unless it is told which one.
     ...(config.engine === 'postgres' ? { migrationTableSchema: config.schema } : {}),

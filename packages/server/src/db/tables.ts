@@ -50,6 +50,8 @@ export interface ProfilesTable {
   /** JSON text of `ReminderPreferences`. */
   reminders: string;
   consented_at: string | null;
+  /** JSON text of `BloodTarget`, or null when the person set none. */
+  blood_target: string | null;
   updated_at: string;
 }
 

@@ -16,6 +16,6 @@ describe.each(engines())('GET /healthz on $name', (engine) => {
     await sunlog.close();
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toEqual({ status: 'unavailable' });
+    expect(response.json()).toEqual({ status: 'unavailable', reason: 'database-closed' });
   });
 });

@@ -4,6 +4,7 @@ import {
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OUTAGE_RETRY_AFTER_SECONDS, outageReason } from '../db/availability.ts';
 import { type ErrorCode, type FieldIssue, SunlogError } from '../errors.ts';
 import { applyResponseHeaders } from './response-headers.ts';
 
@@ -85,6 +86,16 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     return reply
       .status(status)
       .send(errorBody(known?.code ?? 'bad-request', known?.message ?? 'The request could not be handled.'));
+  }
+  const outage = outageReason(error);
+  if (outage !== undefined) {
+    request.log.error({ err: error, reason: outage }, 'the database did not answer');
+    reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+    return reply
+      .status(503)
+      .send(
+        errorBody('unavailable', 'Sunlog cannot reach its database just now. Please try again in a moment.'),
+      );
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', INTERNAL_MESSAGE));
