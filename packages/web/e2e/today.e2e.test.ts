@@ -186,7 +186,7 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
     await today.blood.getByLabel('Result', { exact: true }).fill('500');
     await today.blood.locator('label').filter({ hasText: 'nanomoles per litre' }).click();
     await today.blood.getByRole('button', { name: 'Save result' }).click();
-    await today.confirmIfAsked();
+    await today.blood.getByRole('button', { name: 'Yes, save it' }).click();
     await today.blood.getByText(/Your blood result is saved\./).waitFor();
     await urgent.waitFor();
     await today.blood.getByText('(entered as 500 nmol/L)').waitFor();
@@ -209,7 +209,7 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
     await today.blood.getByLabel('Result', { exact: true }).fill('160');
     await today.blood.getByLabel('Date the blood was taken').fill('2025-01-15');
     await today.blood.getByRole('button', { name: 'Save result' }).click();
-    await today.confirmIfAsked();
+    await today.blood.getByRole('button', { name: 'Yes, save it' }).click();
     await today.blood.getByRole('heading', { name: /^The result you just saved/ }).waitFor();
     await today.blood.getByText(/Contact your doctor promptly/).waitFor();
     // The latest is still the newer 32 ng/mL.

@@ -33,13 +33,6 @@ export class TodayPage {
     return this.doses.getByRole('button', { name: 'Taken', exact: true });
   }
 
-  /** Answers "Is this right?" with "Yes, save it" when the app asks about an unusual number. */
-  async confirmIfAsked(): Promise<void> {
-    const yes = this.page.getByRole('button', { name: 'Yes, save it' });
-    await yes.waitFor({ timeout: 3000 }).catch(() => undefined);
-    if (await yes.isVisible()) await yes.click();
-  }
-
   scale(name: string): Locator {
     return this.symptoms.getByRole('radiogroup', { name });
   }

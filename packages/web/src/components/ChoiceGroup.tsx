@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 
 export interface Choice<Value extends string> {
@@ -10,10 +11,13 @@ export interface ChoiceGroupProps<Value extends string> {
   label: string;
   name: string;
   choices: readonly Choice<Value>[];
-  value: Value;
+  /** null: nothing chosen yet (a required choice the person must make). */
+  value: Value | null;
   onChange: (value: Value) => void;
   hint?: string;
   error?: string | undefined;
+  isRequired?: boolean;
+  groupRef?: Ref<HTMLDivElement>;
 }
 
 /** A set of large radio cards: easier to hit than a small dropdown, and every option is visible. */
@@ -25,6 +29,8 @@ export function ChoiceGroup<Value extends string>({
   onChange,
   hint,
   error,
+  isRequired = false,
+  groupRef,
 }: ChoiceGroupProps<Value>) {
   const handleChange = (next: string) => {
     const choice = choices.find((candidate) => candidate.value === next);
@@ -32,9 +38,11 @@ export function ChoiceGroup<Value extends string>({
   };
   return (
     <RadioGroup
+      ref={groupRef}
       className="choice-group"
       name={name}
       value={value}
+      isRequired={isRequired}
       onChange={handleChange}
       isInvalid={error !== undefined}
       validationBehavior="aria"

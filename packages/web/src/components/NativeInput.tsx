@@ -1,4 +1,4 @@
-import { type Ref, useId } from 'react';
+import { type ReactNode, type Ref, useId } from 'react';
 import './controls.css';
 
 export interface NativeInputProps {
@@ -18,6 +18,8 @@ export interface NativeInputProps {
   inputRef?: Ref<HTMLInputElement>;
   /** Extra ids that describe the field, such as the item it belongs to. */
   describedBy?: string;
+  /** Shown right after the input on the same line, such as the amount in another unit. */
+  after?: ReactNode;
 }
 
 /**
@@ -39,6 +41,7 @@ export function NativeInput({
   autoComplete,
   inputRef,
   describedBy,
+  after,
 }: NativeInputProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -51,6 +54,23 @@ export function NativeInput({
     .filter((part) => part !== undefined)
     .join(' ');
   const isNumber = type === 'decimal' || type === 'whole-number';
+  const input = (
+    <input
+      id={id}
+      ref={inputRef}
+      name={name}
+      className={`input${isNumber ? ' input--number' : ''}${type === 'date' || type === 'time' ? ' input--picker' : ''}`}
+      type={isNumber ? 'text' : type}
+      inputMode={type === 'decimal' ? 'decimal' : type === 'whole-number' ? 'numeric' : undefined}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      min={min}
+      max={max}
+      autoComplete={autoComplete ?? 'off'}
+      aria-invalid={error === undefined ? undefined : true}
+      aria-describedby={described === '' ? undefined : described}
+    />
+  );
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -62,21 +82,14 @@ export function NativeInput({
           {hint}
         </div>
       )}
-      <input
-        id={id}
-        ref={inputRef}
-        name={name}
-        className={`input${isNumber ? ' input--number' : ''}${type === 'date' || type === 'time' ? ' input--picker' : ''}`}
-        type={isNumber ? 'text' : type}
-        inputMode={type === 'decimal' ? 'decimal' : type === 'whole-number' ? 'numeric' : undefined}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        min={min}
-        max={max}
-        autoComplete={autoComplete ?? 'off'}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={described === '' ? undefined : described}
-      />
+      {after === undefined ? (
+        input
+      ) : (
+        <div className="field__row">
+          {input}
+          {after}
+        </div>
+      )}
       {error === undefined ? null : (
         <div className="field__error" id={errorId}>
           {error}

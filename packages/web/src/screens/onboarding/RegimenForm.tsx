@@ -1,4 +1,5 @@
 import { regimenCautions } from '@sunlog/core/cautions';
+import { unusualPlan } from '@sunlog/core/plausibility';
 import type { IntakeUnit, Profile } from '@sunlog/core/records/profile';
 import {
   EVERY_N_DAYS_MAX,
@@ -6,6 +7,7 @@ import {
   type RegimenCreate,
   type Schedule,
 } from '@sunlog/core/records/regimen';
+import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
@@ -13,6 +15,7 @@ import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
 import { type FieldErrors, focusFirstInvalid } from '../../forms/field-errors.ts';
+import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
 import { regimenStrings as t, WEEKDAYS } from './strings.ts';
 
 const FORMS: readonly Choice<'D3' | 'D2'>[] = [
@@ -63,7 +66,9 @@ export function RegimenForm({
   const [productName, setProductName] = useState('');
   const [form, setForm] = useState<'D3' | 'D2'>('D3');
   const [amount, setAmount] = useState('');
-  const [unit, setUnit] = useState<IntakeUnit>(profile.intakeUnit);
+  // No unit is chosen for the person: typing "2000" from an IU pack with µg already selected would log
+  // 80,000 IU. The unit is a required choice, and the amount is shown in the other unit as they type.
+  const [unit, setUnit] = useState<IntakeUnit | null>(null);
   const [scheduleKind, setScheduleKind] = useState<ScheduleKind>('daily');
   const [everyDays, setEveryDays] = useState('7');
   const [weekdays, setWeekdays] = useState<ReadonlySet<number>>(new Set());
@@ -72,10 +77,14 @@ export function RegimenForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const productRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  const unitRef = useRef<HTMLDivElement>(null);
   const everyDaysRef = useRef<HTMLInputElement>(null);
   const startRef = useRef<HTMLInputElement>(null);
 
   const amountValue = parseTypedNumber(amount);
+  const unusual = useUnusualConfirm(
+    `${amount}|${unit}|${JSON.stringify(scheduleKind)}|${everyDays}|${[...weekdays]}`,
+  );
   const everyDaysValue = parseTypedNumber(everyDays);
   const schedule: Schedule | undefined =
     scheduleKind === 'daily'
@@ -93,7 +102,7 @@ export function RegimenForm({
 
   // Cautions inform as the person types; they never stop the plan being saved. See: core cautions.ts.
   const cautions =
-    amountValue !== undefined && amountValue > 0 && schedule !== undefined
+    amountValue !== undefined && amountValue > 0 && schedule !== undefined && unit !== null
       ? regimenCautions([{ amountPerDose: { value: amountValue, unit }, schedule, startDate: today }], today)
       : [];
 
@@ -103,20 +112,27 @@ export function RegimenForm({
     const next: FieldErrors = {};
     if (productName.trim() === '') next.productName = t.productRequired;
     if (amountValue === undefined || amountValue <= 0) next.amount = t.amountInvalid;
+    if (unit === null) next.unit = t.unitRequired;
     if (schedule === undefined)
       next.schedule = scheduleKind === 'weekly' ? t.weekdaysInvalid : t.everyDaysInvalid;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) next.startDate = t.startInvalid;
     setErrors(next);
-    if (Object.keys(next).length > 0 || amountValue === undefined || schedule === undefined) {
+    if (
+      Object.keys(next).length > 0 ||
+      amountValue === undefined ||
+      schedule === undefined ||
+      unit === null
+    ) {
       focusFirstInvalid(next, [
         ['productName', productRef.current],
         ['amount', amountRef.current],
+        ['unit', unitRef.current?.querySelector('input') ?? null],
         ['schedule', everyDaysRef.current],
         ['startDate', startRef.current],
       ]);
       return;
     }
-    onSubmit({
+    const draft: RegimenDraft = {
       regimen: {
         id: crypto.randomUUID(),
         productName: productName.trim(),
@@ -127,7 +143,8 @@ export function RegimenForm({
         reminderTimes: reminderTime === '' ? [] : [reminderTime],
       },
       reminderTime: reminderTime === '' ? undefined : reminderTime,
-    });
+    };
+    unusual.askOrProceed(unusualPlan(draft.regimen, profile.locale), () => onSubmit(draft));
   };
 
   const toggleWeekday = (day: number, isSelected: boolean) => {
@@ -166,8 +183,28 @@ export function RegimenForm({
         onChange={setAmount}
         error={errors.amount}
         inputRef={amountRef}
+        after={
+          <output className="field__beside" aria-live="polite">
+            {amountValue !== undefined && amountValue > 0 && unit !== null
+              ? `= ${formatQuantity(convertIntake({ value: amountValue, unit }, unit === 'IU' ? 'ug' : 'IU'), profile.locale)}`
+              : null}
+          </output>
+        }
       />
-      <ChoiceGroup label={t.unitLabel} name="unit" choices={UNITS} value={unit} onChange={setUnit} />
+      <ChoiceGroup
+        label={t.unitLabel}
+        name="unit"
+        hint={t.unitHint}
+        choices={UNITS}
+        value={unit}
+        onChange={(next) => {
+          setUnit(next);
+          if (errors.unit !== undefined) setErrors({ ...errors, unit: undefined });
+        }}
+        error={errors.unit}
+        isRequired
+        groupRef={unitRef}
+      />
       <ChoiceGroup
         label={t.scheduleLabel}
         name="schedule"
@@ -232,6 +269,7 @@ export function RegimenForm({
           ))}
         </aside>
       )}
+      <UnusualConfirm state={unusual} fieldRef={amountRef} />
       <FormAlert message={formError} />
       <div className="button-row">
         <Button type="submit" className="button button--primary">

@@ -51,6 +51,8 @@ export const regimenStrings = {
   amountHint: 'The number on the pack, for example 1000 or 25.',
   amountInvalid: 'Enter the amount as a number above zero, such as 1000.',
   unitLabel: 'Unit on the pack',
+  unitHint: 'Choose the unit printed beside the number: IU or µg (mcg).',
+  unitRequired: 'Choose the unit printed on the pack: IU or µg.',
   scheduleLabel: 'How often you take it',
   daily: 'Every day',
   everyNDays: 'Every few days',

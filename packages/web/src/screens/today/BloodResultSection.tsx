@@ -1,6 +1,7 @@
 import { bloodLevelCautions, type Caution } from '@sunlog/core/cautions';
+import { unusualBloodLevel } from '@sunlog/core/plausibility';
 import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
-import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import type { LabResultCreate, VitaminDLabResult } from '@sunlog/core/records/lab-result';
 import { latestResult } from '@sunlog/core/records/lab-result-order';
 import type { BloodUnit, Profile } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity } from '@sunlog/core/units';
@@ -13,6 +14,7 @@ import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import type { FieldErrors } from '../../forms/field-errors.ts';
+import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { CardFormActions } from './CardFormActions.tsx';
 import { todayStrings as t } from './strings.ts';
@@ -173,6 +175,7 @@ function BloodResultForm({
     value: valueRef,
     sampleDate: dateRef,
   });
+  const unusual = useUnusualConfirm(`${value}|${unit}`);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -181,6 +184,7 @@ function BloodResultForm({
     const found: FieldErrors = {};
     if (number === undefined || number <= 0) found.value = t.bloodValueInvalid;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) found.sampleDate = t.bloodDateInvalid;
+    else if (sampleDate > today) found.sampleDate = t.bloodDateFuture;
     if (!check(found) || number === undefined) return;
     const body = {
       id: crypto.randomUUID(),
@@ -189,6 +193,10 @@ function BloodResultForm({
       sampleDate,
       ...(labName.trim() === '' ? {} : { labName: labName.trim() }),
     };
+    unusual.askOrProceed(unusualBloodLevel(body.level, profile.locale), () => write(body));
+  };
+
+  const write = (body: LabResultCreate) => {
     void save(async () => {
       const saved = await createRecord('lab-results', body);
       const vitaminD = saved.analyte === '25-hydroxyvitamin-d-total' ? saved : undefined;
@@ -239,6 +247,7 @@ function BloodResultForm({
         value={labName}
         onChange={setLabName}
       />
+      <UnusualConfirm state={unusual} fieldRef={valueRef} />
       <CardFormActions
         formError={formError}
         isSaving={isSaving}

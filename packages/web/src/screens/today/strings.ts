@@ -64,6 +64,7 @@ export const todayStrings = {
   bloodUnitLabel: 'Unit on the report',
   bloodDateLabel: 'Date the blood was taken',
   bloodDateInvalid: 'Enter the date the sample was taken.',
+  bloodDateFuture: 'The date the blood was taken cannot be later than today.',
   bloodLabLabel: 'Lab name',
   bloodSave: 'Save result',
   bloodSaved: 'Your blood result is saved.',

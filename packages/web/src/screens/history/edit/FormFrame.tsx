@@ -10,7 +10,10 @@ export function FormFrame({
   onSubmit,
   onCancel,
   children,
+  confirm,
 }: {
+  /** "Is this right?" asked before an unusual number is saved (forms/UnusualConfirm.tsx). */
+  confirm?: ReactNode;
   /** The state of the save, as `useSaveRecord` returns it. */
   saving: { errors: FieldErrors; formError: string | undefined; isSaving: boolean };
   onSubmit: () => void;
@@ -31,6 +34,7 @@ export function FormFrame({
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit}>
       {children}
+      {confirm}
       <FormAlert message={formError ?? (hasFieldErrors ? t.fixFields : undefined)} />
       <div className="button-row">
         <Button type="submit" className="button button--primary">

@@ -1,9 +1,11 @@
 import { localDateTimeOf, toOffsetDateTime, zonedInstant } from '@sunlog/core/calendar';
+import { unusualDose } from '@sunlog/core/plausibility';
 import type { IntakeStatus } from '@sunlog/core/records/intake';
 import type { IntakeUnit } from '@sunlog/core/records/profile';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
+import { UnusualConfirm, useUnusualConfirm } from '../../../forms/UnusualConfirm.tsx';
 import { FormFrame } from './FormFrame.tsx';
 import { InputField, numberForInput, parseDecimal } from './fields.tsx';
 import { DayField, IntakeAmountFields, NoteTextArea } from './record-fields.tsx';
@@ -34,6 +36,7 @@ export function IntakeForm({
   const [note, setNote] = useState(record.note ?? '');
   const saving = useSaveRecord('intakes', onSaved);
   const { errors } = saving;
+  const unusual = useUnusualConfirm(`${amount}|${unit}`);
 
   const submit = () => {
     let takenAt = record.takenAt;
@@ -42,22 +45,30 @@ export function IntakeForm({
     } catch {
       // An unreadable date or time keeps the old instant; the schema reports the date itself.
     }
-    saving.save(
-      {
-        id: record.id,
-        ...(record.regimenId === undefined ? {} : { regimenId: record.regimenId }),
-        takenAt,
-        localDate,
-        amount: { value: parseDecimal(amount, locale), unit },
-        status,
-        ...(note.trim() === '' ? {} : { note }),
-      },
-      { 'amount.value': t.amountInvalid },
+    const typed = { value: parseDecimal(amount, locale), unit };
+    unusual.askOrProceed(unusualDose(typed, record.amount, locale), () =>
+      saving.save(
+        {
+          id: record.id,
+          ...(record.regimenId === undefined ? {} : { regimenId: record.regimenId }),
+          takenAt,
+          localDate,
+          amount: { value: parseDecimal(amount, locale), unit },
+          status,
+          ...(note.trim() === '' ? {} : { note }),
+        },
+        { 'amount.value': t.amountInvalid },
+      ),
     );
   };
 
   return (
-    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
+    <FormFrame
+      saving={saving}
+      onSubmit={submit}
+      onCancel={onCancel}
+      confirm={<UnusualConfirm state={unusual} />}
+    >
       <DayField value={localDate} onChange={setLocalDate} error={errors.localDate} />
       <InputField
         label={t.time}

@@ -1,7 +1,10 @@
+import { unusualPlan } from '@sunlog/core/plausibility';
 import type { IntakeUnit } from '@sunlog/core/records/profile';
 import type { Schedule, VitaminDForm } from '@sunlog/core/records/regimen';
+import { toIu } from '@sunlog/core/units';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
+import { UnusualConfirm, useUnusualConfirm } from '../../../forms/UnusualConfirm.tsx';
 import { ISO_WEEKDAYS, weekdayNamer } from '../weekday-names.ts';
 import { FormFrame } from './FormFrame.tsx';
 import { CheckboxField, InputField, numberForInput, parseDecimal, SelectField } from './fields.tsx';
@@ -29,6 +32,7 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
   const [note, setNote] = useState(record.note ?? '');
   const saving = useSaveRecord('regimens', onSaved);
   const { errors } = saving;
+  const unusual = useUnusualConfirm(`${amount}|${unit}|${scheduleKind}|${everyDays}|${[...weekdays]}`);
   const weekdayName = weekdayNamer(locale);
 
   const submit = () => {
@@ -41,27 +45,42 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
               everyDays: /^\d+$/.test(everyDays.trim()) ? Number(everyDays) : Number.NaN,
             }
           : { kind: 'weekly', weekdays: [...weekdays].sort((a, b) => a - b) };
-    saving.save(
-      {
-        id: record.id,
-        productName,
-        form,
-        amountPerDose: { value: parseDecimal(amount, locale), unit },
-        schedule,
-        startDate,
-        ...(endDate === '' ? {} : { endDate }),
-        reminderTimes: reminderTimes
-          .split(/[,\s]+/)
-          .map((time) => time.trim())
-          .filter((time) => time !== ''),
-        ...(note.trim() === '' ? {} : { note }),
-      },
-      { 'amountPerDose.value': t.amountInvalid, 'schedule.everyDays': t.everyDaysInvalid },
+    const amountPerDose = { value: parseDecimal(amount, locale), unit };
+    // Asked only when the amount or schedule changed: the stored plan was confirmed when it was saved.
+    const isUnchanged =
+      toIu(amountPerDose) === toIu(record.amountPerDose) &&
+      JSON.stringify(schedule) === JSON.stringify(record.schedule);
+    const unusualEntry = isUnchanged
+      ? null
+      : unusualPlan({ amountPerDose, schedule: schedule as Schedule }, locale);
+    unusual.askOrProceed(unusualEntry, () =>
+      saving.save(
+        {
+          id: record.id,
+          productName,
+          form,
+          amountPerDose,
+          schedule,
+          startDate,
+          ...(endDate === '' ? {} : { endDate }),
+          reminderTimes: reminderTimes
+            .split(/[,\s]+/)
+            .map((time) => time.trim())
+            .filter((time) => time !== ''),
+          ...(note.trim() === '' ? {} : { note }),
+        },
+        { 'amountPerDose.value': t.amountInvalid, 'schedule.everyDays': t.everyDaysInvalid },
+      ),
     );
   };
 
   return (
-    <FormFrame saving={saving} onSubmit={submit} onCancel={onCancel}>
+    <FormFrame
+      saving={saving}
+      onSubmit={submit}
+      onCancel={onCancel}
+      confirm={<UnusualConfirm state={unusual} />}
+    >
       <InputField
         label={t.product}
         name="productName"

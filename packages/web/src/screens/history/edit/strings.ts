@@ -21,6 +21,7 @@ export const editStrings = {
   sampleDate: 'Date the blood was taken',
   result: 'Result',
   resultInvalid: 'Enter the result as a number above 0.',
+  sampleDateFuture: 'The date the blood was taken cannot be later than today.',
   labName: 'Lab',
   startDate: 'Started on',
   endDate: 'Ended on',
