@@ -89,6 +89,12 @@ export function ImportSection() {
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
+    // While a changed mapping or date order is checked again, the last answer stays on screen, so the
+    // control the person just used (and its focus) stays where it was.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === file?.stamp && previousQuery?.queryKey[2] === type
+        ? previous
+        : undefined,
     queryFn: async (): Promise<Preview> => {
       if (file === undefined) throw new Error('No file chosen.');
       if (type === 'export') return { type, answer: await previewExportImport(file.data) };
@@ -191,7 +197,7 @@ export function ImportSection() {
       )}
       {file !== undefined && preview.isFetching ? <p role="status">{t.checking}</p> : null}
       {file !== undefined && preview.isError ? <PreviewFailure error={preview.error} /> : null}
-      {file !== undefined && preview.data !== undefined && !preview.isFetching ? (
+      {file !== undefined && preview.data !== undefined && !preview.isError ? (
         <section className="data-preview" aria-labelledby="settings-import-preview">
           <h3 id="settings-import-preview">{t.previewHeading}</h3>
           {preview.data.type === 'export' ? (
@@ -215,6 +221,7 @@ export function ImportSection() {
             <CsvPreview
               kind={preview.data.type}
               answer={preview.data.answer}
+              mapping={mapping}
               onMapping={setMapping}
               dateOrder={dateOrder}
               onDateOrder={setDateOrder}
@@ -222,6 +229,7 @@ export function ImportSection() {
           ) : null}
           <CommitButton
             preview={preview.data}
+            isChecking={preview.isFetching}
             allChoice={allChoice}
             byKey={byKey}
             isPending={commit.isPending}
@@ -245,7 +253,8 @@ function failureText(error: unknown): string {
 }
 
 function PreviewFailure({ error }: { error: unknown }) {
-  const fields = isApiError(error) ? error.fields : [];
+  // A problem with the file as a whole often comes back as its own field too: say it once.
+  const fields = isApiError(error) ? error.fields.filter((field) => field.message !== error.message) : [];
   return (
     <div className="alert" role="alert">
       <p>{isApiError(error) ? error.message : String(error)}</p>
@@ -409,22 +418,26 @@ function FileCounts({
 function CsvPreview({
   kind,
   answer,
+  mapping,
   onMapping,
   dateOrder,
   onDateOrder,
 }: {
   kind: CsvImportKind;
   answer: CsvImportPreview;
+  /** The person's own choice, while the file is checked again with it; otherwise the answer's. */
+  mapping: Record<string, string> | undefined;
   onMapping: (mapping: Record<string, string>) => void;
   dateOrder: DateOrderChoice;
   onDateOrder: (order: DateOrderChoice) => void;
 }) {
+  const shown = mapping ?? answer.mapping;
   const columns = [
     { value: NONE, label: t.mappingNone },
     ...answer.header.map((name) => ({ value: name, label: name })),
   ];
   const change = (field: string, column: string) => {
-    const next = { ...answer.mapping };
+    const next = { ...shown };
     if (column === NONE) delete next[field];
     else next[field] = column;
     onMapping(next);
@@ -457,7 +470,7 @@ function CsvPreview({
             key={field}
             label={t.fields[field] ?? field}
             name={`mapping-${field}`}
-            value={answer.mapping[field] ?? NONE}
+            value={shown[field] ?? NONE}
             onChange={(column) => change(field, column)}
             options={columns}
           />
@@ -482,14 +495,18 @@ function CommitButton({
   allChoice,
   byKey,
   isPending,
+  isChecking,
   onPress,
 }: {
   preview: Preview;
+  isChecking: boolean;
   allChoice: ConflictChoice | '';
   byKey: Record<string, ConflictChoice>;
   isPending: boolean;
   onPress: () => void;
 }) {
+  // An answer being replaced is not what the import would do: wait for the new one.
+  if (isChecking) return null;
   let count: number;
   let hasConflicts = false;
   if (preview.type === 'export') {
