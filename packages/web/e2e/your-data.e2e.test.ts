@@ -225,6 +225,8 @@ describe.skipIf(warnIfSkipped())('Settings → your data, in a real browser', ()
       .getByRole('status')
       .getByText(/^Imported 1 entry\./)
       .waitFor();
+    // The Import button has gone with the preview; focus is on what happened, not lost.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Imported 1 entry\./);
     const [result] = await listOnServer(page, 'lab-results');
     expect(result).toMatchObject({ level: { value: 74.9, unit: 'nmol/L' }, loincCode: '1989-3' });
     const history = new HistoryPage(page);

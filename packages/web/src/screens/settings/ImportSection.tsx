@@ -1,7 +1,7 @@
 import { CSV_IMPORT_FIELDS } from '@sunlog/core/exchange/csv/import-mapping';
 import { IMPORT_FILE_MAX_BYTES } from '@sunlog/core/exchange/import-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { isApiError } from '../../api/api-error.ts';
 import {
@@ -75,6 +75,11 @@ export function ImportSection() {
   const [allChoice, setAllChoice] = useState<ConflictChoice | ''>('');
   const [byKey, setByKey] = useState<Record<string, ConflictChoice>>({});
   const [done, setDone] = useState<string>();
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The Import button goes away with the preview: focus moves to what happened instead of being lost.
+  useEffect(() => {
+    if (done !== undefined) doneRef.current?.focus();
+  }, [done]);
 
   const csvInput = (kind: CsvImportKind, data: string) => ({
     kind,
@@ -241,7 +246,9 @@ export function ImportSection() {
       ) : null}
       {commit.isPending ? <p role="status">{t.importing}</p> : null}
       <FormAlert message={commit.isError ? failureText(commit.error) : undefined} />
-      <StatusMessage message={done} />
+      <div ref={doneRef} tabIndex={-1} className="data-done">
+        <StatusMessage message={done} />
+      </div>
     </section>
   );
 }
