@@ -113,7 +113,7 @@ describe.skipIf(warnIfSkipped())('Settings → your data, in a real browser', ()
     expect(previewText).toMatch(/Dated \d{4}-\d{2}-\d{2}\./);
 
     // Nothing goes until the person chooses.
-    await data.preview.getByText('1 entry is different in the file and in your account').waitFor();
+    await data.preview.getByText('1 difference between the file and your account').waitFor();
     expect(await data.preview.textContent()).toContain('Your settings (name, time zone, units or reminders)');
     expect(await data.importButton().count()).toBe(0);
     await data.preview

@@ -253,6 +253,10 @@ export function ImportSection() {
   );
 }
 
+function fieldName(field: string): string {
+  return t.conflictFields[field] ?? field.replace(/([A-Z])/g, ' $1').toLowerCase();
+}
+
 function failureText(error: unknown): string {
   if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
   const fields = error.fields.map((field) => `${field.path}: ${field.message}`);
@@ -335,7 +339,7 @@ function ExportPreview({
                     : t.conflictLine(
                         t.kindNames[conflict.collection] ?? conflict.collection,
                         conflict.filedOn,
-                        conflict.fields.join(', '),
+                        conflict.fields.map(fieldName).join(', '),
                         conflict.yoursDeleted,
                       )
                 }
