@@ -113,7 +113,7 @@ describe.skipIf(warnIfSkipped())('Settings → your data, in a real browser', ()
     expect(previewText).toMatch(/Dated \d{4}-\d{2}-\d{2}\./);
 
     // Nothing goes until the person chooses.
-    await data.preview.getByText('1 entry is different in the file and in your account').waitFor();
+    await data.preview.getByText('1 difference between the file and your account').waitFor();
     expect(await data.preview.textContent()).toContain('Your settings (name, time zone, units or reminders)');
     expect(await data.importButton().count()).toBe(0);
     await data.preview
@@ -225,6 +225,8 @@ describe.skipIf(warnIfSkipped())('Settings → your data, in a real browser', ()
       .getByRole('status')
       .getByText(/^Imported 1 entry\./)
       .waitFor();
+    // The Import button has gone with the preview; focus is on what happened, not lost.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Imported 1 entry\./);
     const [result] = await listOnServer(page, 'lab-results');
     expect(result).toMatchObject({ level: { value: 74.9, unit: 'nmol/L' }, loincCode: '1989-3' });
     const history = new HistoryPage(page);
@@ -234,6 +236,43 @@ describe.skipIf(warnIfSkipped())('Settings → your data, in a real browser', ()
       .first()
       .waitFor();
     expect(await history.timeline.getByRole('button', { name: /^Edit / }).count()).toBe(1);
+  });
+
+  test('bad files are explained (broken JSON by line and column, a later version, over 10 MB) and nothing is written', async () => {
+    const page = await suite.openPage();
+    await new RecordsApi(page).register(TIME_ZONE);
+    const data = new YourDataPage(page);
+    await data.goto();
+    const alert = data.importSection.getByRole('alert').filter({ hasText: /\S/ });
+
+    await data.chooseFile(
+      'sunlog-export.json',
+      '{"format": "sunlog-export",\n "version": 2,,}',
+      'application/json',
+    );
+    await alert.getByText(/not valid JSON: line 2, column \d+/).waitFor();
+    expect(await data.importButton().count()).toBe(0);
+
+    await data.chooseFile(
+      'sunlog-export.json',
+      JSON.stringify({ format: 'sunlog-export', version: 99, exportedAt: '2030-01-01T00:00:00Z' }),
+      'application/json',
+    );
+    await alert.getByText(/version/i).waitFor();
+    expect(await data.importButton().count()).toBe(0);
+
+    let sent = false;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/import')) sent = true;
+    });
+    await data.chooseFile('huge.csv', Buffer.alloc(11 * 1024 * 1024, 'a'), 'text/csv');
+    await alert
+      .getByText('This file is 11.0 MB. Sunlog imports files up to 10 MB', { exact: false })
+      .waitFor();
+    expect(sent).toBe(false);
+    for (const kind of ['intakes', 'lab-results', 'symptom-checks']) {
+      expect(await listOnServer(page, kind)).toHaveLength(0);
+    }
   });
 
   test('deleting the account asks for the password and the email, lands on sign-in, and the old credentials no longer work', async () => {

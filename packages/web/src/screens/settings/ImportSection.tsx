@@ -1,7 +1,7 @@
 import { CSV_IMPORT_FIELDS } from '@sunlog/core/exchange/csv/import-mapping';
 import { IMPORT_FILE_MAX_BYTES } from '@sunlog/core/exchange/import-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { isApiError } from '../../api/api-error.ts';
 import {
@@ -75,6 +75,11 @@ export function ImportSection() {
   const [allChoice, setAllChoice] = useState<ConflictChoice | ''>('');
   const [byKey, setByKey] = useState<Record<string, ConflictChoice>>({});
   const [done, setDone] = useState<string>();
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The Import button goes away with the preview: focus moves to what happened instead of being lost.
+  useEffect(() => {
+    if (done !== undefined) doneRef.current?.focus();
+  }, [done]);
 
   const csvInput = (kind: CsvImportKind, data: string) => ({
     kind,
@@ -89,6 +94,12 @@ export function ImportSection() {
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
+    // While a changed mapping or date order is checked again, the last answer stays on screen, so the
+    // control the person just used (and its focus) stays where it was.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === file?.stamp && previousQuery?.queryKey[2] === type
+        ? previous
+        : undefined,
     queryFn: async (): Promise<Preview> => {
       if (file === undefined) throw new Error('No file chosen.');
       if (type === 'export') return { type, answer: await previewExportImport(file.data) };
@@ -191,7 +202,7 @@ export function ImportSection() {
       )}
       {file !== undefined && preview.isFetching ? <p role="status">{t.checking}</p> : null}
       {file !== undefined && preview.isError ? <PreviewFailure error={preview.error} /> : null}
-      {file !== undefined && preview.data !== undefined && !preview.isFetching ? (
+      {file !== undefined && preview.data !== undefined && !preview.isError ? (
         <section className="data-preview" aria-labelledby="settings-import-preview">
           <h3 id="settings-import-preview">{t.previewHeading}</h3>
           {preview.data.type === 'export' ? (
@@ -215,6 +226,7 @@ export function ImportSection() {
             <CsvPreview
               kind={preview.data.type}
               answer={preview.data.answer}
+              mapping={mapping}
               onMapping={setMapping}
               dateOrder={dateOrder}
               onDateOrder={setDateOrder}
@@ -222,6 +234,7 @@ export function ImportSection() {
           ) : null}
           <CommitButton
             preview={preview.data}
+            isChecking={preview.isFetching}
             allChoice={allChoice}
             byKey={byKey}
             isPending={commit.isPending}
@@ -233,9 +246,15 @@ export function ImportSection() {
       ) : null}
       {commit.isPending ? <p role="status">{t.importing}</p> : null}
       <FormAlert message={commit.isError ? failureText(commit.error) : undefined} />
-      <StatusMessage message={done} />
+      <div ref={doneRef} tabIndex={-1} className="data-done">
+        <StatusMessage message={done} />
+      </div>
     </section>
   );
+}
+
+function fieldName(field: string): string {
+  return t.conflictFields[field] ?? field.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 
 function failureText(error: unknown): string {
@@ -245,7 +264,8 @@ function failureText(error: unknown): string {
 }
 
 function PreviewFailure({ error }: { error: unknown }) {
-  const fields = isApiError(error) ? error.fields : [];
+  // A problem with the file as a whole often comes back as its own field too: say it once.
+  const fields = isApiError(error) ? error.fields.filter((field) => field.message !== error.message) : [];
   return (
     <div className="alert" role="alert">
       <p>{isApiError(error) ? error.message : String(error)}</p>
@@ -319,7 +339,7 @@ function ExportPreview({
                     : t.conflictLine(
                         t.kindNames[conflict.collection] ?? conflict.collection,
                         conflict.filedOn,
-                        conflict.fields.join(', '),
+                        conflict.fields.map(fieldName).join(', '),
                         conflict.yoursDeleted,
                       )
                 }
@@ -409,22 +429,26 @@ function FileCounts({
 function CsvPreview({
   kind,
   answer,
+  mapping,
   onMapping,
   dateOrder,
   onDateOrder,
 }: {
   kind: CsvImportKind;
   answer: CsvImportPreview;
+  /** The person's own choice, while the file is checked again with it; otherwise the answer's. */
+  mapping: Record<string, string> | undefined;
   onMapping: (mapping: Record<string, string>) => void;
   dateOrder: DateOrderChoice;
   onDateOrder: (order: DateOrderChoice) => void;
 }) {
+  const shown = mapping ?? answer.mapping;
   const columns = [
     { value: NONE, label: t.mappingNone },
     ...answer.header.map((name) => ({ value: name, label: name })),
   ];
   const change = (field: string, column: string) => {
-    const next = { ...answer.mapping };
+    const next = { ...shown };
     if (column === NONE) delete next[field];
     else next[field] = column;
     onMapping(next);
@@ -457,7 +481,7 @@ function CsvPreview({
             key={field}
             label={t.fields[field] ?? field}
             name={`mapping-${field}`}
-            value={answer.mapping[field] ?? NONE}
+            value={shown[field] ?? NONE}
             onChange={(column) => change(field, column)}
             options={columns}
           />
@@ -482,14 +506,18 @@ function CommitButton({
   allChoice,
   byKey,
   isPending,
+  isChecking,
   onPress,
 }: {
   preview: Preview;
+  isChecking: boolean;
   allChoice: ConflictChoice | '';
   byKey: Record<string, ConflictChoice>;
   isPending: boolean;
   onPress: () => void;
 }) {
+  // An answer being replaced is not what the import would do: wait for the new one.
+  if (isChecking) return null;
   let count: number;
   let hasConflicts = false;
   if (preview.type === 'export') {

@@ -123,7 +123,7 @@ export const dataStrings = {
   errorLine: (line: number | null, column: string | null, message: string) =>
     `${line === null ? 'The file' : `Line ${line}`}${column === null ? '' : `, column "${column}"`}: ${message}`,
   conflictsHeading: (count: number) =>
-    `${count} ${count === 1 ? 'entry is' : 'entries are'} different in the file and in your account`,
+    `${count} ${count === 1 ? 'difference' : 'differences'} between the file and your account`,
   conflictsHint:
     'Choose which to keep. If you take the file’s version, yours stays in the edit history for 30 days.',
   conflictsAllLabel: 'For every difference',
@@ -131,11 +131,25 @@ export const dataStrings = {
     'keep-mine': { name: 'Keep mine', detail: 'leave what is in your account' },
     'take-file': { name: 'Take the file’s', detail: 'replace yours with the file’s version' },
   },
-  conflictAsAll: 'As chosen for every difference',
+  conflictAsAll: 'Use the choice above',
   conflictsUndecided: 'Choose for every difference (or once for all of them) to go on.',
   conflictProfile: 'Your settings (name, time zone, units or reminders)',
   conflictLine: (kind: string, date: string | null, fields: string, deleted: boolean) =>
-    `${kind}${date === null ? '' : ` of ${date}`}: ${fields}${deleted ? ' (you deleted yours)' : ''}`,
+    `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${date === null ? '' : `, ${date}`}. Different: ${fields}${deleted ? ' (you deleted yours)' : ''}`,
+  /** A record's field as people say it; others are spelled out from their name ("takenAt" → "taken at"). */
+  conflictFields: {
+    localDate: 'date',
+    takenAt: 'time taken',
+    regimenId: 'supplement plan',
+    level: 'result',
+    sampleDate: 'date',
+    labName: 'lab',
+    loincCode: 'lab code',
+    scores: 'ratings',
+    custom: 'your own ratings',
+    deletedAt: 'deleted',
+    revisedAt: 'last change',
+  } as Record<string, string>,
   conflictsMore: (shown: number, total: number) => `The first ${shown} of ${total} are listed.`,
   importButton: (count: number) => `Import ${count} ${count === 1 ? 'entry' : 'entries'}`,
   importChoicesButton: 'Import with these choices',
