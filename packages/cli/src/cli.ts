@@ -5,6 +5,7 @@ import { fhirCommand } from './commands/fhir.ts';
 import { importCommand } from './commands/import.ts';
 import { insightsCommand } from './commands/insights.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { closePrompts } from './prompt.ts';
 
@@ -14,6 +15,7 @@ const COMMANDS: Command[] = [
   migrateCommand,
   exportCommand,
   fhirCommand,
+  reportCommand,
   importCommand,
   insightsCommand,
   deleteAccountCommand,

@@ -213,3 +213,42 @@ describe('sunlog fhir', () => {
     expect(reversed.stderr).toMatch(/^sunlog fhir: from must not be after to/);
   });
 });
+
+describe('sunlog report', () => {
+  test('writes the clinician report as a PDF holding the logged dose; an unknown paper size is refused', async () => {
+    await register('ada@example.org');
+    const file = join(dir, 'export.json');
+    await writeFile(file, buildExportText({ amount: { value: 1250, unit: 'ug' } }));
+    const imported = await sunlog([
+      'import',
+      file,
+      '--email',
+      'ada@example.org',
+      '--yes',
+      '--conflicts',
+      'take-file',
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const out = join(dir, 'report.pdf');
+    const args = ['report', '--email', 'ada@example.org', '--from', '2026-01-01', '--to', '2026-03-31'];
+    const made = await sunlog([...args, '--paper', 'letter', '--out', out]);
+    expect(made.code, made.stderr).toBe(0);
+    const pdf = await readFile(out);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = await new Promise<string>((resolve, reject) => {
+      const child = spawn('pdftotext', [out, '-']);
+      let stdout = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', () => resolve(stdout));
+    });
+    expect(text.replace(/\s+/g, ' ')).toContain('1250 µg (50000 IU)');
+
+    const refused = await sunlog([...args, '--paper', 'a5', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^sunlog report: --paper must be a4 or letter/);
+  });
+});

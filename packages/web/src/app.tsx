@@ -27,6 +27,9 @@ const InsightsScreen = lazy(() =>
 const LearnScreen = lazy(() =>
   import('./screens/learn/LearnScreen.tsx').then((module) => ({ default: module.LearnScreen })),
 );
+const ShareScreen = lazy(() =>
+  import('./screens/share/ShareScreen.tsx').then((module) => ({ default: module.ShareScreen })),
+);
 const OnboardingScreen = lazy(() =>
   import('./screens/onboarding/OnboardingScreen.tsx').then((module) => ({
     default: module.OnboardingScreen,
@@ -41,6 +44,7 @@ const ACCESS: Record<Route, 'anyone' | 'signed-in' | 'signed-out'> = {
   insights: 'signed-in',
   'check-in': 'signed-in',
   learn: 'anyone',
+  share: 'signed-in',
   settings: 'signed-in',
   'sign-in': 'signed-out',
   register: 'signed-out',
@@ -117,6 +121,11 @@ function MainNav({ isSignedIn }: { isSignedIn: boolean }) {
             <li>
               <Link to="/check-in" className="nav__link">
                 Check-in
+              </Link>
+            </li>
+            <li>
+              <Link to="/share" className="nav__link">
+                Share
               </Link>
             </li>
             <li>
@@ -197,6 +206,8 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       return me.data === null ? null : <CheckInScreen me={me.data} />;
     case 'learn':
       return <LearnScreen />;
+    case 'share':
+      return me.data === null ? null : <ShareScreen me={me.data} />;
     case 'settings':
       return me.data === null ? null : <SettingsScreen me={me.data} />;
     case 'sign-in':

@@ -14,6 +14,7 @@ export type Route =
   | 'insights'
   | 'check-in'
   | 'learn'
+  | 'share'
   | 'sign-in'
   | 'register'
   | 'settings'
@@ -26,6 +27,7 @@ export const PATHS = {
   insights: '/insights',
   'check-in': '/check-in',
   learn: '/learn',
+  share: '/share',
   'sign-in': '/sign-in',
   register: '/register',
   settings: '/settings',

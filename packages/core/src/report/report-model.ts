@@ -340,7 +340,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
       targetNgPerMl: target === null ? null : targetInNg(target),
       trend: insights.levelTrend.sentence,
       guideline: guidelineBands('iom-2011'),
-      otherGuidelines: GUIDELINE_ORDER.filter((id) => id !== 'iom-2011').map((id) => GUIDELINES[id].source.name),
+      otherGuidelines: GUIDELINE_ORDER.filter((id) => id !== 'iom-2011').map(
+        (id) => GUIDELINES[id].source.name,
+      ),
     },
     calcium,
     flares,

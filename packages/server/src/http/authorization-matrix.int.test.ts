@@ -46,6 +46,15 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
     'Answers 204 with or without a session so a client can always clear its cookie; it ends only the session of the cookie sent with it.',
 };
 
+/**
+ * Reads whose answer is a rendered document with compressed streams, so ids cannot be found in its bytes,
+ * each with where its contents are checked instead.
+ */
+const OPAQUE_READS: Readonly<Record<string, string>> = {
+  'GET /api/v1/reports/pdf':
+    "A PDF: report.int.test.ts reads its text with pdftotext and finds the person's figures and not another's.",
+};
+
 /** What a path's `{id}` names: a record of one kind, or a session. */
 type Resource =
   | { type: 'record'; kind: RecordKind; build: () => RecordCreateBase }
@@ -370,7 +379,7 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
       }
       // A read answers the person's own data, so the check above is not passing on an empty answer.
-      if (operation.method === 'GET' && operation.secured) {
+      if (operation.method === 'GET' && operation.secured && OPAQUE_READS[operation.label] === undefined) {
         expect(
           ownMarkers.some((marker) => response.body.includes(marker)),
           `${where} shows the other person something of their own`,
