@@ -7,6 +7,7 @@ import { RETENTION_DAYS } from '@sunlog/core/records/retention';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
+import { type GroupCommitStats, GroupCommitter } from '../db/group-commit.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { encodeCursor, readCursor } from '../page-cursor.ts';
@@ -71,9 +72,11 @@ export class RecordService {
   readonly #store: RecordStore;
   readonly #clock: Clock;
   readonly #audit: AuditLog;
+  readonly #creates: GroupCommitter;
 
   constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
     this.#db = deps.db;
+    this.#creates = new GroupCommitter(deps.db);
     this.#store = new RecordStore(deps.db);
     this.#clock = deps.clock;
     this.#audit = deps.audit;
@@ -89,7 +92,14 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
-    return this.#db.transaction().execute((trx) => this.createIn(trx, kind, userId, body));
+    // Group commit: creates arriving together share one transaction, each isolated by a savepoint and
+    // answered once that transaction has committed (see db/group-commit.ts).
+    return this.#creates.run((trx) => this.createIn(trx, kind, userId, body));
+  }
+
+  /** Commits and writes of the grouped creates so far. */
+  get createCommitStats(): GroupCommitStats {
+    return this.#creates.stats;
   }
 
   /** `create` inside the caller's transaction (an import writes all its records in one). */

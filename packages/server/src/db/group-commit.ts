@@ -1,0 +1,144 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './tables.ts';
+
+/** At most this many writes share one transaction; more wait for the next. */
+export const GROUP_COMMIT_MAX_WRITES = 256;
+
+/** One write: runs inside the shared transaction and answers what the caller gets once it commits. */
+export type GroupWrite<T> = (trx: Kysely<Database>) => Promise<T>;
+
+/** What the committer has done since it was made (read by tests and, later, metrics). */
+export interface GroupCommitStats {
+  /** Transactions committed. */
+  commits: number;
+  /** Writes that succeeded inside those transactions. */
+  writes: number;
+  /** The most writes one transaction carried. */
+  largestBatch: number;
+  /** Batches whose transaction failed as a whole, after which each write was run on its own. */
+  retriedAlone: number;
+}
+
+interface Pending {
+  work: GroupWrite<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Group commit: writes that arrive while a commit is in flight are gathered into the next transaction,
+ * so one commit (one fsync under SQLite's synchronous FULL, one WAL flush on PostgreSQL) serves many
+ * requests — the technique of PostgreSQL's `commit_delay` and InnoDB's group commit.
+ *
+ * Guarantees, write by write:
+ * - its promise settles only after the transaction holding it has committed (durable) or failed;
+ * - a write that throws (validation, idempotency conflict, a refused row) is rolled back to a savepoint
+ *   taken just before it and rejected with its own error; the others in the batch commit as usual;
+ * - everything the write does goes through the shared transaction, so what it writes together (a row
+ *   and its audit event) commits or vanishes together.
+ *
+ * If the transaction fails as a whole (a deadlock with another process, a lost connection), nothing of it
+ * was committed and each write is run again in a transaction of its own, so one bad batch costs time,
+ * not answers. Writes must therefore be safe to run again (record creates are idempotent by id).
+ *
+ * When idle, a new write waits one turn of the event loop (`setImmediate`) before its transaction starts,
+ * so requests read from the network in the same turn share it; better-sqlite3 commits synchronously, so
+ * on SQLite the writes gathered are the ones whose requests arrived during the previous commit.
+ */
+export class GroupCommitter {
+  readonly #db: Kysely<Database>;
+  readonly #maxWrites: number;
+  readonly #queue: Pending[] = [];
+  #running = false;
+  #scheduled = false;
+  readonly #stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0, retriedAlone: 0 };
+
+  constructor(db: Kysely<Database>, options: { maxWrites?: number } = {}) {
+    this.#db = db;
+    this.#maxWrites = options.maxWrites ?? GROUP_COMMIT_MAX_WRITES;
+  }
+
+  get stats(): Readonly<GroupCommitStats> {
+    return { ...this.#stats };
+  }
+
+  /** Runs `work` in the next group transaction; settles once that transaction has committed. */
+  run<T>(work: GroupWrite<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#running || this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#running || this.#queue.length === 0) return;
+    this.#running = true;
+    const batch = this.#queue.splice(0, this.#maxWrites);
+    try {
+      await this.#commit(batch);
+    } finally {
+      this.#running = false;
+      if (this.#queue.length > 0) this.#schedule();
+    }
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.#db.transaction().execute((trx) => runBatch(trx, batch));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      this.#stats.retriedAlone += 1;
+      for (const entry of batch) await this.#commit([entry]);
+      return;
+    }
+    this.#stats.commits += 1;
+    this.#stats.largestBatch = Math.max(this.#stats.largestBatch, batch.length);
+    batch.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok === true) {
+        this.#stats.writes += 1;
+        entry.resolve(outcome.value);
+      } else {
+        entry.reject(outcome === undefined ? new Error('group commit lost a write') : outcome.error);
+      }
+    });
+  }
+}
+
+/**
+ * Runs every write of the batch in `trx`. A lone write needs no savepoint: if it throws, the whole
+ * transaction rolls back and the error reaches its caller as before.
+ */
+async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcome[]> {
+  if (batch.length === 1 && batch[0] !== undefined) return [{ ok: true, value: await batch[0].work(trx) }];
+  const outcomes: Outcome[] = [];
+  for (const entry of batch) {
+    await sql`savepoint sunlog_group_write`.execute(trx);
+    try {
+      const value = await entry.work(trx);
+      await sql`release savepoint sunlog_group_write`.execute(trx);
+      outcomes.push({ ok: true, value });
+    } catch (error) {
+      // Undo only this write; on PostgreSQL this also clears the aborted state an SQL error leaves.
+      await sql`rollback to savepoint sunlog_group_write`.execute(trx);
+      await sql`release savepoint sunlog_group_write`.execute(trx);
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
