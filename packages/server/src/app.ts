@@ -17,6 +17,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
+import { registerReminderRoutes } from './reminders/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
@@ -30,6 +31,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerRecordRoutes,
   registerExportRoutes,
   registerImportRoutes,
+  registerReminderRoutes,
 ];
 
 export interface BuildAppOptions {

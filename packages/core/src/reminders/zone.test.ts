@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { epochDay, fromEpochDay, localDateTimeOf, offsetMsAt } from '../calendar.ts';
-import { localTimeExists, reminderInstant } from './zone.ts';
+import { localTimeExists, offsetTransitions, reminderInstant } from './zone.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -82,6 +82,37 @@ describe('reminderInstant', () => {
     }
     expect(iso(reminderInstant('2026-11-01', '00:30', 'America/Sao_Paulo').ms)).toBe(
       '2026-11-01T03:30:00.000Z',
+    );
+  });
+});
+
+describe('offsetTransitions', () => {
+  test('finds the two changes of a year to the minute, and none where there are none', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const to = Date.parse('2027-01-01T00:00:00Z');
+    expect(offsetTransitions('Europe/London', from, to)).toEqual([
+      { at: Date.parse('2026-03-29T01:00:00Z'), before: 0, after: 3_600_000 },
+      { at: Date.parse('2026-10-25T01:00:00Z'), before: 3_600_000, after: 0 },
+    ]);
+    expect(offsetTransitions('Australia/Sydney', from, to).map((t) => new Date(t.at).toISOString())).toEqual([
+      '2026-04-04T16:00:00.000Z',
+      '2026-10-03T16:00:00.000Z',
+    ]);
+    expect(offsetTransitions('Asia/Kolkata', from, to)).toEqual([]);
+    expect(offsetTransitions('America/Sao_Paulo', from, to)).toEqual([]);
+  });
+
+  test('every transition found in any zone is a real change of offset at that minute', () => {
+    fc.assert(
+      fc.property(zoneArb, fc.integer({ min: 2015, max: 2035 }), (zone, year) => {
+        const from = Date.UTC(year, 0, 1);
+        for (const t of offsetTransitions(zone, from, Date.UTC(year + 1, 0, 1))) {
+          expect(offsetMsAt(t.at - MINUTE, zone)).toBe(t.before);
+          expect(offsetMsAt(t.at, zone)).toBe(t.after);
+          expect(t.before).not.toBe(t.after);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

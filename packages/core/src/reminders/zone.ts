@@ -54,3 +54,44 @@ export function reminderInstant(date: LocalDate, time: LocalTime, timeZone: stri
 export function localTimeExists(date: LocalDate, time: LocalTime, timeZone: string): boolean {
   return reminderInstant(date, time, timeZone).exact;
 }
+
+/** A change of a zone's UTC offset: at `at` (epoch ms) the offset goes from `before` to `after` (ms). */
+export interface OffsetTransition {
+  at: number;
+  before: number;
+  after: number;
+}
+
+const SCAN_STEP_MS = 7 * MS_PER_DAY;
+
+/**
+ * The zone's offset changes in [fromMs, toMs), found from Intl alone: the offset is sampled weekly and
+ * each change is narrowed to the minute. Two changes less than a week apart that cancel out are not
+ * seen; no zone in use changes that often.
+ */
+export function offsetTransitions(timeZone: string, fromMs: number, toMs: number): OffsetTransition[] {
+  const transitions: OffsetTransition[] = [];
+  let previousMs = fromMs;
+  let previousOffset = offsetMsAt(fromMs, timeZone);
+  while (previousMs < toMs) {
+    const nextMs = Math.min(previousMs + SCAN_STEP_MS, toMs);
+    const nextOffset = offsetMsAt(nextMs, timeZone);
+    if (nextOffset !== previousOffset) {
+      let low = previousMs;
+      let high = nextMs;
+      while (high - low > MS_PER_MINUTE) {
+        const half = Math.floor((high - low) / 2 / MS_PER_MINUTE) * MS_PER_MINUTE;
+        const middle = low + Math.max(MS_PER_MINUTE, half);
+        if (offsetMsAt(middle, timeZone) === previousOffset) {
+          low = middle;
+        } else {
+          high = middle;
+        }
+      }
+      transitions.push({ at: high, before: previousOffset, after: nextOffset });
+    }
+    previousMs = nextMs;
+    previousOffset = nextOffset;
+  }
+  return transitions;
+}
