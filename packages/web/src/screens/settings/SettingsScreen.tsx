@@ -2,6 +2,7 @@ import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
 import { settingsStrings as t } from './strings.ts';
 
@@ -9,6 +10,7 @@ export function SettingsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <ProfileForm me={me} />
+      <RemindersSection me={me} />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
     </Page>
