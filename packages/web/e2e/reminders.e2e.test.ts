@@ -107,6 +107,12 @@ describe.skipIf(warnIfSkipped())('Reminders in a real browser', () => {
       await address.waitFor();
       const first = await address.inputValue();
       expect(first).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      await section.getByRole('button', { name: 'Copy address' }).click();
+      // Copied, or (where the browser refuses the clipboard) selected with a message saying so.
+      await section
+        .getByRole('status')
+        .filter({ hasText: /^(The address is copied\.|Copying did not work\..*)$/ })
+        .waitFor();
       const feed = await page.request.get(first);
       expect(feed.status()).toBe(200);
       expect(feed.headers()['content-type']).toMatch(/^text\/calendar/);

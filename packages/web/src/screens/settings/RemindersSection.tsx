@@ -49,7 +49,7 @@ export function RemindersSection({ me }: { me: Me }) {
       <h2 id="settings-reminders">{t.heading}</h2>
       <p className="muted">{t.lead(profile.timeZone)}</p>
       {regimens.isSuccess ? (
-        <RemindersForm key={regimens.dataUpdatedAt} profile={profile} regimens={regimens.data} />
+        <RemindersForm profile={profile} regimens={regimens.data} />
       ) : regimens.isError ? (
         <FormAlert message={failureMessage(regimens.error)} />
       ) : (
@@ -128,7 +128,10 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
       const saved = await updateProfile({ reminders });
       queryClient.setQueryData<Me | null>(queryKeys.me, (old) => (old ? { ...old, profile: saved } : old));
       for (const regimen of regimens) {
-        const next = [...(times[regimen.id] ?? [])].sort();
+        // A plan that arrived after the form opened and was not edited here keeps its times.
+        const edited = times[regimen.id];
+        if (edited === undefined) continue;
+        const next = [...edited].sort();
         if (next.join() === [...regimen.reminderTimes].sort().join()) continue;
         const { createdAt: _created, updatedAt: _updated, ...body } = regimen;
         await updateRecord('regimens', { ...body, reminderTimes: next });
@@ -155,7 +158,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
       {dailyDose && regimens.length === 0 ? <p className="muted">{t.noPlans}</p> : null}
       {dailyDose
         ? regimens.map((regimen) => {
-            const list = times[regimen.id] ?? [];
+            const list = times[regimen.id] ?? [...regimen.reminderTimes];
             return (
               <fieldset key={regimen.id} className="reminders__times">
                 <legend>{t.timesFor(regimen.productName)}</legend>
