@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       dataDir: resolve('./data'),
       database: { engine: 'sqlite', file: resolve('./data/sunlog.db') },
       publicUrl: 'http://127.0.0.1:3000',
+      publicUrlIsSet: false,
       logLevel: 'info',
       trustProxy: false,
     });

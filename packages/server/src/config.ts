@@ -24,6 +24,8 @@ export interface Config {
   database: DatabaseConfig;
   /** The address people use to reach Sunlog, without a trailing slash (links, cookie security, CSRF). */
   publicUrl: string;
+  /** Whether PUBLIC_URL was given; when not, links people copy (the calendar feed) use the request's origin. */
+  publicUrlIsSet: boolean;
   logLevel: LogLevel;
   /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For): `false` for none,
@@ -141,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { engine: 'sqlite', file: resolve(dataDir, 'sunlog.db') }
         : { engine: 'postgres', url: values.DATABASE_URL, schema: values.DATABASE_SCHEMA },
     publicUrl,
+    publicUrlIsSet: values.PUBLIC_URL !== undefined,
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
   };

@@ -13,6 +13,7 @@ import type { Database } from './db/tables.ts';
 import { ExportService } from './export/service.ts';
 import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
+import { CalendarService } from './reminders/calendar.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
 export interface Sunlog {
@@ -25,6 +26,7 @@ export interface Sunlog {
   readonly exports: ExportService;
   readonly imports: ImportService;
   readonly accountDeletion: AccountDeletionService;
+  readonly calendar: CalendarService;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -68,5 +70,6 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
-  return { config, db, clock, audit, accounts, records, exports, imports, accountDeletion, close };
+  const calendar = new CalendarService({ db, clock, accounts, records, dataDir: config.dataDir });
+  return { config, db, clock, audit, accounts, records, exports, imports, accountDeletion, calendar, close };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RECORD_COLLECTIONS, RECORD_SCHEMAS, type RecordCollection } from '../records/collections.ts';
 import { OffsetDateTimeSchema } from '../records/common.ts';
-import { ProfileSchema } from '../records/profile.ts';
+import { ProfileSchema, ReminderPreferencesSchema } from '../records/profile.ts';
 
 /**
  * Sunlog export, version 1: everything one person recorded, in one JSON document. Reminder settings
@@ -32,13 +32,26 @@ export function checkUniqueIds(
   }
 }
 
+/**
+ * The profile as version 1 wrote it: reminder preferences without the check-in day and times added
+ * later (they travel in version 2), so the published version 1 schema stays as it was.
+ */
+const ProfileV1Schema = ProfileSchema.extend({
+  reminders: ReminderPreferencesSchema.pick({
+    dailyDose: true,
+    dailyDoseTimes: true,
+    monthlyCheckIn: true,
+    labTestEveryWeeks: true,
+  }),
+});
+
 export const ExportV1Schema = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION_1),
     /** When the export was made, with the offset of the person's zone at that moment. */
     exportedAt: OffsetDateTimeSchema,
-    profile: ProfileSchema,
+    profile: ProfileV1Schema,
     regimens: z.array(RECORD_SCHEMAS.regimens),
     intakes: z.array(RECORD_SCHEMAS.intakes),
     labResults: z.array(RECORD_SCHEMAS.labResults),

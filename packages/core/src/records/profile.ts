@@ -22,6 +22,12 @@ export const ReminderPreferencesSchema = z.object({
   dailyDoseTimes: z.array(LocalTimeSchema).max(6),
   monthlyCheckIn: z.boolean(),
   labTestEveryWeeks: z.number().int().min(4).max(104).nullable(),
+  /** Day of the month for the check-in reminder, 1–28 so it exists in every month; 1 when absent. */
+  checkInDayOfMonth: z.number().int().min(1).max(28).optional(),
+  /** Local time of the check-in reminder; 19:00 when absent. */
+  checkInTime: LocalTimeSchema.optional(),
+  /** Local time of the blood-test reminder; 09:00 when absent. */
+  labTestTime: LocalTimeSchema.optional(),
 });
 export type ReminderPreferences = z.infer<typeof ReminderPreferencesSchema>;
 

@@ -34,6 +34,12 @@ const EXPECTED_SCHEMA = {
     revised_at: 'text not null',
     user_id: 'text not null',
   },
+  calendar_feeds: {
+    created_at: 'text not null',
+    feed_id: 'text not null',
+    secret_hash: 'text not null',
+    user_id: 'text not null',
+  },
   audit_events: {
     action: 'text not null',
     at: 'text not null',

@@ -39,6 +39,7 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   flares: { by: 'column', column: 'user_id' },
   check_ins: { by: 'column', column: 'user_id' },
   record_revisions: { by: 'column', column: 'user_id' },
+  calendar_feeds: { by: 'column', column: 'user_id' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },
 };

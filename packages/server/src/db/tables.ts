@@ -19,6 +19,7 @@ export interface Database {
   flares: RecordsTable;
   check_ins: RecordsTable;
   record_revisions: RecordRevisionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -115,4 +116,14 @@ export interface RecordRevisionsTable {
   revised_at: string;
   /** JSON text of the record as it was before that edit. */
   body: string;
+}
+
+/** A person's private calendar feed; the URL's secret itself is never stored. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** Random, base64url; the secret is HMAC-SHA256(calendar key, feed_id). */
+  feed_id: string;
+  /** Hex SHA-256 of the secret, looked up when the feed is fetched. */
+  secret_hash: string;
+  created_at: string;
 }

@@ -194,6 +194,7 @@ async function stateOf(server: TestServer, userId: string) {
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute(),
+    calendarFeeds: await db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).execute(),
     records,
     revisions: await db
       .selectFrom('record_revisions')
@@ -220,6 +221,9 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...state.sessions.map((session) => session.id),
     ...Object.values(state.records).flatMap((rows) => rows.map((row) => (row as { id: string }).id)),
     ...audit.map((event) => event.id),
+    // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
+    // account has none yet, and the owner's was made in buildWorld, so their state does not move.
+    await server.sunlog.calendar.secretFor(userId),
   ];
 }
 
@@ -236,6 +240,9 @@ async function buildWorld(server: TestServer) {
     ownerRecords.set(kind.path, { live, deleted });
     await createRecord(server, other, kind, RECORD_FACTORIES[key]());
   }
+  // Both have a calendar feed, so its address is among the markers each may or may not see.
+  await server.sunlog.calendar.secretFor(owner.id);
+  await server.sunlog.calendar.secretFor(other.id);
   const ownerSecondSession = await newSession(server, owner);
   return { owner, other, ownerRecords, ownerSecondSession };
 }

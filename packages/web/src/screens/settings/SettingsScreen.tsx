@@ -5,6 +5,7 @@ import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { DownloadSection } from './DownloadSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
 import { settingsStrings as t } from './strings.ts';
 
@@ -12,6 +13,7 @@ export function SettingsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <ProfileForm me={me} />
+      <RemindersSection me={me} />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <DownloadSection />

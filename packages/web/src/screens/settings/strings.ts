@@ -72,3 +72,42 @@ export const settingsStrings = {
     bloodTarget: 'personal blood level target',
   } as Record<string, string>,
 } as const;
+
+export const remindersStrings = {
+  heading: 'Reminders',
+  lead: (zone: string) =>
+    `Reminders follow your time zone (${zone}), also when the clocks change. Sunlog reminds you; it never changes what you take.`,
+  doseToggle: 'Remind me to take my vitamin D',
+  noPlans: 'Add a supplement plan on Today to set dose reminder times.',
+  timesFor: (product: string) => `Reminder times for ${product}`,
+  timeLabel: (n: number) => `Time ${n}`,
+  removeTime: (time: string) => `Remove ${time === '' ? 'this time' : time}`,
+  addTime: 'Add a time',
+  timesMax: 'Up to 6 times for each plan.',
+  checkInToggle: 'Remind me of the monthly check-in',
+  checkInDay: 'Day of the month',
+  checkInDayHint: 'Days 1 to 28, so it happens every month.',
+  checkInTime: 'Check-in time',
+  bloodToggle: 'Remind me of my next blood test',
+  bloodWeeks: 'Every how many weeks',
+  bloodWeeksHint:
+    'Counted from the date of your last blood result. Ask your clinician how often you need one.',
+  bloodTime: 'Blood-test reminder time',
+  weeksInvalid: 'Enter a whole number of weeks from 4 to 104.',
+  timesInvalid: 'Each reminder time needs a time, and each time only once.',
+  save: 'Save reminders',
+  saving: 'Saving…',
+  saved: 'Your reminders are saved.',
+  calendarHeading: 'Calendar feed',
+  calendarLead:
+    'Subscribe to this private address in your calendar app to see your reminders there. The calendar shows the dose amount and nothing else about your health. Anyone who has the address can read it.',
+  calendarShow: 'Show my calendar address',
+  calendarLoading: 'Getting your address…',
+  calendarLabel: 'Your private calendar address',
+  calendarCopy: 'Copy address',
+  calendarCopied: 'The address is copied.',
+  calendarCopyFailed: 'Copying did not work. Select the address and copy it yourself.',
+  calendarRotate: 'Make a new address',
+  calendarRotateHint: 'If you shared the address by mistake: the old one stops working at once.',
+  calendarRotated: 'You have a new address. The old one no longer works; update your calendar app.',
+};

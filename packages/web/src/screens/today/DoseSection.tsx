@@ -3,9 +3,10 @@ import type { Intake } from '@sunlog/core/records/intake';
 import type { Profile } from '@sunlog/core/records/profile';
 import type { Regimen } from '@sunlog/core/records/regimen';
 import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
+import { type DueReminder, todaysReminders } from '@sunlog/core/reminders/schedule';
 import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
@@ -31,6 +32,16 @@ export function DoseSection({
   const [status, setStatus] = useState<string>();
   const [isAdding, setAdding] = useState(false);
   const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
+  const now = useMinute();
+  const reminders = todaysReminders(
+    {
+      preferences: profile.reminders,
+      regimens: due,
+      timeZone: profile.timeZone,
+      intakes: intakes.data ?? [],
+    },
+    now,
+  );
 
   return (
     <section className="card today-card" aria-labelledby="today-dose">
@@ -46,6 +57,7 @@ export function DoseSection({
               key={regimen.id}
               regimen={regimen}
               intake={intakes.data.find((intake) => intake.regimenId === regimen.id)}
+              reminder={reminderNote(reminders, regimen.id)}
               profile={profile}
               today={today}
               outbox={outbox}
@@ -75,9 +87,31 @@ export function DoseSection({
   );
 }
 
+/** Now, moved on each minute so "due now" becomes "missed" without a reload. */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** What the reminders say about a plan's dose today: due now, or missed earlier (the latest of each). */
+function reminderNote(
+  reminders: { dueNow: DueReminder[]; missed: DueReminder[] },
+  regimenId: string,
+): string | undefined {
+  const dueNow = reminders.dueNow.filter((r) => r.regimenId === regimenId).at(-1);
+  if (dueNow !== undefined) return t.reminderDueNow(dueNow.localTime);
+  const missed = reminders.missed.filter((r) => r.regimenId === regimenId).at(-1);
+  return missed === undefined ? undefined : t.reminderMissed(missed.localTime);
+}
+
 function DoseItem({
   regimen,
   intake,
+  reminder,
   profile,
   today,
   outbox,
@@ -85,6 +119,7 @@ function DoseItem({
 }: {
   regimen: Regimen;
   intake: Intake | undefined;
+  reminder: string | undefined;
   profile: Profile;
   today: string;
   outbox: OutboxView;
@@ -157,6 +192,11 @@ function DoseItem({
           {regimen.productName} <span className="muted">· {t.doseDetail(regimen.form)}</span>
         </p>
       </div>
+      {intake === undefined && reminder !== undefined ? (
+        <p className="dose__reminder" id={`${id}-reminder`}>
+          {reminder}
+        </p>
+      ) : null}
       {intake === undefined ? (
         <div className="dose__actions">
           <Button

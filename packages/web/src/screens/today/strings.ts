@@ -23,6 +23,8 @@ export const todayStrings = {
   skippedAt: (time: string) => `Skipped at ${time}`,
   undo: 'Undo',
   undone: 'Undone. The dose is back to not logged.',
+  reminderDueNow: (time: string) => `Reminder: due now (${time})`,
+  reminderMissed: (time: string) => `Missed reminder at ${time}`,
   takenStatus: (product: string, time: string) => `${product}: taken at ${time}.`,
   skippedStatus: (product: string) => `${product}: marked as skipped.`,
   doseDetail: (form: string) => `Vitamin ${form}`,
