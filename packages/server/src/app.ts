@@ -19,8 +19,8 @@ import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
-import { registerReportRoutes } from './report/routes.ts';
 import { registerReminderRoutes } from './reminders/routes.ts';
+import { registerReportRoutes } from './report/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
