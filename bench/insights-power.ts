@@ -88,7 +88,7 @@ function runScenario(scenario: Scenario, people: number, days: number, seed: num
     }
     if (claims.some((t) => t.symptom !== effect.symptom)) outcome.otherClaims++;
     const own = claims.find((t) => t.symptom === effect.symptom);
-    if (!own || Math.sign(own.cumulative) !== Math.sign(effect.points)) continue;
+    if (!own || own.direction !== Math.sign(effect.points)) continue;
     outcome.rightRatingSign++;
     if (Math.abs(own.peakLagDays - effect.lagDays) <= 3) outcome.right3++;
     if (Math.abs(own.peakLagDays - effect.lagDays) <= 7) outcome.right7++;

@@ -69,8 +69,8 @@ describe('lagged associations on independently simulated people', () => {
       for (let i = 0; i < people; i++) {
         const claims = claimsFor(41_000 + i, 365, effect);
         const own = claims.find((t) => t.symptom === 'energy');
-        if (claims.some((t) => t.symptom !== 'energy' || t.cumulative < 0)) wrong++;
-        if (own && own.cumulative > 0 && Math.abs(own.peakLagDays - 7) <= 3) {
+        if (claims.some((t) => t.symptom !== 'energy' || t.direction < 0)) wrong++;
+        if (own && own.direction > 0 && Math.abs(own.peakLagDays - 7) <= 3) {
           found++;
           if (own.peakLagInterval.low <= 7 && 7 <= own.peakLagInterval.high) lagCovered++;
         }
