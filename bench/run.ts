@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { benchApi } from './api.ts';
 import { benchInsights } from './insights.ts';
+import { benchInsightsPower } from './insights-power.ts';
 import { type BenchSection, renderReport } from './report.ts';
 import { benchWeb } from './web.ts';
 
@@ -9,6 +10,7 @@ const BENCHMARKS: { name: string; run: () => BenchSection | Promise<BenchSection
   { name: 'api', run: benchApi },
   { name: 'web', run: benchWeb },
   { name: 'insights', run: benchInsights },
+  { name: 'insights-power', run: () => benchInsightsPower() },
 ];
 
 const only = process.argv[2];

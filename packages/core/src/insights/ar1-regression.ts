@@ -36,12 +36,16 @@ export interface Ar1Fit {
   degreesOfFreedom: number[];
   /** Observations used. */
   n: number;
+  /** Covariance matrix of the coefficients (same order), for joint tests of several of them. */
+  covariance: number[][];
 }
 
 interface GlsFit {
   beta: number[];
   /** Diagonal of (Z'Z)⁻¹. */
   inverseDiagonal: number[];
+  /** (Z'Z)⁻¹. */
+  inverse: number[][];
   variance: number;
 }
 
@@ -117,7 +121,12 @@ function glsFit(
   if (!inverse) return null;
   const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * (xty[j] ?? 0), 0));
   const rss = Math.max(0, yty - beta.reduce((s, b, a) => s + b * (xty[a] ?? 0), 0));
-  return { beta, inverseDiagonal: inverse.map((row, a) => row[a] ?? 0), variance: rss / (n - p) };
+  return {
+    beta,
+    inverseDiagonal: inverse.map((row, a) => row[a] ?? 0),
+    inverse,
+    variance: rss / (n - p),
+  };
 }
 
 /**
@@ -164,7 +173,8 @@ function persistenceOf(
  *
  * Degrees of freedom: φ is estimated, so the standard error is itself uncertain beyond what the
  * residual variance alone implies. Each coefficient's t statistic gets Satterthwaite degrees of
- * freedom ν with 1/ν = 1/(n − p − 1) + 2 · (d ln se/dφ)² · Var(φ̂), Var(φ̂) ≈ (1 − φ²)/n, the
+ * freedom ν with 1/ν = 1/(n − p − 1) + 2 · (d ln se/dφ)² · Var(φ̂), Var(φ̂) ≈ (1 − φ²)/m over the m
+ * pairs of consecutive observed days φ is estimated from (with days missing, m is well below n), the
  * derivative taken numerically: the log standard error's variance from both sources is matched
  * to that of a t distribution's scale. Without this the tests claim too often in the far tail
  * that multiple testing uses.
@@ -188,7 +198,10 @@ export function ar1Regression(
   const final = fit;
   const stepped = glsFit(times, y, columns, Math.min(MAX_PERSISTENCE, phi + PERSISTENCE_STEP));
   const residualDf = n - p - 1;
-  const phiVariance = (1 - phi * phi) / n;
+  // φ is estimated from pairs of consecutive observed days only, so its variance follows their count.
+  let consecutive = 0;
+  for (let i = 1; i < n; i++) if ((times[i] ?? 0) - (times[i - 1] ?? 0) === 1) consecutive++;
+  const phiVariance = (1 - phi * phi) / Math.max(1, consecutive);
   const standardErrors = final.inverseDiagonal.map((d) => Math.sqrt(Math.max(0, final.variance * d)));
   const degreesOfFreedom = final.inverseDiagonal.map((d, a) => {
     const dSteppedVar = stepped ? stepped.variance * (stepped.inverseDiagonal[a] ?? 0) : 0;
@@ -197,5 +210,6 @@ export function ar1Regression(
     const slope = (0.5 * Math.log(dSteppedVar / dFinalVar)) / PERSISTENCE_STEP;
     return 1 / (1 / residualDf + 2 * slope * slope * phiVariance);
   });
-  return { coefficients: final.beta, standardErrors, persistence: phi, degreesOfFreedom, n };
+  const covariance = final.inverse.map((row) => row.map((v) => v * final.variance));
+  return { coefficients: final.beta, standardErrors, persistence: phi, degreesOfFreedom, n, covariance };
 }

@@ -110,6 +110,13 @@ export function studentTTwoSidedP(t: number, df: number): number {
   return betaI(df / 2, 0.5, df / (df + t * t));
 }
 
+/** P(F > f) for Fisher's F with `d1` and `d2` degrees of freedom (the upper-tail p-value). */
+export function fUpperP(f: number, d1: number, d2: number): number {
+  if (!(f > 0)) return 1;
+  if (!Number.isFinite(f)) return 0;
+  return betaI(d2 / 2, d1 / 2, d2 / (d2 + d1 * f));
+}
+
 /** The Student t quantile: the value q with P(T ≤ q) = p. */
 export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;

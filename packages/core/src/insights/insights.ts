@@ -3,8 +3,9 @@ import { type BeforeAfterInsight, beforeAfter } from './before-after.ts';
 import { buildDailySeries } from './daily-series.ts';
 import { type FlareRateInsight, flareRate } from './flare-rate.ts';
 import type { InsightsInput, LocalDate } from './input.ts';
-import { type AssociationInsight, type LagTest, laggedAssociations } from './lagged-association.ts';
+import { type AssociationInsight, laggedAssociations, type RatingTest } from './lagged-association.ts';
 import { type LevelTrendInsight, levelTrend } from './level-trend.ts';
+import { daysBetween } from './local-date.ts';
 import { levelBySeason, type SeasonInsight } from './season.ts';
 import { type SteadyStateInsight, steadyState } from './steady-state.ts';
 import { type SymptomMonthInsight, symptomTrends } from './symptom-trends.ts';
@@ -20,8 +21,8 @@ export interface Insights {
   symptomTrends: SymptomMonthInsight[];
   beforeAfter: BeforeAfterInsight[];
   associations: AssociationInsight[];
-  /** Every (rating, lag) test behind `associations`, for a detail view or export. */
-  associationTests: LagTest[];
+  /** The joint test behind each rating's association (lag curve included), for a detail view or export. */
+  associationTests: RatingTest[];
   season: SeasonInsight[];
   flareRate: FlareRateInsight;
   disclaimers: typeof DISCLAIMERS;
@@ -30,8 +31,8 @@ export interface Insights {
 /** Options for `computeInsights`. */
 export interface InsightOptions {
   /**
-   * Seed for any resampling. The current methods are closed-form, so results do not depend on
-   * it; it is part of the signature so a resampling method never needs the clock or Math.random.
+   * Seed for any resampling (the interval of an association's delay is drawn by a parametric
+   * bootstrap), so a resampling method never needs the clock or Math.random.
    */
   seed: number;
 }
@@ -50,12 +51,26 @@ function earliestDate(input: InsightsInput): LocalDate {
   return first;
 }
 
+/** 1 on each day of the series grid inside a recorded flare-up (an open one runs to today). */
+function flareDayMask(input: InsightsInput, firstDay: LocalDate, length: number): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const flare of input.flares) {
+    const from = Math.max(0, daysBetween(firstDay, flare.start));
+    const to = Math.min(length - 1, daysBetween(firstDay, flare.end ?? input.today));
+    for (let t = from; t <= to; t++) mask[t] = 1;
+  }
+  return mask;
+}
+
 /** Runs every insight method over one person's records. Pure: same input, same output. */
-export function computeInsights(input: InsightsInput, _options: InsightOptions): Insights {
+export function computeInsights(input: InsightsInput, options: InsightOptions): Insights {
   const trackingStart = input.trackingStart ?? earliestDate(input);
   const series = buildDailySeries(input, trackingStart, input.today);
   const labs = input.labs.filter((l) => l.date >= trackingStart && l.date <= input.today);
-  const associations = laggedAssociations(series);
+  const associations = laggedAssociations(series, {
+    seed: options.seed,
+    flareDays: flareDayMask(input, trackingStart, series.length),
+  });
   return {
     today: input.today,
     trackingStart,
