@@ -17,7 +17,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
-import { registerReminderRoutes } from './reminders/routes.ts';
+import { registerPushRoutes, registerReminderRoutes } from './reminders/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
@@ -32,6 +32,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerExportRoutes,
   registerImportRoutes,
   registerReminderRoutes,
+  registerPushRoutes,
 ];
 
 export interface BuildAppOptions {
