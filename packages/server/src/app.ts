@@ -19,7 +19,7 @@ import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
-import { registerReminderRoutes } from './reminders/routes.ts';
+import { registerPushRoutes, registerReminderRoutes } from './reminders/routes.ts';
 import { registerReportRoutes } from './report/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
@@ -36,6 +36,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerReportRoutes,
   registerImportRoutes,
   registerReminderRoutes,
+  registerPushRoutes,
 ];
 
 export interface BuildAppOptions {

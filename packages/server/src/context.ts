@@ -14,6 +14,7 @@ import { ExportService } from './export/service.ts';
 import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
 import { CalendarService } from './reminders/calendar.ts';
+import { loadVapidKeys, type VapidKeys } from './reminders/vapid.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
 export interface Sunlog {
@@ -27,6 +28,8 @@ export interface Sunlog {
   readonly imports: ImportService;
   readonly accountDeletion: AccountDeletionService;
   readonly calendar: CalendarService;
+  /** The Web Push key pair, made on first start and kept in the database. */
+  readonly vapid: VapidKeys;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -48,9 +51,11 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     closing ??= db.destroy();
     return closing;
   };
+  let vapid: VapidKeys;
   try {
     await migrateToLatest(db, config.database);
     await prepareDecoy();
+    vapid = await loadVapidKeys(db, clock());
   } catch (error) {
     await close();
     const outage = outageReason(error);
@@ -71,5 +76,18 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
   const calendar = new CalendarService({ db, clock, accounts, records, dataDir: config.dataDir });
-  return { config, db, clock, audit, accounts, records, exports, imports, accountDeletion, calendar, close };
+  return {
+    config,
+    db,
+    clock,
+    audit,
+    accounts,
+    records,
+    exports,
+    imports,
+    accountDeletion,
+    calendar,
+    vapid,
+    close,
+  };
 }

@@ -34,6 +34,11 @@ const EXPECTED_SCHEMA = {
     revised_at: 'text not null',
     user_id: 'text not null',
   },
+  server_keys: {
+    created_at: 'text not null',
+    name: 'text not null',
+    value: 'text not null',
+  },
   calendar_feeds: {
     created_at: 'text not null',
     feed_id: 'text not null',

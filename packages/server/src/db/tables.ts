@@ -20,6 +20,7 @@ export interface Database {
   check_ins: RecordsTable;
   record_revisions: RecordRevisionsTable;
   calendar_feeds: CalendarFeedsTable;
+  server_keys: ServerKeysTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -125,5 +126,12 @@ export interface CalendarFeedsTable {
   feed_id: string;
   /** Hex SHA-256 of the secret, looked up when the feed is fetched. */
   secret_hash: string;
+  created_at: string;
+}
+
+/** A key the server made once and keeps (e.g. `vapid`: the Web Push key pair as JSON). */
+export interface ServerKeysTable {
+  name: string;
+  value: string;
   created_at: string;
 }

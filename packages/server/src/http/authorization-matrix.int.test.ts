@@ -42,6 +42,8 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'GET /healthz': 'Load balancers probe it without credentials; it tells only whether the database answers.',
   'POST /api/v1/auth/register': 'Creating an account is how a person gets credentials in the first place.',
   'POST /api/v1/auth/sign-in': 'Signing in is how a person gets a session.',
+  'GET /api/v1/push/public-key':
+    'The Web Push public key is the same for everyone and public by nature: browsers need it to subscribe.',
   'POST /api/v1/auth/sign-out':
     'Answers 204 with or without a session so a client can always clear its cookie; it ends only the session of the cookie sent with it.',
 };

@@ -469,6 +469,7 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   check_ins: 'compare',
   record_revisions: 'compare',
   calendar_feeds: 'compare',
+  server_keys: 'compare',
   audit_events: 'ignore', // a refused request may be audited: that is the point of the trail
   rate_limits: 'ignore', // a failed sign-in counts, by design
 };

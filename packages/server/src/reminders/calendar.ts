@@ -50,7 +50,9 @@ export class CalendarService {
   readonly #clock: Clock;
   readonly #accounts: AccountService;
   readonly #records: RecordService;
-  readonly #key: Promise<Buffer>;
+  readonly #dataDir: string;
+  /** Read (or made) on first use, so a process that never serves a feed never touches DATA_DIR for it. */
+  #key: Promise<Buffer> | undefined;
 
   constructor(deps: {
     db: Kysely<Database>;
@@ -63,15 +65,16 @@ export class CalendarService {
     this.#clock = deps.clock;
     this.#accounts = deps.accounts;
     this.#records = deps.records;
-    this.#key = loadCalendarKey(deps.dataDir);
-    // Surfaces on first use; never an unhandled rejection at start-up.
-    this.#key.catch(() => undefined);
+    this.#dataDir = deps.dataDir;
   }
 
   async #secretOf(feedId: string): Promise<string> {
-    return createHmac('sha256', await this.#key)
-      .update(feedId)
-      .digest('base64url');
+    this.#key ??= loadCalendarKey(this.#dataDir);
+    const key = await this.#key.catch((error: unknown) => {
+      this.#key = undefined; // try again next time rather than remember a failure
+      throw error;
+    });
+    return createHmac('sha256', key).update(feedId).digest('base64url');
   }
 
   /** The person's feed secret, creating the feed on first call. */

@@ -84,3 +84,24 @@ export function registerReminderRoutes(app: FastifyInstance, sunlog: Sunlog): vo
     },
   );
 }
+
+const PublicKeySchema = z
+  .object({ publicKey: z.string().describe('The VAPID public key (uncompressed P-256 point), base64url.') })
+  .meta({ id: 'PushPublicKey' });
+
+/** GET /api/v1/push/public-key: what a browser passes as applicationServerKey when it subscribes. */
+export function registerPushRoutes(app: FastifyInstance, sunlog: Sunlog): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/push/public-key',
+    {
+      schema: {
+        tags: ['reminders'],
+        summary: 'The Web Push (VAPID) public key of this server',
+        description:
+          'The same for everyone and public by nature; browsers need it to subscribe to notifications.',
+        response: { 200: PublicKeySchema },
+      },
+    },
+    async () => ({ publicKey: sunlog.vapid.publicKey }),
+  );
+}
