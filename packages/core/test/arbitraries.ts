@@ -42,10 +42,10 @@ function compact<T extends object>(value: T): T {
 
 const stampsArb = fc.record({ createdAt: offsetDateTimeArb, updatedAt: offsetDateTimeArb });
 
-const intakeAmountArb = fc.record({
-  value: fc.double({ min: 0.001, max: 1_000_000, noNaN: true }),
-  unit: fc.constantFrom('IU' as const, 'ug' as const),
-});
+const intakeAmountArb = fc.oneof(
+  fc.record({ value: fc.double({ min: 1, max: 1_000_000, noNaN: true }), unit: fc.constant('IU' as const) }),
+  fc.record({ value: fc.double({ min: 0.025, max: 25_000, noNaN: true }), unit: fc.constant('ug' as const) }),
+);
 
 const timeArb = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
@@ -121,7 +121,7 @@ export const labResultArb: fc.Arbitrary<LabResult> = fc
   .record({
     id: idArb,
     vitaminD: fc.boolean(),
-    value: fc.double({ min: 0.1, max: 1000, noNaN: true }),
+    value: fc.double({ min: 0.25, max: 25, noNaN: true }),
     unitIndex: fc.integer({ min: 0, max: 1 }),
     withRange: fc.boolean(),
     sampleDate: localDateArb,

@@ -27,10 +27,33 @@ const intakeFields = {
   note: NoteSchema.optional(),
 };
 
+/**
+ * `takenAt` is written with the device's offset, so its first ten characters are the local date it
+ * happened on; the date it counts for may differ by at most one day (a dose logged just after midnight).
+ */
+function checkTakenNearLocalDate(intake: { takenAt: string; localDate: string }, ctx: z.RefinementCtx): void {
+  const takenOn = Date.parse(`${intake.takenAt.slice(0, 10)}T00:00:00Z`);
+  const countsFor = Date.parse(`${intake.localDate}T00:00:00Z`);
+  if (Number.isNaN(takenOn) || Number.isNaN(countsFor)) return;
+  if (Math.abs(takenOn - countsFor) <= DAY_MS) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['takenAt'],
+    message: 'The time taken must be within one day of the date the dose counts for',
+    input: intake.takenAt,
+  });
+}
+
+const DAY_MS = 86_400_000;
+
 /** One logged vitamin D dose, taken or deliberately skipped. */
-export const IntakeSchema = z.strictObject({ id: IdSchema, ...intakeFields, ...RecordTimestampsShape });
+export const IntakeSchema = z
+  .strictObject({ id: IdSchema, ...intakeFields, ...RecordTimestampsShape })
+  .superRefine(checkTakenNearLocalDate);
 export type Intake = z.infer<typeof IntakeSchema>;
 
 /** A new or replaced intake as a client sends it: the client's id, no server timestamps. */
-export const IntakeCreateSchema = z.strictObject({ id: IdSchema, ...intakeFields });
+export const IntakeCreateSchema = z
+  .strictObject({ id: IdSchema, ...intakeFields })
+  .superRefine(checkTakenNearLocalDate);
 export type IntakeCreate = z.infer<typeof IntakeCreateSchema>;

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { buildVitaminDResult } from '../../test/factories.ts';
 import { firstProblem } from '../../test/first-problem.ts';
 import { LabResultCreateSchema, LabResultSchema } from './lab-result.ts';
+import { canonicalLocale, isLocale, LocaleSchema } from './profile.ts';
+import { canonicalTimeZone } from './time-zone.ts';
 
 describe('lab result', () => {
   test('a 25(OH)D result in a calcium unit is rejected with a message naming both', () => {
@@ -57,5 +59,40 @@ describe('lab result', () => {
     expect(firstProblem(LabResultSchema, buildVitaminDResult({ loincCode: '62292' })).path).toBe('loincCode');
     const { createdAt: _c, updatedAt: _u, ...input } = buildVitaminDResult({ loincCode: '14635-7' });
     expect(LabResultCreateSchema.safeParse(input).success).toBe(true);
+  });
+
+  test('a 25(OH)D level is bounded by its unit, and the message names the range', () => {
+    const huge = firstProblem(
+      LabResultSchema,
+      buildVitaminDResult({ level: { value: 9_999_999, unit: 'ng/mL' } }),
+    );
+    expect(huge.path).toBe('level.value');
+    expect(huge.message).toContain('Use a number from 0.1 to 1,000 ng/mL');
+    expect(
+      firstProblem(LabResultSchema, buildVitaminDResult({ level: { value: 2_501, unit: 'nmol/L' } })).message,
+    ).toContain('Use a number from 0.25 to 2,500 nmol/L');
+    expect(
+      LabResultSchema.safeParse(buildVitaminDResult({ level: { value: 2_400, unit: 'nmol/L' } })).success,
+    ).toBe(true);
+    expect(
+      LabResultSchema.safeParse(buildVitaminDResult({ level: { value: 160, unit: 'ng/mL' } })).success,
+    ).toBe(true);
+  });
+});
+
+describe('profile locale', () => {
+  test('a locale must be a language tag Intl knows; it is stored as Intl writes it', () => {
+    expect(isLocale('en')).toBe(true);
+    expect(isLocale('de-CH')).toBe(true);
+    expect(isLocale('en-us')).toBe(true);
+    expect(canonicalLocale('en-us')).toBe('en-US');
+    expect(isLocale('not a locale')).toBe(false);
+    expect(isLocale('x')).toBe(false);
+    expect(LocaleSchema.safeParse('%%%').success).toBe(false);
+  });
+
+  test('a time zone is stored as Intl names it', () => {
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
   });
 });

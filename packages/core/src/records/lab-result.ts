@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { LOINC } from '../exchange/fhir/codes.ts';
 import {
+  checkInRange,
   EnteredValueSchema,
   IdSchema,
   LabelSchema,
   LocalDateSchema,
   NoteSchema,
   RecordTimestampsShape,
+  type ValueRange,
 } from './common.ts';
 import { BloodUnitSchema } from './profile.ts';
 
@@ -79,16 +81,38 @@ function referenceRangeSchema<U extends z.ZodType<string>>(unit: U) {
     });
 }
 
+/**
+ * What a 25(OH)D result may be: up to 1,000 ng/mL (2,500 nmol/L at 1 ng/mL = 2.496 nmol/L, §1), far
+ * above the levels docs/medical-reference.md §2.1 names (most toxic cases above 150 ng/mL, 375 nmol/L),
+ * so a real result always passes and only a typing slip is refused.
+ */
+export const VITAMIN_D_LEVEL_RANGES: Readonly<Record<z.infer<typeof BloodUnitSchema>, ValueRange>> = {
+  'ng/mL': { min: 0.1, max: 1_000 },
+  'nmol/L': { min: 0.25, max: 2_500 },
+};
+
+/** What a calcium result may be: a typing-slip bound in either unit, not a medical range. */
+export const CALCIUM_LEVEL_RANGES: Readonly<Record<CalciumUnit, ValueRange>> = {
+  'mg/dL': { min: 0.1, max: 100 },
+  'mmol/L': { min: 0.025, max: 25 },
+};
+
+function levelSchema<U extends string>(unit: z.ZodType<U>, ranges: Readonly<Record<U, ValueRange>>) {
+  return z
+    .strictObject({ value: EnteredValueSchema, unit })
+    .superRefine((level, ctx) => checkInRange(level.value, ranges[level.unit], level.unit, ctx, ['value']));
+}
+
 const vitaminDFields = {
   analyte: z.literal('25-hydroxyvitamin-d-total'),
   /** The result as entered, in the unit on the report. */
-  level: z.strictObject({ value: EnteredValueSchema, unit: vitaminDUnitSchema }),
+  level: levelSchema(vitaminDUnitSchema, VITAMIN_D_LEVEL_RANGES),
   referenceRange: referenceRangeSchema(vitaminDUnitSchema).optional(),
 };
 
 const calciumFields = {
   analyte: z.literal('calcium'),
-  level: z.strictObject({ value: EnteredValueSchema, unit: calciumUnitSchema }),
+  level: levelSchema(calciumUnitSchema, CALCIUM_LEVEL_RANGES),
   referenceRange: referenceRangeSchema(calciumUnitSchema).optional(),
 };
 

@@ -14,6 +14,29 @@ export const LocalTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a 24-hour time such as 08:30' });
 
+/** True when `tag` is a well-formed BCP 47 language tag that this runtime's Intl can format with. */
+export function isLocale(tag: string): boolean {
+  try {
+    return (
+      Intl.getCanonicalLocales(tag).length === 1 && Intl.DateTimeFormat.supportedLocalesOf(tag).length === 1
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The same tag as Intl writes it ("en-us" → "en-US"); the server stores this form. */
+export function canonicalLocale(tag: string): string {
+  return Intl.getCanonicalLocales(tag)[0] ?? tag;
+}
+
+/** A language tag such as en, de-CH or pt-BR. */
+export const LocaleSchema = z
+  .string()
+  .min(2)
+  .max(35)
+  .refine(isLocale, { error: 'Use a language tag such as en, de-CH or pt-BR' });
+
 export const DisplayNameSchema = z.string().trim().min(1).max(80);
 
 /** How a person wants to be reminded; times are local to their time zone. */
@@ -57,7 +80,7 @@ export const ProfileSchema = z.object({
   timeZone: TimeZoneSchema,
   intakeUnit: IntakeUnitSchema,
   bloodUnit: BloodUnitSchema,
-  locale: z.string().min(2).max(35),
+  locale: LocaleSchema,
   reminders: ReminderPreferencesSchema,
   /** When the person accepted the disclaimer and consent during onboarding; null until then. */
   consentedAt: z.iso.datetime({ offset: true }).nullable(),

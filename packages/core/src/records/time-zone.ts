@@ -16,3 +16,12 @@ export const TimeZoneSchema = z
   .min(1)
   .max(64)
   .refine(isTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' });
+
+/** The zone as Intl names it ("utc" → "UTC", "europe/berlin" → "Europe/Berlin"); the server stores this form. */
+export function canonicalTimeZone(name: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return name;
+  }
+}

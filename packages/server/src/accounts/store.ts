@@ -2,12 +2,14 @@ import {
   type BloodTarget,
   BloodTargetSchema,
   BloodUnitSchema,
+  canonicalLocale,
   IntakeUnitSchema,
   type Profile,
   type ProfilePatch,
   type ReminderPreferences,
   ReminderPreferencesSchema,
 } from '@sunlog/core/records/profile';
+import { canonicalTimeZone } from '@sunlog/core/records/time-zone';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, ProfilesTable, SessionsTable, UsersTable } from '../db/tables.ts';
 
@@ -112,10 +114,10 @@ export class AccountStore {
   ): Promise<void> {
     const columns: Updateable<ProfilesTable> = { updated_at: at };
     if (patch.displayName !== undefined) columns.display_name = patch.displayName;
-    if (patch.timeZone !== undefined) columns.time_zone = patch.timeZone;
+    if (patch.timeZone !== undefined) columns.time_zone = canonicalTimeZone(patch.timeZone);
     if (patch.intakeUnit !== undefined) columns.intake_unit = patch.intakeUnit;
     if (patch.bloodUnit !== undefined) columns.blood_unit = patch.bloodUnit;
-    if (patch.locale !== undefined) columns.locale = patch.locale;
+    if (patch.locale !== undefined) columns.locale = canonicalLocale(patch.locale);
     if (patch.reminders !== undefined) columns.reminders = JSON.stringify(patch.reminders);
     if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
     if (patch.bloodTarget !== undefined) columns.blood_target = bloodTargetToText(patch.bloodTarget);
@@ -227,10 +229,10 @@ function profileToRow(userId: string, profile: Profile, at: string): Insertable<
   return {
     user_id: userId,
     display_name: profile.displayName,
-    time_zone: profile.timeZone,
+    time_zone: canonicalTimeZone(profile.timeZone),
     intake_unit: profile.intakeUnit,
     blood_unit: profile.bloodUnit,
-    locale: profile.locale,
+    locale: canonicalLocale(profile.locale),
     reminders: JSON.stringify(profile.reminders),
     consented_at: profile.consentedAt,
     blood_target: bloodTargetToText(profile.bloodTarget),

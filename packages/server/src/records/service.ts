@@ -110,6 +110,7 @@ export class RecordService {
     body: C,
   ): Promise<Created<R>> {
     const hash = bodyHash(body);
+    refuseImplausibleDates(body, this.#clock());
     const now = this.#clock().toISOString();
     const record = kind.schema.parse({ ...body, createdAt: now, updatedAt: now });
     const filedOn = kind.filedOn(body);
@@ -188,6 +189,7 @@ export class RecordService {
     body: C,
   ): Promise<R> {
     const { id } = body;
+    refuseImplausibleDates(body, this.#clock());
     if (!(await this.#store.lockLive(trx, kind, userId, id))) throw notFound(kind);
     const current = await this.#store.find(trx, kind, userId, id);
     if (current === undefined) throw notFound(kind);
@@ -353,4 +355,33 @@ export class RecordService {
 
 function notFound(kind: RecordKind): SunlogError {
   return new SunlogError('not-found', `No such ${kind.name.replace('-', ' ')}.`);
+}
+
+/** The record fields that hold a date, a month or a date and time. */
+const DATE_FIELDS = ['localDate', 'takenAt', 'sampleDate', 'startDate', 'endDate', 'month'] as const;
+
+/**
+ * Dates past next year are typing slips (core refuses years before 1900; the upper bound needs the
+ * clock, which core never reads). A blood sample cannot have been drawn in the future at all: the date
+ * is local to the person, so one day of slack over the server's clock lets every time zone enter
+ * today's result.
+ */
+function refuseImplausibleDates(body: object, now: Date): void {
+  const fields: { path: string; message: string }[] = [];
+  const latestYear = now.getUTCFullYear() + 1;
+  const values = body as Record<string, unknown>;
+  for (const key of DATE_FIELDS) {
+    const value = values[key];
+    if (typeof value !== 'string') continue;
+    if (Number(value.slice(0, 4)) > latestYear) {
+      fields.push({ path: key, message: `Use a year from 1900 to ${latestYear}` });
+    }
+  }
+  const sampleDate = values.sampleDate;
+  if (typeof sampleDate === 'string' && fields.length === 0) {
+    const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    if (sampleDate > latest)
+      fields.push({ path: 'sampleDate', message: `The sample date cannot be after ${latest}` });
+  }
+  if (fields.length > 0) throw new SunlogError('invalid-input', 'Some fields are not valid.', { fields });
 }
