@@ -197,6 +197,20 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
     expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 1234, unit: 'IU' });
   });
 
+  test('a dose edited to 50000 IU asks “Is this right?” with IU and µg before it is saved', async () => {
+    const { history, api, seeded } = await historyWithRecords();
+    await history.entryButton('Edit', /vitamin d dose/).click();
+    const amount = history.dialog.getByLabel('Amount', { exact: true });
+    await amount.fill('50000');
+    await history.dialog.getByRole('button', { name: 'Save changes' }).click();
+    const question = history.dialog.getByRole('region', { name: 'Is this right?' });
+    await question.getByText('You entered 50,000 IU (1,250 µg).').waitFor();
+    expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 1000, unit: 'IU' });
+    await question.getByRole('button', { name: 'Yes, save it' }).click();
+    await history.dialog.waitFor({ state: 'detached' });
+    expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 50000, unit: 'IU' });
+  });
+
   test('an edit that is not a number is explained beside the field and nothing is sent', async () => {
     const { page, history, api, seeded } = await historyWithRecords();
     let sent = false;
