@@ -107,4 +107,18 @@ describe.skipIf(warnIfSkipped())('unusual entries in a real browser', () => {
     const saved = (await listOnServer(page, 'regimens')).map((item) => item.amountPerDose);
     expect(saved).toContainEqual({ value: 2000, unit: 'ug' });
   });
+
+  test('a flare-up’s “choose a symptom” message goes as soon as a symptom is ticked', async () => {
+    const { today } = await openToday();
+    await today.flares.getByRole('button', { name: 'Start a flare-up' }).click();
+    await today.flares.getByRole('button', { name: /^Save/ }).click();
+    const message = today.flares.getByText('Choose or type at least one symptom.');
+    await message.waitFor();
+    await today.flares
+      .locator('label')
+      .filter({ has: today.page.getByRole('checkbox') })
+      .first()
+      .click();
+    expect(await message.count()).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import { type PageOptions, useBrowserSuite } from './browser-suite.ts';
 import { warnIfSkipped } from './harness.ts';
 import { axeViolations, keepScreenshot, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
 import { HistoryPage, localDateIn, RecordsApi } from './pages/history.ts';
+import { listOnServer } from './pages/records-api.ts';
 
 const TIME_ZONE = 'Europe/London';
 
@@ -148,7 +149,7 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
     await history.dialog.waitFor();
     const amount = history.dialog.getByLabel('Amount', { exact: true });
     expect(await amount.inputValue()).toBe('1000');
-    await amount.fill('2,500');
+    await amount.fill('2500');
     await history.dialog.getByRole('button', { name: 'Save changes' }).click();
     await history.dialog.waitFor({ state: 'detached' });
     await history.timeline.getByText('Taken: 2,500 IU').waitFor();
@@ -157,6 +158,57 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
     const stored = await api.get('intakes', seeded.intakeId);
     expect(stored?.amount).toEqual({ value: 2500, unit: 'IU' });
     expect(stored?.localDate).toBe(seeded.today);
+  });
+
+  test('“32,5” typed in the blood result dialog is stored as 32.5, not 325', async () => {
+    const { page, history } = await historyWithRecords({ width: 390 });
+    await history.entryButton('Edit', /blood result/).click();
+    await history.dialog.waitFor();
+    const result = history.dialog.getByLabel('Result', { exact: true });
+    expect(await result.inputValue()).toBe('32');
+    await result.fill('32,5');
+    await history.dialog.getByRole('button', { name: 'Save changes' }).click();
+    await history.dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await listOnServer(page, 'lab-results')).map((item) => item.level))
+      .toEqual([{ value: 32.5, unit: 'ng/mL' }]);
+  });
+
+  test('an ambiguous “1,234” is asked about, never guessed; the message goes once the amount is fixed', async () => {
+    const { page, history, api, seeded } = await historyWithRecords();
+    let sent = false;
+    page.on('request', (request) => {
+      if (request.method() === 'PUT') sent = true;
+    });
+    await history.entryButton('Edit', /vitamin d dose/).click();
+    const amount = history.dialog.getByLabel('Amount', { exact: true });
+    await amount.fill('1,234');
+    await history.dialog.getByRole('button', { name: 'Save changes' }).click();
+    const message = history.dialog.getByText('"1,234" could mean 1234 or 1.234. Please write it plainly');
+    await message.waitFor();
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toBe(false);
+    // Item 5: the stale message clears as soon as the field changes.
+    await amount.fill('1234');
+    expect(await message.count()).toBe(0);
+    expect(await amount.getAttribute('aria-invalid')).toBeNull();
+    await history.dialog.getByRole('button', { name: 'Save changes' }).click();
+    await history.dialog.waitFor({ state: 'detached' });
+    expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 1234, unit: 'IU' });
+  });
+
+  test('a dose edited to 50000 IU asks “Is this right?” with IU and µg before it is saved', async () => {
+    const { history, api, seeded } = await historyWithRecords();
+    await history.entryButton('Edit', /vitamin d dose/).click();
+    const amount = history.dialog.getByLabel('Amount', { exact: true });
+    await amount.fill('50000');
+    await history.dialog.getByRole('button', { name: 'Save changes' }).click();
+    const question = history.dialog.getByRole('region', { name: 'Is this right?' });
+    await question.getByText('You entered 50,000 IU (1,250 µg).').waitFor();
+    expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 1000, unit: 'IU' });
+    await question.getByRole('button', { name: 'Yes, save it' }).click();
+    await history.dialog.waitFor({ state: 'detached' });
+    expect((await api.get('intakes', seeded.intakeId))?.amount).toEqual({ value: 50000, unit: 'IU' });
   });
 
   test('an edit that is not a number is explained beside the field and nothing is sent', async () => {

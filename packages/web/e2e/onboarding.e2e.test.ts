@@ -89,7 +89,7 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     await welcome.waitForStep(3);
     await welcome.continueButton.click();
     await welcome.waitForStep(4);
-    await welcome.field('Amount in one dose').fill('5,000');
+    await welcome.field('Amount in one dose').fill('5000');
     await welcome.choose('Unit on the pack', 'IU');
     await page.getByText(/above 4,000 IU, the upper limit/).waitFor();
     await page.getByRole('button', { name: 'Skip for now' }).click();

@@ -98,19 +98,3 @@ export function NativeInput({
     </div>
   );
 }
-
-/**
- * Reads a number as people type it: "1,000", "1 000", "2.5" or "2,5". Returns undefined for anything
- * that is not a number, so the form can say so.
- */
-export function parseTypedNumber(text: string): number | undefined {
-  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return undefined;
-  // "1,000" (thousands) vs "2,5" (decimal comma): a comma followed by exactly three digits is thousands.
-  const normalised = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)
-    ? compact.replaceAll(',', '')
-    : compact.replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(normalised)) return undefined;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
-}

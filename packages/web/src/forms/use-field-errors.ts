@@ -17,5 +17,13 @@ export function useFieldErrors(fields: readonly string[], refs: FieldRefs) {
       fields.map((path) => [path, refs[path]?.current ?? null]),
     );
   };
-  return { errors, showErrors };
+  /** Drops one field's message as soon as the person changes that field, so no stale error stays. */
+  const clearError = (path: string) => {
+    setErrors((old) => {
+      if (old[path] === undefined) return old;
+      const { [path]: _dropped, ...rest } = old;
+      return rest;
+    });
+  };
+  return { errors, showErrors, clearError };
 }

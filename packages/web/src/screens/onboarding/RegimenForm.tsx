@@ -13,8 +13,9 @@ import { Button } from 'react-aria-components';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert } from '../../components/LiveMessages.tsx';
-import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
+import { NativeInput } from '../../components/NativeInput.tsx';
 import { type FieldErrors, focusFirstInvalid } from '../../forms/field-errors.ts';
+import { numberProblem, parseNumberOrUndefined } from '../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
 import { regimenStrings as t, WEEKDAYS } from './strings.ts';
 
@@ -81,11 +82,11 @@ export function RegimenForm({
   const everyDaysRef = useRef<HTMLInputElement>(null);
   const startRef = useRef<HTMLInputElement>(null);
 
-  const amountValue = parseTypedNumber(amount);
+  const amountValue = parseNumberOrUndefined(amount);
   const unusual = useUnusualConfirm(
     `${amount}|${unit}|${JSON.stringify(scheduleKind)}|${everyDays}|${[...weekdays]}`,
   );
-  const everyDaysValue = parseTypedNumber(everyDays);
+  const everyDaysValue = parseNumberOrUndefined(everyDays);
   const schedule: Schedule | undefined =
     scheduleKind === 'daily'
       ? { kind: 'daily' }
@@ -111,7 +112,8 @@ export function RegimenForm({
     if (isSaving) return;
     const next: FieldErrors = {};
     if (productName.trim() === '') next.productName = t.productRequired;
-    if (amountValue === undefined || amountValue <= 0) next.amount = t.amountInvalid;
+    if (amountValue === undefined || amountValue <= 0)
+      next.amount = numberProblem(amount, t.amountInvalid) ?? t.amountInvalid;
     if (unit === null) next.unit = t.unitRequired;
     if (schedule === undefined)
       next.schedule = scheduleKind === 'weekly' ? t.weekdaysInvalid : t.everyDaysInvalid;
@@ -162,7 +164,10 @@ export function RegimenForm({
         type="text"
         hint={t.productHint}
         value={productName}
-        onChange={setProductName}
+        onChange={(text) => {
+          setProductName(text);
+          if (errors.productName !== undefined) setErrors({ ...errors, productName: undefined });
+        }}
         error={errors.productName}
         inputRef={productRef}
       />
@@ -180,7 +185,10 @@ export function RegimenForm({
         type="decimal"
         hint={t.amountHint}
         value={amount}
-        onChange={setAmount}
+        onChange={(text) => {
+          setAmount(text);
+          if (errors.amount !== undefined) setErrors({ ...errors, amount: undefined });
+        }}
         error={errors.amount}
         inputRef={amountRef}
         after={

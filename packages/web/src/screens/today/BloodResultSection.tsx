@@ -11,9 +11,10 @@ import { Button } from 'react-aria-components';
 import { createRecord, recordsQueryKey } from '../../api/records.ts';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
-import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
+import { NativeInput } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import type { FieldErrors } from '../../forms/field-errors.ts';
+import { numberProblem, parseNumberOrUndefined } from '../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { CardFormActions } from './CardFormActions.tsx';
@@ -171,7 +172,7 @@ function BloodResultForm({
   const [labName, setLabName] = useState('');
   const valueRef = useRef<HTMLInputElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
-  const { errors, formError, isSaving, check, save } = useCardForm(['value', 'sampleDate'], {
+  const { errors, formError, isSaving, check, save, clearError } = useCardForm(['value', 'sampleDate'], {
     value: valueRef,
     sampleDate: dateRef,
   });
@@ -180,9 +181,10 @@ function BloodResultForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
-    const number = parseTypedNumber(value);
+    const number = parseNumberOrUndefined(value);
     const found: FieldErrors = {};
-    if (number === undefined || number <= 0) found.value = t.bloodValueInvalid;
+    if (number === undefined || number <= 0)
+      found.value = numberProblem(value, t.bloodValueInvalid) ?? t.bloodValueInvalid;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) found.sampleDate = t.bloodDateInvalid;
     else if (sampleDate > today) found.sampleDate = t.bloodDateFuture;
     if (!check(found) || number === undefined) return;
@@ -218,7 +220,10 @@ function BloodResultForm({
         name="value"
         type="decimal"
         value={value}
-        onChange={setValue}
+        onChange={(text) => {
+          setValue(text);
+          clearError('value');
+        }}
         error={errors.value}
         inputRef={valueRef}
       />
@@ -235,7 +240,10 @@ function BloodResultForm({
         type="date"
         value={sampleDate}
         max={today}
-        onChange={setSampleDate}
+        onChange={(date) => {
+          setSampleDate(date);
+          clearError('sampleDate');
+        }}
         error={errors.sampleDate}
         inputRef={dateRef}
       />

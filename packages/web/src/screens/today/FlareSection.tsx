@@ -176,13 +176,14 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
   const [steroids, setSteroids] = useState<'no' | 'yes'>('no');
   const [trigger, setTrigger] = useState<SuspectedTrigger>('none-known');
   const startRef = useRef<HTMLInputElement>(null);
-  const { errors, formError, isSaving, check, save } = useCardForm(['startDate', 'symptoms'], {
+  const { errors, formError, isSaving, check, save, clearError } = useCardForm(['startDate', 'symptoms'], {
     startDate: startRef,
   });
   const prompt = pseudoRelapsePrompt({ suspectedTrigger: trigger });
 
   const toggle = (symptom: string, isSelected: boolean) => {
     const next = new Set(chosen);
+    clearError('symptoms');
     if (isSelected) next.add(symptom);
     else next.delete(symptom);
     setChosen(next);
@@ -229,7 +230,10 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
         type="date"
         value={startDate}
         max={today}
-        onChange={setStartDate}
+        onChange={(date) => {
+          setStartDate(date);
+          clearError('startDate');
+        }}
         error={errors.startDate}
         inputRef={startRef}
       />
@@ -255,7 +259,10 @@ function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: s
         isOptional
         hint={t.flareOtherHint}
         value={other}
-        onChange={setOther}
+        onChange={(text) => {
+          setOther(text);
+          clearError('symptoms');
+        }}
       />
       <ChoiceGroup
         label={t.flareSeverityLabel}

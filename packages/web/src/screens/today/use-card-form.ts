@@ -8,7 +8,7 @@ import { type FieldRefs, useFieldErrors } from '../../forms/use-field-errors.ts'
  * save in flight, and a failed save's message for the form alert. The caller closes the form once saved.
  */
 export function useCardForm(fields: readonly string[], refs: FieldRefs) {
-  const { errors, showErrors } = useFieldErrors(fields, refs);
+  const { errors, showErrors, clearError } = useFieldErrors(fields, refs);
   const [formError, setFormError] = useState<string>();
   const [isSaving, setSaving] = useState(false);
 
@@ -30,5 +30,5 @@ export function useCardForm(fields: readonly string[], refs: FieldRefs) {
     }
   };
 
-  return { errors, formError, isSaving, check, save };
+  return { errors, formError, isSaving, check, save, clearError };
 }

@@ -5,6 +5,7 @@ import type { IntakeUnit } from '@sunlog/core/records/profile';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';
+import { numberProblem } from '../../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../../forms/UnusualConfirm.tsx';
 import { FormFrame } from './FormFrame.tsx';
 import { InputField, numberForInput, parseDecimal } from './fields.tsx';
@@ -30,7 +31,7 @@ export function IntakeForm({
 }: EditFormProps<RecordOf<'intakes'>>) {
   const [localDate, setLocalDate] = useState(record.localDate);
   const [time, setTime] = useState(() => localDateTimeOf(record.takenAt, timeZone).time);
-  const [amount, setAmount] = useState(() => numberForInput(record.amount.value, locale));
+  const [amount, setAmount] = useState(() => numberForInput(record.amount.value));
   const [unit, setUnit] = useState<IntakeUnit>(record.amount.unit);
   const [status, setStatus] = useState<IntakeStatus>(record.status);
   const [note, setNote] = useState(record.note ?? '');
@@ -45,7 +46,7 @@ export function IntakeForm({
     } catch {
       // An unreadable date or time keeps the old instant; the schema reports the date itself.
     }
-    const typed = { value: parseDecimal(amount, locale), unit };
+    const typed = { value: parseDecimal(amount), unit };
     unusual.askOrProceed(unusualDose(typed, record.amount, locale), () =>
       saving.save(
         {
@@ -53,11 +54,11 @@ export function IntakeForm({
           ...(record.regimenId === undefined ? {} : { regimenId: record.regimenId }),
           takenAt,
           localDate,
-          amount: { value: parseDecimal(amount, locale), unit },
+          amount: typed,
           status,
           ...(note.trim() === '' ? {} : { note }),
         },
-        { 'amount.value': t.amountInvalid },
+        { 'amount.value': numberProblem(amount, t.amountInvalid) ?? t.amountInvalid },
       ),
     );
   };
@@ -83,7 +84,10 @@ export function IntakeForm({
         label={t.amount}
         name="amount"
         value={amount}
-        onChange={setAmount}
+        onChange={(text) => {
+          setAmount(text);
+          saving.clearError('amount.value');
+        }}
         error={errors['amount.value']}
         unit={unit}
         onUnitChange={setUnit}

@@ -3,6 +3,7 @@ import { unusualBloodLevel } from '@sunlog/core/plausibility';
 import { ANALYTE_LABELS } from '@sunlog/core/records/lab-result';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
+import { numberProblem } from '../../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../../forms/UnusualConfirm.tsx';
 import { FormFrame } from './FormFrame.tsx';
 import { InputField, numberForInput, parseDecimal } from './fields.tsx';
@@ -20,7 +21,7 @@ export function LabResultForm({
   onCancel,
 }: EditFormProps<RecordOf<'lab-results'>>) {
   const [sampleDate, setSampleDate] = useState(record.sampleDate);
-  const [value, setValue] = useState(() => numberForInput(record.level.value, locale));
+  const [value, setValue] = useState(() => numberForInput(record.level.value));
   const [unit, setUnit] = useState<string>(record.level.unit);
   const [labName, setLabName] = useState(record.labName ?? '');
   const [note, setNote] = useState(record.note ?? '');
@@ -37,7 +38,7 @@ export function LabResultForm({
     const future = sampleDate > localDateOf(Date.now(), timeZone);
     setDateError(future ? t.sampleDateFuture : undefined);
     if (future) return;
-    const level = { value: parseDecimal(value, locale), unit };
+    const level = { value: parseDecimal(value), unit };
     const unusualEntry =
       record.analyte === '25-hydroxyvitamin-d-total' && (unit === 'ng/mL' || unit === 'nmol/L')
         ? unusualBloodLevel({ value: level.value, unit }, locale)
@@ -51,7 +52,7 @@ export function LabResultForm({
           labName: labName.trim() === '' ? undefined : labName,
           note: note.trim() === '' ? undefined : note,
         },
-        { 'level.value': t.resultInvalid },
+        { 'level.value': numberProblem(value, t.resultInvalid) ?? t.resultInvalid },
       ),
     );
   };
@@ -69,14 +70,21 @@ export function LabResultForm({
         name="sampleDate"
         type="date"
         value={sampleDate}
-        onChange={setSampleDate}
+        onChange={(date) => {
+          setSampleDate(date);
+          setDateError(undefined);
+          saving.clearError('sampleDate');
+        }}
         error={errors.sampleDate}
       />
       <QuantityFields
         label={t.result}
         name="value"
         value={value}
-        onChange={setValue}
+        onChange={(text) => {
+          setValue(text);
+          saving.clearError('level.value');
+        }}
         error={errors['level.value']}
         unit={unit}
         onUnitChange={setUnit}

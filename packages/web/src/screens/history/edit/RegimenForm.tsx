@@ -4,6 +4,7 @@ import type { Schedule, VitaminDForm } from '@sunlog/core/records/regimen';
 import { toIu } from '@sunlog/core/units';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
+import { numberProblem } from '../../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../../forms/UnusualConfirm.tsx';
 import { ISO_WEEKDAYS, weekdayNamer } from '../weekday-names.ts';
 import { FormFrame } from './FormFrame.tsx';
@@ -17,7 +18,7 @@ import { useSaveRecord } from './use-save-record.ts';
 export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps<RecordOf<'regimens'>>) {
   const [productName, setProductName] = useState(record.productName);
   const [form, setForm] = useState<VitaminDForm>(record.form);
-  const [amount, setAmount] = useState(() => numberForInput(record.amountPerDose.value, locale));
+  const [amount, setAmount] = useState(() => numberForInput(record.amountPerDose.value));
   const [unit, setUnit] = useState<IntakeUnit>(record.amountPerDose.unit);
   const [scheduleKind, setScheduleKind] = useState<Schedule['kind']>(record.schedule.kind);
   const [everyDays, setEveryDays] = useState(
@@ -45,7 +46,7 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
               everyDays: /^\d+$/.test(everyDays.trim()) ? Number(everyDays) : Number.NaN,
             }
           : { kind: 'weekly', weekdays: [...weekdays].sort((a, b) => a - b) };
-    const amountPerDose = { value: parseDecimal(amount, locale), unit };
+    const amountPerDose = { value: parseDecimal(amount), unit };
     // Asked only when the amount or schedule changed: the stored plan was confirmed when it was saved.
     const isUnchanged =
       toIu(amountPerDose) === toIu(record.amountPerDose) &&
@@ -69,7 +70,10 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
             .filter((time) => time !== ''),
           ...(note.trim() === '' ? {} : { note }),
         },
-        { 'amountPerDose.value': t.amountInvalid, 'schedule.everyDays': t.everyDaysInvalid },
+        {
+          'amountPerDose.value': numberProblem(amount, t.amountInvalid) ?? t.amountInvalid,
+          'schedule.everyDays': t.everyDaysInvalid,
+        },
       ),
     );
   };
@@ -99,7 +103,10 @@ export function RegimenForm({ record, locale, onSaved, onCancel }: EditFormProps
         label={t.amountPerDose}
         name="amountPerDose"
         value={amount}
-        onChange={setAmount}
+        onChange={(text) => {
+          setAmount(text);
+          saving.clearError('amountPerDose.value');
+        }}
         error={errors['amountPerDose.value']}
         unit={unit}
         onUnitChange={setUnit}

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { parseNumberOrUndefined } from '../../../forms/parse-number.ts';
 
 interface FieldShell {
   label: string;
@@ -171,26 +172,17 @@ export function CheckboxField({
 }
 
 /**
- * Reads a number typed the way the person writes numbers: "1000", "1,000" (en), "1.000" or "2,5" (de).
- * Group separators are dropped and the locale's decimal mark becomes a dot; NaN when it is not a number.
+ * A typed number for a record field, read by the app's one parser (forms/parse-number.ts); NaN when it
+ * is empty, not a number or ambiguous, so the record's schema reports the field (see numberMessage).
  */
-export function parseDecimal(text: string, locale: string): number {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12_345.6);
-  const group = parts.find((part) => part.type === 'group')?.value ?? ',';
-  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
-  const cleaned = text
-    .trim()
-    .replace(/\s/g, '')
-    .split(group === '\u00a0' || group === '\u202f' ? ' ' : group)
-    .join('')
-    .replace(decimal, '.');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
+export function parseDecimal(text: string): number {
+  return parseNumberOrUndefined(text) ?? Number.NaN;
 }
 
-/** A number as the person would type it back, without group separators ("1000", "2,5"). */
-export function numberForInput(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+/** A number as the person would type it back, without group separators ("1000", "2.5"). */
+export function numberForInput(value: number): string {
+  // Always with a point and no grouping, so the parser reads it back exactly ("1234.5", never "1,234").
+  return new Intl.NumberFormat('en', { useGrouping: false, maximumFractionDigits: 6 }).format(value);
 }
 
 /** The entries of a one-per-line text box: each line trimmed, empty lines dropped. */

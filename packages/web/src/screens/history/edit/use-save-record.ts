@@ -46,5 +46,14 @@ export function useSaveRecord<K extends RecordKind>(kind: K, onSaved: (record: R
     mutation.mutate(parsed.data as CreateOf<K>);
   };
 
-  return { save, errors, formError, isSaving: mutation.isPending };
+  /** Drops one field's message (dotted path) as soon as the person changes that field. */
+  const clearError = (path: string) => {
+    setErrors((old) => {
+      if (old[path] === undefined) return old;
+      const { [path]: _dropped, ...rest } = old;
+      return rest;
+    });
+  };
+
+  return { save, errors, formError, isSaving: mutation.isPending, clearError };
 }
