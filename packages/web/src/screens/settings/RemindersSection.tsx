@@ -17,8 +17,9 @@ import { queryKeys } from '../../api/queries.ts';
 import { listAllRecords, recordsQueryKey, updateRecord } from '../../api/records.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
-import { NativeInput, parseTypedNumber } from '../../components/NativeInput.tsx';
+import { NativeInput } from '../../components/NativeInput.tsx';
 import { SelectInput } from '../../components/SelectInput.tsx';
+import { parseNumberOrUndefined } from '../../forms/parse-number.ts';
 import { remindersStrings as t } from './strings.ts';
 import './reminders.css';
 
@@ -98,7 +99,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
     setError(undefined);
     setWeeksError(undefined);
     setStatus(undefined);
-    const everyWeeks = parseTypedNumber(weeks);
+    const everyWeeks = parseNumberOrUndefined(weeks);
     if (
       blood &&
       (everyWeeks === undefined || !Number.isInteger(everyWeeks) || everyWeeks < 4 || everyWeeks > 104)
