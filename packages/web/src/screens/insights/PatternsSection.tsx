@@ -54,7 +54,8 @@ export function AssociationsSection({
   );
   const waiting = associations.filter((a) => a.status === 'not-enough-data');
   const tested = associations.filter((a) => a.status === 'ok');
-  const points = (value: number) => `${formatNumber(value, locale)} points with every dose of the week taken, against none`;
+  const points = (value: number) =>
+    `${formatNumber(value, locale)} points with every dose of the week taken, against none`;
   return (
     <section className="card insights-section" aria-labelledby="insights-associations">
       <h2 id="insights-associations">{t.associationsHeading}</h2>
