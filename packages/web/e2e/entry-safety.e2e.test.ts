@@ -121,4 +121,25 @@ describe.skipIf(warnIfSkipped())('unusual entries in a real browser', () => {
       .click();
     expect(await message.count()).toBe(0);
   });
+
+  test.each(['light', 'dark'] as const)(
+    'the question and the live conversion have no axe violations in the %s theme',
+    async (scheme) => {
+      const { page, today } = await openToday({ colorScheme: scheme });
+      await today.blood.getByRole('button', { name: 'Add a blood result' }).click();
+      await today.blood.getByLabel('Result', { exact: true }).fill('9999');
+      await today.blood.getByRole('button', { name: 'Save result' }).click();
+      await today.blood.getByRole('region', { name: 'Is this right?' }).waitFor();
+      await today.doses.getByRole('button', { name: 'Add a supplement plan' }).click();
+      const plan = page.getByRole('form', { name: 'Supplement plan' });
+      await plan.getByLabel('Amount in one dose').fill('2000');
+      await plan
+        .getByRole('radiogroup', { name: 'Unit on the pack' })
+        .locator('label')
+        .filter({ hasText: 'micrograms' })
+        .click();
+      await plan.getByText('= 80,000 IU', { exact: true }).waitFor();
+      expect(await axeViolations(page, `unusual-${scheme}`)).toEqual([]);
+    },
+  );
 });
