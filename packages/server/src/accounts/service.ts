@@ -7,7 +7,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import type { RequestMeta } from '../request-meta.ts';
-import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
+import { passwordProblems } from './password-strength.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
 import type { SignInLimiter } from './rate-limit.ts';
 import { AccountStore, type Session, type User } from './store.ts';
 
@@ -80,15 +81,13 @@ export class AccountService {
 
   /** Creates an account with default settings and signs it in. */
   async register(input: RegisterInput, meta: RequestMeta): Promise<SignedIn> {
-    if (isCommonPassword(input.password)) {
-      throw new SunlogError('invalid-input', 'Choose a less common password.', {
-        fields: [
-          {
-            path: 'password',
-            message: 'This password is on a list of commonly used passwords. Choose a less common one.',
-          },
-        ],
-      });
+    const problems = passwordProblems(
+      input.password,
+      input.email,
+      input.displayName === undefined ? [] : [input.displayName],
+    );
+    if (problems.length > 0) {
+      throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
     }
     if ((await this.#store.findUserByEmail(input.email)) !== undefined) {
       throw emailTaken();
