@@ -9,7 +9,7 @@ import { SunlogError } from '../errors.ts';
 import type { RequestMeta } from '../request-meta.ts';
 import { passwordProblems } from './password-strength.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
-import type { SignInLimiter } from './rate-limit.ts';
+import { type SignInLimiter, SignInRateLimited } from './rate-limit.ts';
 import { AccountStore, type Session, type User } from './store.ts';
 
 /**
@@ -128,7 +128,13 @@ export class AccountService {
 
   /** Signs in with email and password; a wrong email and a wrong password fail identically. */
   async signIn(input: SignInInput, meta: RequestMeta): Promise<SignedIn> {
-    await this.#limiter.admit(input.email, meta.address);
+    try {
+      await this.#limiter.admit(input.email, meta.address);
+    } catch (error) {
+      if (error instanceof SignInRateLimited && error.accountWide)
+        await this.#recordAccountLimit(input.email, meta);
+      throw error;
+    }
     const found = await this.#store.findUserByEmail(input.email);
     const matches =
       found === undefined
@@ -163,6 +169,19 @@ export class AccountService {
       });
     });
     return { user, profile, session, token };
+  }
+
+  /** The owner sees in their account activity that sign-ins to their account were held back. */
+  async #recordAccountLimit(email: string, meta: RequestMeta): Promise<void> {
+    const found = await this.#store.findUserByEmail(email);
+    if (found === undefined) return;
+    await this.#audit.record(this.#db, {
+      action: 'session.sign-in',
+      outcome: 'failure',
+      userId: found.id,
+      requestId: meta.requestId,
+      detail: { reason: 'too-many-attempts-for-account', address: meta.address },
+    });
   }
 
   /**
