@@ -76,6 +76,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('a bad DATABASE_URL is named without its password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://sunlog:hunter2-secret@db:3306/sunlog' })).toThrow(
+      'got "mysql://sunlog:***@db:3306/sunlog"',
+    );
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://sunlog:hunter2-secret@db:3306/sunlog' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+
   test('https is detected from PUBLIC_URL', () => {
     expect(servedOverHttps(loadConfig({ PUBLIC_URL: 'https://sunlog.example.org' }))).toBe(true);
     expect(servedOverHttps(loadConfig({}))).toBe(false);

@@ -127,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(
-      `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(present[name])})`,
+      `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(withoutPassword(present[name]))})`,
     );
   }
   const values = parsed.data;
@@ -157,6 +157,11 @@ export function servedOverHttps(config: Pick<Config, 'publicUrl'>): boolean {
 /** The process environment, read here and nowhere else. */
 export function processEnv(): Record<string, string | undefined> {
   return process.env;
+}
+
+/** A value as it may be printed: any `user:password@` in it loses the password. */
+function withoutPassword(value: string | undefined): string | undefined {
+  return value?.replace(/\/\/([^:/@\s]*):[^@\s]*@/g, '//$1:***@');
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
@@ -13,6 +14,13 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
  * See: OWASP Authentication Cheat Sheet, "Protect against automated attacks".
  */
 export const SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS = 5;
+
+/**
+ * Failed sign-ins allowed for one account from all addresses together in a window, so guessing from
+ * many addresses is bounded too (ten addresses would otherwise get 50 guesses). The owner sees it trip
+ * in their account activity.
+ */
+export const SIGN_IN_LIMIT_PER_ACCOUNT = 20;
 
 /** Failed sign-ins allowed from one address across all accounts in a window (password spraying). */
 export const SIGN_IN_LIMIT_PER_ADDRESS = 30;
@@ -32,7 +40,8 @@ export class SignInLimiter {
   }
 
   /** Counts an attempt for this email from this address; throws `rate-limited` when over a limit. */
-  async admit(email: string, address: string): Promise<void> {
+  async admit(email: string, rawAddress: string): Promise<void> {
+    const address = addressBucket(rawAddress);
     const now = this.#clock();
     const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
     await this.#db.deleteFrom('rate_limits').where('window_start', '<=', cutoff).execute();
@@ -40,29 +49,36 @@ export class SignInLimiter {
     const checks = [
       { key: pairKey(email, address), limit: SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS },
       { key: addressKey(address), limit: SIGN_IN_LIMIT_PER_ADDRESS },
+      { key: accountKey(email), limit: SIGN_IN_LIMIT_PER_ACCOUNT },
     ];
     let retryAfterMs = 0;
+    let accountWide = false;
     for (const { key, limit } of checks) {
       const counter = await this.#count(key, now, cutoff);
       if (counter.count > limit) {
         const windowEnds = Date.parse(counter.window_start) + SIGN_IN_WINDOW_MS;
         retryAfterMs = Math.max(retryAfterMs, windowEnds - now.getTime());
+        if (key === accountKey(email)) accountWide = true;
       }
     }
     if (retryAfterMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       const minutes = Math.ceil(retryAfterSeconds / 60);
-      throw new SunlogError(
-        'rate-limited',
+      throw new SignInRateLimited(
         `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-        { retryAfterSeconds },
+        retryAfterSeconds,
+        accountWide,
       );
     }
   }
 
   /** Forgets the pair's failures and gives back the address's attempt after a successful sign-in. */
-  async succeeded(email: string, address: string): Promise<void> {
-    await this.#db.deleteFrom('rate_limits').where('key', '=', pairKey(email, address)).execute();
+  async succeeded(email: string, rawAddress: string): Promise<void> {
+    const address = addressBucket(rawAddress);
+    await this.#db
+      .deleteFrom('rate_limits')
+      .where('key', 'in', [pairKey(email, address), accountKey(email)])
+      .execute();
     await this.#db
       .updateTable('rate_limits')
       .set({ count: sql<number>`count - 1` })
@@ -100,6 +116,41 @@ function pairKey(email: string, address: string): string {
 export function pairKeyPrefix(email: string): string {
   const emailHash = createHash('sha256').update(email).digest('hex');
   return `sign-in:pair:${emailHash}:`;
+}
+
+/** Counts every address of the account together; starts with `pairKeyPrefix` so deletion erases it. */
+function accountKey(email: string): string {
+  return `${pairKeyPrefix(email)}all-addresses`;
+}
+
+/**
+ * The address as the limits count it: IPv4 as it is (an IPv4-mapped IPv6 address as its IPv4), IPv6 by
+ * its /64, the block one subscriber usually gets, so stepping through the block does not reset a limit.
+ */
+export function addressBucket(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1] !== undefined) return mapped[1];
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = address.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/** Too many sign-ins; `accountWide` when the account's own limit (across addresses) was passed. */
+export class SignInRateLimited extends SunlogError {
+  readonly accountWide: boolean;
+
+  constructor(message: string, retryAfterSeconds: number, accountWide: boolean) {
+    super('rate-limited', message, { retryAfterSeconds });
+    this.accountWide = accountWide;
+  }
 }
 
 function addressKey(address: string): string {

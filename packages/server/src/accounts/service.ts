@@ -7,8 +7,9 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import type { RequestMeta } from '../request-meta.ts';
-import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
-import type { SignInLimiter } from './rate-limit.ts';
+import { passwordProblems } from './password-strength.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
+import { type SignInLimiter, SignInRateLimited } from './rate-limit.ts';
 import { SessionCache } from './session-cache.ts';
 import { AccountStore, type Session, type User } from './store.ts';
 
@@ -82,15 +83,13 @@ export class AccountService {
 
   /** Creates an account with default settings and signs it in. */
   async register(input: RegisterInput, meta: RequestMeta): Promise<SignedIn> {
-    if (isCommonPassword(input.password)) {
-      throw new SunlogError('invalid-input', 'Choose a less common password.', {
-        fields: [
-          {
-            path: 'password',
-            message: 'This password is on a list of commonly used passwords. Choose a less common one.',
-          },
-        ],
-      });
+    const problems = passwordProblems(
+      input.password,
+      input.email,
+      input.displayName === undefined ? [] : [input.displayName],
+    );
+    if (problems.length > 0) {
+      throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
     }
     if ((await this.#store.findUserByEmail(input.email)) !== undefined) {
       throw emailTaken();
@@ -131,7 +130,13 @@ export class AccountService {
 
   /** Signs in with email and password; a wrong email and a wrong password fail identically. */
   async signIn(input: SignInInput, meta: RequestMeta): Promise<SignedIn> {
-    await this.#limiter.admit(input.email, meta.address);
+    try {
+      await this.#limiter.admit(input.email, meta.address);
+    } catch (error) {
+      if (error instanceof SignInRateLimited && error.accountWide)
+        await this.#recordAccountLimit(input.email, meta);
+      throw error;
+    }
     const found = await this.#store.findUserByEmail(input.email);
     const matches =
       found === undefined
@@ -166,6 +171,19 @@ export class AccountService {
       });
     });
     return { user, profile, session, token };
+  }
+
+  /** The owner sees in their account activity that sign-ins to their account were held back. */
+  async #recordAccountLimit(email: string, meta: RequestMeta): Promise<void> {
+    const found = await this.#store.findUserByEmail(email);
+    if (found === undefined) return;
+    await this.#audit.record(this.#db, {
+      action: 'session.sign-in',
+      outcome: 'failure',
+      userId: found.id,
+      requestId: meta.requestId,
+      detail: { reason: 'too-many-attempts-for-account', address: meta.address },
+    });
   }
 
   /**

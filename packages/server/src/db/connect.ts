@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -47,8 +47,14 @@ export async function pingDatabase(
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  // Health records: the folder and the file are for the account Sunlog runs as, and no one else.
+  // SQLite gives its -wal and -shm files the database file's permissions.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(file), 0o700);
   const database = new SqliteDatabase(file);
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
   try {
     // WAL lets readers proceed during a write. better-sqlite3 leaves `synchronous` at NORMAL, which in
     // WAL mode may lose the last acknowledged commits on power loss; FULL syncs the WAL on every commit.

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
+import { requireSameOriginFetch } from '../http/csrf.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
@@ -38,7 +39,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
   api.get(
     '/api/v1/export',
     {
-      onRequest: authenticate,
+      onRequest: [requireSameOriginFetch, authenticate],
       schema: {
         tags: ['export'],
         summary: 'Everything the person keeps in Sunlog, as a Sunlog export (version 2) file',
@@ -46,7 +47,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           'Live records, profile and regimens with their reminder settings; with ?history=true the edit history and recently deleted records, with ?activity=true the account activity. Answered as an attachment named sunlog-export-YYYY-MM-DD.json; its JSON Schema is docs/export-schema.json.',
         security: [{ sessionCookie: [] }],
         querystring: ExportQuerySchema,
-        response: { 200: ExportV2Schema, 400: ErrorBodySchema, 401: ErrorBodySchema },
+        response: { 200: ExportV2Schema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
       },
     },
     async (request, reply) => {
@@ -107,7 +108,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
     api.get(
       `/api/v1/export/csv/${kind.path}`,
       {
-        onRequest: authenticate,
+        onRequest: [requireSameOriginFetch, authenticate],
         schema: {
           tags: ['export'],
           summary: `The person's ${kind.path.replace('-', ' ')} as a CSV file for spreadsheets`,
@@ -116,6 +117,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           response: {
             200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },
             401: ErrorBodySchema,
+            403: ErrorBodySchema,
           },
         },
       },

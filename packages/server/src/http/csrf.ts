@@ -70,3 +70,15 @@ function ownOrigin(request: FastifyRequest): string {
 function forbidden(): SunlogError {
   return new SunlogError('csrf', 'This request came from another site and was refused.');
 }
+
+/**
+ * For a GET that has an effect or hands out everything (the export, which is audited): a browser must
+ * say the request came from this origin (`Sec-Fetch-Site: same-origin`) or from the person themselves
+ * (`none`, typed or bookmarked). A cross-site link or image answers 403; clients without Fetch Metadata
+ * (the CLI, curl, old browsers) carry no ambient cookie from another site and pass.
+ */
+export async function requireSameOriginFetch(request: FastifyRequest): Promise<void> {
+  const site = request.headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return;
+  throw forbidden();
+}

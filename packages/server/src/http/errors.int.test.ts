@@ -72,7 +72,7 @@ describe.each(engines())('error answers on $name', (engine) => {
     }
   });
 
-  test('when the database fails the answer is a generic 500 without stack or SQL', async () => {
+  test('when the database is gone the answer is 503 with Retry-After, without stack or SQL', async () => {
     const { app, sunlog } = server();
     await sunlog.close();
     const response = await app.inject({
@@ -80,9 +80,13 @@ describe.each(engines())('error answers on $name', (engine) => {
       url: '/api/v1/auth/register',
       payload: buildRegisterInput(),
     });
-    expect(response.statusCode).toBe(500);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
     expect(response.json()).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' },
+      error: {
+        code: 'unavailable',
+        message: 'Sunlog cannot reach its database just now. Please try again in a moment.',
+      },
     });
     expect(response.body).not.toMatch(LEAKS);
   });

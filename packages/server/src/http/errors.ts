@@ -83,6 +83,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     if (isInvalidJson(error))
       return reply.status(400).send(errorBody('invalid-input', 'The request body is not valid JSON.'));
     if (status === 413) return reply.status(413).send(errorBody('payload-too-large', tooLarge(request)));
+    // The router refuses a path parameter over its length limit (414). No id is that long, so what the
+    // address names does not exist: the same 404 as any other unknown id.
+    if (status === 414) return reply.status(404).send(errorBody('not-found', 'Not found.'));
     return reply
       .status(status)
       .send(errorBody(known?.code ?? 'bad-request', known?.message ?? 'The request could not be handled.'));

@@ -52,6 +52,7 @@ export const settingsStrings = {
   activityFailedSignIn: 'Failed sign-in attempt',
   activityReasons: {
     'wrong-password': 'wrong password',
+    'too-many-attempts-for-account': 'too many attempts on your account; sign-in paused for 15 minutes',
   } as Record<string, string>,
   activityKinds: {
     regimen: 'supplement plan',
