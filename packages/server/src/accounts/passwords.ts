@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * argon2id parameters: m = 19 MiB, t = 2, p = 1, OWASP's first recommendation.
@@ -12,15 +11,6 @@ const ARGON2ID = {
   timeCost: 2,
   parallelism: 1,
 } as const;
-
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
-  dictionary['passwords-common'].map((password) => password.toLowerCase()),
-);
-
-/** True when the password is on the offline list of common passwords (compared case-insensitively). */
-export function isCommonPassword(password: string): boolean {
-  return COMMON_PASSWORDS.has(password.toLowerCase());
-}
 
 /** Hashes a password with argon2id and a fresh random salt; returns the PHC string. */
 export function hashPassword(password: string): Promise<string> {
