@@ -15,12 +15,14 @@ export interface TestEngine {
   freshDatabase(env?: Record<string, string>): Promise<{ config: Config; dispose: () => Promise<void> }>;
 }
 
+// `maxRetries`: a file the closing server still writes (the WAL) can make one pass of rm meet a
+// non-empty folder (ENOTEMPTY); Node retries such removals with a short back-off.
 const sqlite: TestEngine = {
   name: 'sqlite',
   async freshDatabase(env = {}) {
     const dataDir = await mkdtemp(join(tmpdir(), 'sunlog-test-'));
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-    return { config, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+    return { config, dispose: () => rm(dataDir, { recursive: true, force: true, maxRetries: 5 }) };
   },
 };
 
@@ -42,7 +44,7 @@ function postgres(url: string): TestEngine {
         config,
         dispose: async () => {
           await withClient(url, (client) => client.query(`drop schema ${schema} cascade`));
-          await rm(dataDir, { recursive: true, force: true });
+          await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
         },
       };
     },
