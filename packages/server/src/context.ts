@@ -75,7 +75,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
-  const calendar = new CalendarService({ db, clock, accounts, records, dataDir: config.dataDir });
+  const calendar = new CalendarService({ db, clock, accounts, records });
   return {
     config,
     db,

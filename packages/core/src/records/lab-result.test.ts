@@ -94,5 +94,8 @@ describe('profile locale', () => {
   test('a time zone is stored as Intl names it', () => {
     expect(canonicalTimeZone('utc')).toBe('UTC');
     expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    // Aliases keep the modern name the person chose (Node's ICU knows the older one as canonical).
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('Europe/Kyiv')).toBe('Europe/Kyiv');
   });
 });

@@ -17,10 +17,16 @@ export const TimeZoneSchema = z
   .max(64)
   .refine(isTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' });
 
-/** The zone as Intl names it ("utc" → "UTC", "europe/berlin" → "Europe/Berlin"); the server stores this form. */
+/**
+ * The zone in its usual spelling, which the server stores: letter case as Intl writes it ("utc" → "UTC",
+ * "europe/berlin" → "Europe/Berlin"). A name Intl knows only as an alias of an older one keeps the name
+ * the person chose: Node's ICU would turn "Asia/Kolkata" into "Asia/Calcutta" and "Europe/Kyiv" into
+ * "Europe/Kiev", the names those cities no longer use.
+ */
 export function canonicalTimeZone(name: string): string {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
   } catch {
     return name;
   }

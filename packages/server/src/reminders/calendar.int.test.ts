@@ -70,7 +70,7 @@ async function personWithReminders(server: TestServer, timeZone: string) {
     buildIntake({
       regimenId: regimen.id,
       localDate: addDays(today, 1),
-      takenAt: '2026-03-02T08:31:00+01:00',
+      takenAt: `${addDays(today, 1)}T08:31:00Z`,
       note: 'private dose note',
     }),
   );

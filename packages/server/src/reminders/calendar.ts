@@ -1,45 +1,29 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
 import type { Clock } from '../clock.ts';
+import { loadServerKey } from '../db/server-keys.ts';
 import type { Database } from '../db/tables.ts';
 import type { RecordService } from '../records/service.ts';
 import { calendarFeed } from './ical.ts';
 
 /**
- * Private calendar feeds. The feed URL holds a 256-bit secret. The database keeps only its SHA-256
- * hash (to find the feed) and a random feed id; the secret is HMAC-SHA256(key, feed id) with a key kept
- * in DATA_DIR, so Settings can show the same URL again while a copy of the database alone gives
- * nobody a working URL. Rotating draws a new feed id: the old URL answers 404 at once.
+ * Private calendar feeds. The feed URL holds a 256-bit secret. The database keeps its SHA-256 hash (to
+ * find the feed) and a random feed id; the secret is HMAC-SHA256(key, feed id) with a server key kept in
+ * `server_keys`, so Settings can show the same URL again and every server process derives the same one.
+ * Rotating draws a new feed id: the old URL answers 404 at once.
  */
 
-const KEY_FILE = 'calendar-feed.key';
+const KEY_NAME = 'calendar-feed';
 const KEY_BYTES = 32;
 /** What a feed secret looks like in a URL: 43 base64url characters (256 bits). */
 export const FEED_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The calendar key, made on first use (0600) and then read; two processes starting at once agree on one. */
-export async function loadCalendarKey(dataDir: string): Promise<Buffer> {
-  const path = join(dataDir, KEY_FILE);
-  try {
-    return await readKey(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dataDir, { recursive: true });
-  try {
-    await writeFile(path, randomBytes(KEY_BYTES).toString('base64url'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return readKey(path);
-}
-
-async function readKey(path: string): Promise<Buffer> {
-  const key = Buffer.from((await readFile(path, 'utf8')).trim(), 'base64url');
-  if (key.length !== KEY_BYTES) throw new Error(`${path} is not a calendar key`);
+/** The calendar key, made on first use and kept in the database. */
+export async function loadCalendarKey(db: Kysely<Database>, now: Date): Promise<Buffer> {
+  const stored = await loadServerKey(db, KEY_NAME, () => randomBytes(KEY_BYTES).toString('base64url'), now);
+  const key = Buffer.from(stored, 'base64url');
+  if (key.length !== KEY_BYTES) throw new Error(`server key ${KEY_NAME} is not a calendar key`);
   return key;
 }
 
@@ -50,8 +34,7 @@ export class CalendarService {
   readonly #clock: Clock;
   readonly #accounts: AccountService;
   readonly #records: RecordService;
-  readonly #dataDir: string;
-  /** Read (or made) on first use, so a process that never serves a feed never touches DATA_DIR for it. */
+  /** Read (or made) on first use. */
   #key: Promise<Buffer> | undefined;
 
   constructor(deps: {
@@ -59,17 +42,15 @@ export class CalendarService {
     clock: Clock;
     accounts: AccountService;
     records: RecordService;
-    dataDir: string;
   }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#accounts = deps.accounts;
     this.#records = deps.records;
-    this.#dataDir = deps.dataDir;
   }
 
   async #secretOf(feedId: string): Promise<string> {
-    this.#key ??= loadCalendarKey(this.#dataDir);
+    this.#key ??= loadCalendarKey(this.#db, this.#clock());
     const key = await this.#key.catch((error: unknown) => {
       this.#key = undefined; // try again next time rather than remember a failure
       throw error;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import webpush from 'web-push';
 import { z } from 'zod';
+import { loadServerKey } from '../db/server-keys.ts';
 import type { Database } from '../db/tables.ts';
 
 /** The VAPID key pair (RFC 8292) Web Push identifies this server with; base64url, as web-push makes them. */
@@ -21,17 +22,6 @@ const VapidKeysSchema = z.object({
  * start at once, the first insert wins and all read it back.
  */
 export async function loadVapidKeys(db: Kysely<Database>, now: Date): Promise<VapidKeys> {
-  const stored = await db
-    .selectFrom('server_keys')
-    .select('value')
-    .where('name', '=', KEY_NAME)
-    .executeTakeFirst();
-  if (stored !== undefined) return VapidKeysSchema.parse(JSON.parse(stored.value));
-  const made = webpush.generateVAPIDKeys();
-  await db
-    .insertInto('server_keys')
-    .values({ name: KEY_NAME, value: JSON.stringify(made), created_at: now.toISOString() })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  return loadVapidKeys(db, now);
+  const stored = await loadServerKey(db, KEY_NAME, () => JSON.stringify(webpush.generateVAPIDKeys()), now);
+  return VapidKeysSchema.parse(JSON.parse(stored));
 }
