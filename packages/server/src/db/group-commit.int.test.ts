@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { buildIntake } from '../../test/factories.ts';
@@ -114,5 +115,38 @@ describe.each(engines())('group commit on $name', (engine) => {
     const stored = await sunlog.db.selectFrom('audit_events').select('id').orderBy('id').execute();
     expect(stored.map((row) => row.id)).toEqual(['e1', 'e3']);
     expect(committer.stats).toMatchObject({ commits: 1, writes: 2, largestBatch: 4 });
+  });
+
+  test('when the shared transaction fails as a whole, each write runs again on its own and is stored once', async () => {
+    const { sunlog } = server();
+    const committer = new GroupCommitter(sunlog.db);
+    let sabotaged = false;
+    const write = (n: number) =>
+      committer.run(async (trx) => {
+        await trx
+          .insertInto('audit_events')
+          .values({
+            id: `e${n}`,
+            at: '2026-01-01T00:00:00.000Z',
+            action: 'test.write',
+            outcome: 'success',
+            user_id: null,
+            request_id: null,
+            detail: '{}',
+          })
+          .execute();
+        if (n === 2 && !sabotaged) {
+          // Ends the shared transaction under the committer (as a lost connection or deadlock would).
+          sabotaged = true;
+          await sql`rollback`.execute(trx);
+        }
+        return n;
+      });
+    const results = await Promise.all([write(1), write(2), write(3)]);
+    expect(results).toEqual([1, 2, 3]);
+    expect(sabotaged).toBe(true);
+    const stored = await sunlog.db.selectFrom('audit_events').select('id').orderBy('id').execute();
+    expect(stored.map((row) => row.id)).toEqual(['e1', 'e2', 'e3']);
+    expect(committer.stats).toMatchObject({ retriedAlone: 1, commits: 3, writes: 3 });
   });
 });
