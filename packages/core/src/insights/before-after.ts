@@ -11,7 +11,7 @@ export const WINDOW_DAYS = 56;
 
 /**
  * Washout: the "after" window starts 14 days after the regimen start. 25(OH)D rises over weeks
- * (half-life ≈ 15 days, Jones 2014, domain-reference §2.5), and the first days of any new routine
+ * (half-life ≈ 15 days, Jones 2014, docs/medical-reference.md §2.5), and the first days of any new routine
  * are unusual, so the first two weeks belong to neither window.
  */
 export const WASHOUT_DAYS = 14;

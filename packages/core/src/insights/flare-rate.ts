@@ -7,7 +7,7 @@ import { formatNumber, plural } from './wording.ts';
 /**
  * Flare-ups starting less than this many days after the previous one began are counted as one:
  * a relapse begins at least 30 days after the previous relapse began (NHS England 2014,
- * domain-reference §4).
+ * docs/medical-reference.md §4).
  */
 export const MERGE_WITHIN_DAYS = 30;
 

@@ -8,13 +8,13 @@
  *   a day absent from `days` counts as "nothing scheduled, nothing recorded".
  * - Scores are the daily 0–10 ratings exactly as entered (not validated instruments).
  * - Blood levels are total 25(OH)D in ng/mL (convert nmol/L × 0.4006 before calling; see
- *   domain-reference §1).
+ *   docs/medical-reference.md §1).
  */
 
 /** A local calendar date, 'YYYY-MM-DD'. */
 export type LocalDate = string;
 
-/** The daily quick-check ratings, 0–10 (PRODUCT.md capability 4). */
+/** The daily quick-check ratings, 0–10 (the daily check). */
 export const SYMPTOMS = [
   'fatigue',
   'energy',

@@ -6,7 +6,7 @@ import { formatNumber } from './wording.ts';
 
 /**
  * Published averages for how 25(OH)D settles on a steady daily dose. Every figure here is from
- * domain-reference §2.5; the marks say how well it was checked. These describe groups of
+ * docs/medical-reference.md §2.5; the marks say how well it was checked. These describe groups of
  * people, so Sunlog shows them only as a wide range beside the person's own lab results.
  */
 export const DOSE_RESPONSE = {

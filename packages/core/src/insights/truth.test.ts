@@ -5,7 +5,7 @@ import type { RatingTest } from './lagged-association.ts';
 import { type ResponseShape, simulatedJournal } from './simulated-journal.ts';
 
 /**
- * Honesty checks against simulated people whose truth is known (PRODUCT.md quality bar "Honest"),
+ * Honesty checks against simulated people whose truth is known (the product's quality bar "Honest"),
  * made by `simulated-journal.ts`, a generator written apart from the estimator: AR(1) ratings
  * (persistence 0.5, noise sd 2, rounded and clamped to 0–10), 20% of days without a check-in,
  * flare-ups, spells of good and poor adherence, and effects that follow *its* rules (at least 5 of

@@ -1,6 +1,6 @@
 /**
  * Shared wording for insight sentences. Sunlog reports what moved together in a person's own
- * records and never says why (PRODUCT.md capability 7; domain-reference §3, "one person's log
+ * records and never says why (docs/medical-reference.md §3, "one person's log
  * cannot settle these").
  */
 
@@ -35,7 +35,7 @@ export function causalPhrasesIn(sentence: string): string[] {
 }
 
 /**
- * Disclaimers shown beside insights: the points of domain-reference §6, in Sunlog's own words.
+ * Disclaimers shown beside insights: the points of docs/medical-reference.md §6, in Sunlog's own words.
  * They are kept apart from the sentences because they must name causation to deny it.
  */
 export const DISCLAIMERS = {

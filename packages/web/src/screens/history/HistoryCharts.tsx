@@ -116,7 +116,7 @@ function BloodChart({ period, records, format, profile }: ChartsProps) {
       ];
     }
     // No personal target: IOM 2011's categories as labelled context, never as a suggested target.
-    // See: domain-reference §2.1 (IOM 2011) and §2.2 (no MS target; never suggest one).
+    // See: docs/medical-reference.md §2.1 (IOM 2011) and §2.2 (no MS target; never suggest one).
     return GUIDELINES['iom-2011'].categories.map((category) => {
       const edge = (threshold: { ngPerMl: number; nmolPerL: number }) =>
         unit === 'ng/mL' ? threshold.ngPerMl : threshold.nmolPerL;

@@ -18,7 +18,7 @@ export const onboardingStrings = {
     'It does not tell you what to take or how much. It never suggests a dose.',
     'It does not diagnose anything, and it does not replace your MS treatment.',
   ],
-  // Our own wording of domain-reference §6 "Disclaimers".
+  // Our own wording of docs/medical-reference.md §6 "Disclaimers".
   doctorNote:
     'Please speak to your doctor or MS team before you start, stop or change any supplement or medicine.',
 

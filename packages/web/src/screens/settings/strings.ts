@@ -9,7 +9,7 @@ export const settingsStrings = {
   timeZoneHint: 'Reminders and your daily log follow this time zone.',
   deviceZoneAction: (zone: string) => `Use this device’s time zone (${zone})`,
   intakeUnitLabel: 'Show vitamin D doses in',
-  // 1 µg = 40 IU for vitamin D3 and D2. See: domain-reference §1 (FDA D2 labels) [V].
+  // 1 µg = 40 IU for vitamin D3 and D2. See: docs/medical-reference.md §1 (FDA D2 labels) [V].
   intakeUnitHint: 'Supplement labels use either unit. 1 µg is 40 IU.',
   bloodUnitLabel: 'Show blood test results in',
   bloodUnitHint: 'Choose the unit printed on your lab report.',

@@ -55,7 +55,7 @@ export const todayStrings = {
   flareSteroidsLabel: 'Are you being treated with steroids for it?',
   flareTriggerLabel: 'Might something have set it off?',
   flareSave: 'Save flare-up',
-  // domain-reference §6 (flare-ups disclaimer), one copy in core.
+  // docs/medical-reference.md §6 (flare-ups disclaimer), one copy in core.
   flareDisclaimer: DISCLAIMERS.flares,
 
   bloodHeading: 'Blood test result',
@@ -87,7 +87,7 @@ export const todayStrings = {
   cautionSource: (name: string) => `Source: ${name}.`,
 
   disclaimerHeading: 'Please keep in mind',
-  // Our own wording of the short disclaimer in domain-reference §6 ("Disclaimers").
+  // Our own wording of the short disclaimer in docs/medical-reference.md §6 ("Disclaimers").
   disclaimer:
     'Sunlog keeps a record of your own information and helps you share it. It does not give medical advice, make a diagnosis or suggest doses. Before you start, stop or change any supplement or medicine, talk to your doctor or MS team.',
 } as const;
