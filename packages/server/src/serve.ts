@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
-import { openSunlog, type Sunlog } from './context.ts';
+import { openSunlog } from './context.ts';
 import { DatabaseUnavailableError } from './db/availability.ts';
 import { MigrationError } from './db/migrate.ts';
+import { startRetentionSchedule } from './records/retention-schedule.ts';
 
 export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:3000 (the real port when PORT is 0). */
@@ -17,10 +17,16 @@ export interface RunningServer {
 export async function serve(config: Config): Promise<RunningServer> {
   const sunlog = await openSunlog(config);
   const app = await buildApp(sunlog);
-  await runRetentionOnce(sunlog, app.log);
+  const retention = startRetentionSchedule({
+    run: (now) => sunlog.records.runRetention(now),
+    clock: sunlog.clock,
+    log: app.log,
+  });
+  await retention.firstRun;
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await retention.stop();
     await sunlog.close();
     throw error;
   }
@@ -29,23 +35,11 @@ export async function serve(config: Config): Promise<RunningServer> {
   return {
     url: `http://${host}:${address.port}`,
     close: async () => {
+      await retention.stop();
       await app.close();
       await sunlog.close();
     },
   };
-}
-
-/**
- * Retention at start-up, so a server that restarts daily purges on time even before the job runner
- * schedules it. A failure is logged and does not stop the start: nothing is lost by purging later.
- */
-async function runRetentionOnce(sunlog: Sunlog, log: FastifyBaseLogger): Promise<void> {
-  try {
-    const report = await sunlog.records.runRetention(sunlog.clock());
-    log.info(report, 'retention purged expired deletions and versions');
-  } catch (error) {
-    log.error({ err: error }, 'retention failed; it will run again');
-  }
 }
 
 /** Closes the server gracefully on SIGINT or SIGTERM; a second signal exits at once. */

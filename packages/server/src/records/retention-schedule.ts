@@ -1,0 +1,42 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { RetentionReport } from './service.ts';
+
+/** How often retention runs while a server is up, besides once at start-up. */
+export const RETENTION_INTERVAL_MS = 24 * 60 * 60_000;
+
+/**
+ * Runs retention now and then every `intervalMs`, so deleted records and earlier versions are erased
+ * 30 days on even on a server that never restarts. Several processes may each run it: a purge that
+ * finds nothing left to erase is harmless. A failure is logged and the next run tries again; the timer
+ * never keeps the process alive. Returns `stop`, which waits for a run in progress.
+ */
+export function startRetentionSchedule(deps: {
+  run: (now: Date) => Promise<RetentionReport>;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  intervalMs?: number;
+}): { stop: () => Promise<void>; firstRun: Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const runOnce = (): Promise<void> => {
+    running = running.then(async () => {
+      try {
+        const report = await deps.run(deps.clock());
+        deps.log.info(report, 'retention purged expired deletions and versions');
+      } catch (error) {
+        deps.log.error({ err: error }, 'retention failed; it will run again');
+      }
+    });
+    return running;
+  };
+  const firstRun = runOnce();
+  const timer = setInterval(() => void runOnce(), deps.intervalMs ?? RETENTION_INTERVAL_MS);
+  timer.unref();
+  return {
+    firstRun,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
