@@ -96,6 +96,10 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   'POST /api/v1/auth/register': () => buildRegisterInput(),
   'POST /api/v1/auth/sign-in': (person) => ({ email: person.email, password: person.password }),
   'POST /api/v1/auth/reauthenticate': (person) => ({ password: person.password }),
+  'PUT /api/v1/me/password': (person) => ({
+    currentPassword: person.password,
+    newPassword: alternatePassword(person.password),
+  }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
   'DELETE /api/v1/me': (person) => ({ password: person.password, confirmation: person.email }),
   'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
@@ -117,6 +121,26 @@ const FHIR_RESULT = {
   effectiveDateTime: '2026-02-10',
   valueQuantity: { value: 32, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' },
 };
+
+/** A strong password other than `password`: going back and forth between two keeps it short. */
+function alternatePassword(password: string): string {
+  return password.endsWith(' renewed') ? password.slice(0, -' renewed'.length) : `${password} renewed`;
+}
+
+/** Operations whose success sets the person's password to the `newPassword` of the body it sent. */
+export const CHANGES_PASSWORD: ReadonlySet<string> = new Set(['PUT /api/v1/me/password']);
+
+/**
+ * After a successful call of `label` with `body` (an object or JSON text), remembers the person's new
+ * password when the call changed it, so later sign-ins of the tests use it.
+ */
+export function adoptNewPassword(person: Person, label: string, body: unknown): void {
+  if (!CHANGES_PASSWORD.has(label)) return;
+  const parsed: unknown = typeof body === 'string' ? JSON.parse(body) : body;
+  if (typeof parsed === 'object' && parsed !== null && 'newPassword' in parsed) {
+    if (typeof parsed.newPassword === 'string') person.password = parsed.newPassword;
+  }
+}
 
 /** Operations whose success ends the person's account: the tests carry on with a new person. */
 export const ENDS_ACCOUNT: ReadonlySet<string> = new Set(['DELETE /api/v1/me']);

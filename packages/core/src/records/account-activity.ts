@@ -10,6 +10,7 @@ export const ACTIVITY_ACTIONS = [
   'session.sign-out',
   'session.revoke',
   'session.reauthenticate',
+  'password.change',
   'profile.update',
   'record.delete',
   'record.restore',

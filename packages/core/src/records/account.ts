@@ -42,3 +42,15 @@ export const ReauthenticateInputSchema = z
   })
   .strict();
 export type ReauthenticateInput = z.infer<typeof ReauthenticateInputSchema>;
+
+/**
+ * Changing the password: the current one (checked like a sign-in) and the new one, which must meet the
+ * same rules as at registration and differ from the current one.
+ */
+export const ChangePasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    newPassword: PasswordSchema,
+  })
+  .strict();
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;

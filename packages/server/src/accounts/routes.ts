@@ -1,4 +1,5 @@
 import {
+  ChangePasswordInputSchema,
   ReauthenticateInputSchema,
   RegisterInputSchema,
   SignInInputSchema,
@@ -168,6 +169,34 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request) => ({
       profile: await accounts.updateProfile(authOf(request).user, request.body, metaOf(request)),
     }),
+  );
+
+  api.put(
+    '/api/v1/me/password',
+    {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
+      onRequest: authenticate,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change the password; every other session of the person ends',
+        description:
+          'The current password is checked like a sign-in (and limited like one); the new one must be hard to guess (400 says why) and differ from the current one. On success every other signed-in device is signed out; this session stays signed in and counts as freshly authenticated.',
+        security: SECURITY,
+        body: ChangePasswordInputSchema,
+        response: {
+          204: NoContent,
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          415: ErrorBodySchema,
+          429: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      await accounts.changePassword(authOf(request), request.body, metaOf(request));
+      return reply.status(204).send(null);
+    },
   );
 
   api.get(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { RegisterInput, SignInInput } from '@sunlog/core/records/account';
+import type { ChangePasswordInput, RegisterInput, SignInInput } from '@sunlog/core/records/account';
 import { DEFAULT_REMINDERS, type Profile, type ProfilePatch } from '@sunlog/core/records/profile';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -289,6 +289,62 @@ export class AccountService {
     });
     auth.session.authenticatedAt = now;
     this.#sessions.evictSession(auth.session.id);
+  }
+
+  /**
+   * Changes the password: the new one is checked first (strength, and different from the current one),
+   * so a refused request changes nothing; then the current one is checked like a re-authentication
+   * (limited like sign-in, and a fresh proof for this session). The new hash replaces the old one and
+   * every other session of the person ends in the same transaction; this session stays signed in.
+   * Audited as `password.change`, success or failure, never with either password.
+   */
+  async changePassword(auth: Authenticated, input: ChangePasswordInput, meta: RequestMeta): Promise<void> {
+    const refuse = async (reason: string) =>
+      this.#audit.record(this.#db, {
+        action: 'password.change',
+        outcome: 'failure',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+        detail: { reason, address: meta.address },
+      });
+    const profile = await this.#requireProfile(auth.user.id);
+    const problems =
+      input.newPassword === input.currentPassword
+        ? [{ path: 'newPassword', message: 'Choose a password different from your current one.' }]
+        : passwordProblems(input.newPassword, auth.user.email, [profile.displayName]).map((issue) => ({
+            ...issue,
+            path: 'newPassword',
+          }));
+    if (problems.length > 0) {
+      await refuse('weak-new-password');
+      throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
+    }
+    try {
+      await this.requireRecentAuthentication(auth, { password: input.currentPassword }, meta);
+    } catch (error) {
+      if (error instanceof SunlogError && error.code === 'invalid-credentials') {
+        await refuse('wrong-current-password');
+        throw new SunlogError('invalid-credentials', 'The current password is incorrect.', {
+          fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
+        });
+      }
+      throw error;
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    this.#sessions.evictUser(auth.user.id);
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#store.updatePasswordHash(trx, auth.user.id, passwordHash);
+      const ended = await this.#store.deleteOtherSessions(trx, auth.user.id, auth.session.id);
+      await this.#audit.record(trx, {
+        action: 'password.change',
+        outcome: 'success',
+        userId: auth.user.id,
+        requestId: meta.requestId,
+        detail: { address: meta.address, otherSessionsEnded: ended.length },
+      });
+    });
+    // Again after the commit: a check that read an ended session before the delete is not stored.
+    this.#sessions.evictUser(auth.user.id);
   }
 
   /** Ends the session on the server; its cookie stops working at once. */

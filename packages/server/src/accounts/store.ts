@@ -211,6 +211,30 @@ export class AccountStore {
     return result.numDeletedRows > 0n;
   }
 
+  /** Replaces the person's password hash. */
+  async updatePasswordHash(executor: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
+    await executor
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  /** Deletes every session of the person but `keepSessionId`; answers the ids it deleted. */
+  async deleteOtherSessions(
+    executor: Kysely<Database>,
+    userId: string,
+    keepSessionId: string,
+  ): Promise<string[]> {
+    const rows = await executor
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('id', '!=', keepSessionId)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async deleteSessionById(sessionId: string): Promise<void> {
     await this.#db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }

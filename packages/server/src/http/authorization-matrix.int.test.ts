@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { RECORD_FACTORIES } from '../../test/factories.ts';
 import {
+  adoptNewPassword,
   BODY_BUILDERS,
   collectionOf,
   documentedOperations,
@@ -377,12 +378,11 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
       const before = await stateOf(s, owner.id);
       const ownerMarkers = await identifiersOf(s, owner.id);
       const ownMarkers = await identifiersOf(s, other.id);
-      const response = await call(s, operation, {
-        cookies: other.cookies,
-        body: validBody(operation, other),
-      });
+      const body = validBody(operation, other);
+      const response = await call(s, operation, { cookies: other.cookies, body });
       expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+      adoptNewPassword(other, operation.label, body);
       expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
       for (const marker of ownerMarkers) {
         expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
@@ -415,13 +415,15 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
       } else if (resource.type === 'session') {
         id = (await newSession(s, owner)).id;
       }
+      const body = validBody(operation, owner, id);
       const response = await call(s, operation, {
         cookies: owner.cookies,
         ...(id === undefined ? {} : { id }),
-        body: validBody(operation, owner, id),
+        body,
       });
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
+      adoptNewPassword(owner, operation.label, body);
       if (response.statusCode !== 204) {
         const mediaType = String(response.headers['content-type']).split(';')[0];
         expect(operation.successMediaTypes, operation.label).toContain(mediaType);

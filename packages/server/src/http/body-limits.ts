@@ -4,7 +4,7 @@
  * it streams in, before parsing. Import routes take files and set their own limit (imports/routes.ts).
  */
 
-/** Sign-in, registration, re-authentication, sign-out and account deletion: an email, a password, a few names. */
+/** Sign-in, registration, re-authentication, sign-out, password change and account deletion: an email, a password or two, a few names. */
 export const AUTH_BODY_LIMIT_BYTES = 4 * 1024;
 
 /** The profile: a name, a zone, a locale, reminders and targets. */

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { RECORD_FACTORIES } from '../../test/factories.ts';
 import {
+  adoptNewPassword,
   BODY_BUILDERS,
   collectionOf,
   documentedOperations,
@@ -664,6 +665,8 @@ describe.each(engines())('route fuzzing on $name', (engine) => {
             ).toEqual([]);
             return;
           }
+          // A password change sets the password the body sent (mutated or not).
+          adoptNewPassword(owner, operation.label, request.payload);
           // A success may change data (and sign-out or ending a session may end the owner's own; deleting
           // the account ends the owner, who is then seeded afresh).
           const me = await s.app.inject({ method: 'GET', url: '/api/v1/me', cookies: owner.cookies });

@@ -24,3 +24,11 @@ export async function listSessions(): Promise<Session[]> {
 export function endSession(id: string): Promise<void> {
   return requestEmpty('DELETE', `/me/sessions/${encodeURIComponent(id)}`);
 }
+
+/**
+ * Changes the password; the server signs out every other device and keeps this one signed in.
+ * 'invalid-credentials' names `currentPassword`; 'invalid-input' says why the new one was refused.
+ */
+export function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+  return requestEmpty('PUT', '/me/password', input);
+}

@@ -56,6 +56,12 @@ function describeActivity(entry: ActivityEntry): string {
     const reason = entry.reason === undefined ? undefined : t.activityReasons[entry.reason];
     return reason === undefined ? t.activityFailedSignIn : `${t.activityFailedSignIn} (${reason})`;
   }
+  if (entry.action === 'password.change' && entry.outcome === 'failure') {
+    const reason = entry.reason === undefined ? undefined : t.activityReasons[entry.reason];
+    return reason === undefined
+      ? t.activityPasswordNotChanged
+      : `${t.activityPasswordNotChanged} (${reason})`;
+  }
   const what = t.activityActions[entry.action];
   if (entry.recordKind !== undefined)
     return `${what}: ${t.activityKinds[entry.recordKind] ?? entry.recordKind}`;

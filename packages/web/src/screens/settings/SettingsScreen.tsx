@@ -1,6 +1,7 @@
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { ActivityList } from './ActivityList.tsx';
+import { ChangePasswordSection } from './ChangePasswordSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { DownloadSection } from './DownloadSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
@@ -14,6 +15,7 @@ export function SettingsScreen({ me }: { me: Me }) {
     <Page title={t.title}>
       <ProfileForm me={me} />
       <RemindersSection me={me} />
+      <ChangePasswordSection />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <DownloadSection />

@@ -42,6 +42,7 @@ export const settingsStrings = {
     'session.sign-out': 'Signed out',
     'session.revoke': 'A session was ended',
     'session.reauthenticate': 'Your password was asked for again',
+    'password.change': 'Password changed',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',
@@ -50,8 +51,11 @@ export const settingsStrings = {
     'account.delete': 'Account deleted',
   },
   activityFailedSignIn: 'Failed sign-in attempt',
+  activityPasswordNotChanged: 'Attempt to change the password refused',
   activityReasons: {
     'wrong-password': 'wrong password',
+    'wrong-current-password': 'the current password was wrong',
+    'weak-new-password': 'the new password was too easy to guess',
     'too-many-attempts-for-account': 'too many attempts on your account; sign-in paused for 15 minutes',
   } as Record<string, string>,
   activityKinds: {
