@@ -7,6 +7,7 @@ import { ImportSection } from './ImportSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
+import { SignOutSection } from './SignOutSection.tsx';
 import { settingsStrings as t } from './strings.ts';
 
 export function SettingsScreen({ me }: { me: Me }) {
@@ -15,6 +16,7 @@ export function SettingsScreen({ me }: { me: Me }) {
       <ProfileForm me={me} />
       <RemindersSection me={me} />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+      <SignOutSection />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <DownloadSection />
       <ImportSection />
