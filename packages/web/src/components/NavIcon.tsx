@@ -9,8 +9,8 @@ const DRAWINGS: Record<NavIconName, string> = {
   'check-in': 'M5 4h14v17H5zM9 3h6v3H9zM8.5 13l2.5 2.5L16 10.5',
   share: 'M12 15V3M7.5 7.5L12 3l4.5 4.5M5 12v8h14v-8',
   learn: 'M4 5c3-1 6-1 8 1c2-2 5-2 8-1v14c-3-1-6-1-8 1c-2-2-5-2-8-1zM12 6v14',
-  settings:
-    'M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9L7 7M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1',
+  // Two sliders, so Settings does not look like Today's sun.
+  settings: 'M4 7h9M17 7h3M15 4.5v5M4 17h3M11 17h9M9 14.5v5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
 };
 
