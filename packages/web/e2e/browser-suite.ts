@@ -15,6 +15,7 @@ export interface PageOptions {
   /** IANA zone the browser reports; Europe/London unless a test needs another. */
   timezoneId?: string;
   width?: number;
+  height?: number;
   deviceScaleFactor?: number;
 }
 
@@ -56,7 +57,7 @@ export function useBrowserSuite(): BrowserSuite {
       if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');
       const context = await browser.newContext({
         baseURL: sunlog.url,
-        viewport: { width: options.width ?? 1280, height: 900 },
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
         colorScheme: options.colorScheme ?? 'light',
         timezoneId: options.timezoneId ?? 'Europe/London',

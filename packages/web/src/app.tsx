@@ -2,14 +2,16 @@ import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useMe } from './api/queries.ts';
 import { FormAlert } from './components/LiveMessages.tsx';
+import { NavIcon } from './components/NavIcon.tsx';
 import { SunMark } from './components/SunMark.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
+import { NAV_ITEMS, routeFacts } from './routes.ts';
+import { MoreScreen } from './screens/more/MoreScreen.tsx';
 import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
 import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx';
 import { TodayScreen } from './screens/today/TodayScreen.tsx';
-import { useSignOut } from './session.ts';
 
 /**
  * Screens away from the daily path load on first visit, so the first load carries only what Today
@@ -36,22 +38,7 @@ const OnboardingScreen = lazy(() =>
   })),
 );
 
-/** Who may see a route: everyone, only signed-in people, or only people who are signed out. */
-const ACCESS: Record<Route, 'anyone' | 'signed-in' | 'signed-out'> = {
-  today: 'signed-in',
-  onboarding: 'signed-in',
-  history: 'signed-in',
-  insights: 'signed-in',
-  'check-in': 'signed-in',
-  learn: 'anyone',
-  share: 'signed-in',
-  settings: 'signed-in',
-  'sign-in': 'signed-out',
-  register: 'signed-out',
-  'not-found': 'anyone',
-};
-
-/** The shell: skip link, header with the app name and navigation, and the main landmark. */
+/** The shell: skip link, header with the app name and navigation, the main landmark, and on a phone the tab bar. */
 export function App() {
   const location = useLocation();
   const me = useMe();
@@ -76,9 +63,13 @@ export function App() {
         <div className="app-header__inner">
           <Link to={isSignedIn ? '/' : '/sign-in'} className="brand">
             <SunMark />
-            Sunlog
+            <span className="brand__name">Sunlog</span>
           </Link>
-          {me.isPending ? null : <MainNav isSignedIn={isSignedIn} />}
+          {isSignedIn ? (
+            // On a phone the top bar names the screen; wider screens show the navigation instead.
+            <span className="app-header__title">{routeFacts(location.route).title}</span>
+          ) : null}
+          {me.isPending ? null : <HeaderNav isSignedIn={isSignedIn} />}
         </div>
       </header>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
@@ -92,74 +83,72 @@ export function App() {
           <Screen route={location.route} me={me} />
         </Suspense>
       </main>
+      {isSignedIn ? <TabBar route={location.route} /> : null}
     </>
   );
 }
 
-function MainNav({ isSignedIn }: { isSignedIn: boolean }) {
-  const { signOut, isPending, error } = useSignOut();
+/**
+ * The header's navigation: every signed-in screen on one line (hidden on a phone, where the tab bar
+ * takes over), or the way in for someone signed out. Sign out lives in Settings.
+ */
+function HeaderNav({ isSignedIn }: { isSignedIn: boolean }) {
+  if (!isSignedIn) {
+    return (
+      <nav aria-label="Main">
+        <ul className="nav">
+          <li>
+            <Link to="/sign-in" className="nav__link">
+              Sign in
+            </Link>
+          </li>
+          <li>
+            <Link to="/register" className="nav__link">
+              Create account
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
   return (
-    <nav aria-label="Main">
+    <nav aria-label="Main" className="wide-nav">
       <ul className="nav">
-        {isSignedIn ? (
-          <>
-            <li>
-              <Link to="/" className="nav__link">
-                Today
-              </Link>
-            </li>
-            <li>
-              <Link to="/history" className="nav__link">
-                History
-              </Link>
-            </li>
-            <li>
-              <Link to="/insights" className="nav__link">
-                Insights
-              </Link>
-            </li>
-            <li>
-              <Link to="/check-in" className="nav__link">
-                Check-in
-              </Link>
-            </li>
-            <li>
-              <Link to="/share" className="nav__link">
-                Share
-              </Link>
-            </li>
-            <li>
-              <Link to="/learn" className="nav__link">
-                Learn
-              </Link>
-            </li>
-            <li>
-              <Link to="/settings" className="nav__link">
-                Settings
-              </Link>
-            </li>
-            <li>
-              <Button className="button" onPress={signOut}>
-                {isPending ? 'Signing out…' : 'Sign out'}
-              </Button>
-            </li>
-          </>
-        ) : (
-          <>
-            <li>
-              <Link to="/sign-in" className="nav__link">
-                Sign in
-              </Link>
-            </li>
-            <li>
-              <Link to="/register" className="nav__link">
-                Create account
-              </Link>
-            </li>
-          </>
-        )}
+        {NAV_ITEMS.map((item) => (
+          <li key={item.route}>
+            <Link to={item.path} className="nav__link">
+              {item.label}
+            </Link>
+          </li>
+        ))}
       </ul>
-      {error === undefined ? null : <FormAlert message={error} />}
+    </nav>
+  );
+}
+
+/** The phone's bottom bar: the daily screens as tabs, and More for the rest. */
+function TabBar({ route }: { route: Route }) {
+  const tabs = NAV_ITEMS.filter((item) => item.place === 'tab');
+  // On a screen reached through More, the More tab is shown as the current section.
+  const inMore = route === 'more' || NAV_ITEMS.some((item) => item.place === 'more' && item.route === route);
+  return (
+    <nav aria-label="Main" className="tab-bar">
+      <ul className="tab-bar__list">
+        {tabs.map((item) => (
+          <li key={item.route}>
+            <Link to={item.path} className="tab-bar__link">
+              <NavIcon name={item.icon} />
+              {item.label}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link to="/more" className={inMore ? 'tab-bar__link tab-bar__link--section' : 'tab-bar__link'}>
+            <NavIcon name="more" />
+            More
+          </Link>
+        </li>
+      </ul>
     </nav>
   );
 }
@@ -185,7 +174,7 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       </>
     );
   }
-  const access = ACCESS[route];
+  const access = routeFacts(route).access;
   if (access === 'signed-in' && me.data === null) return <Redirect to="/sign-in" />;
   if (access === 'signed-out' && me.data !== null) return <Redirect to="/" />;
   // Until the person has read the disclaimer and consented, every signed-in screen opens onboarding.
@@ -210,6 +199,8 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       return me.data === null ? null : <ShareScreen me={me.data} />;
     case 'settings':
       return me.data === null ? null : <SettingsScreen me={me.data} />;
+    case 'more':
+      return <MoreScreen />;
     case 'sign-in':
       return <SignInScreen />;
     case 'register':

@@ -5,35 +5,9 @@ import {
   type ReactNode,
   useSyncExternalStore,
 } from 'react';
+import { matchRoute, type Path, type Route } from './routes.ts';
 
-/** The screens Sunlog knows; anything else is 'not-found'. */
-export type Route =
-  | 'today'
-  | 'onboarding'
-  | 'history'
-  | 'insights'
-  | 'check-in'
-  | 'learn'
-  | 'share'
-  | 'sign-in'
-  | 'register'
-  | 'settings'
-  | 'not-found';
-
-export const PATHS = {
-  today: '/',
-  onboarding: '/welcome',
-  history: '/history',
-  insights: '/insights',
-  'check-in': '/check-in',
-  learn: '/learn',
-  share: '/share',
-  'sign-in': '/sign-in',
-  register: '/register',
-  settings: '/settings',
-} as const satisfies Record<Exclude<Route, 'not-found'>, string>;
-
-export type Path = (typeof PATHS)[keyof typeof PATHS];
+export type { Path, Route } from './routes.ts';
 
 /** What a screen may hand to the next one, such as "You have signed out." */
 export interface NavigationState {
@@ -46,15 +20,6 @@ export interface Location {
   state: NavigationState;
   /** Counts in-app navigations, so the shell can move focus only after one (not on first load). */
   navigationCount: number;
-}
-
-/** Maps a pathname to its route; a trailing slash is ignored. */
-export function matchRoute(pathname: string): Route {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  for (const [route, routePath] of Object.entries(PATHS)) {
-    if (routePath === path) return route as Route;
-  }
-  return 'not-found';
 }
 
 const listeners = new Set<() => void>();

@@ -8,6 +8,7 @@ import { ImportSection } from './ImportSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
+import { SignOutSection } from './SignOutSection.tsx';
 import { settingsStrings as t } from './strings.ts';
 
 export function SettingsScreen({ me }: { me: Me }) {
@@ -17,6 +18,7 @@ export function SettingsScreen({ me }: { me: Me }) {
       <RemindersSection me={me} />
       <ChangePasswordSection />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+      <SignOutSection />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <DownloadSection />
       <ImportSection />
