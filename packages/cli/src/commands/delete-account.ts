@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
-import { type Command, UsageError } from '../command.ts';
+import { type Command, findPerson, UsageError } from '../command.ts';
 import { confirm } from '../prompt.ts';
 
 const CLI_META = { requestId: 'cli-delete-account', address: 'cli', userAgent: 'sunlog' };
@@ -19,8 +19,7 @@ export const deleteAccountCommand: Command = {
     if (values.email === undefined) throw new UsageError(`usage: ${this.usage}`);
     const sunlog = await openSunlog(loadConfig(processEnv()));
     try {
-      const user = await sunlog.accounts.findUserByEmail(values.email);
-      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const user = await findPerson(sunlog.accounts, values.email);
       const rows = await sunlog.accountDeletion.countRows(user);
       console.log(`The account ${user.email} holds:`);
       for (const [table, count] of Object.entries(rows)) if (count > 0) console.log(`  ${table}: ${count}`);

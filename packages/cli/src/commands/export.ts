@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serializeExport } from '@sunlog/core/exchange/export-read';
 import { loadConfig, processEnv } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
-import { type Command, UsageError } from '../command.ts';
+import { type Command, findPerson, UsageError } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -23,8 +23,7 @@ export const exportCommand: Command = {
     if (values.email === undefined) throw new UsageError(`usage: ${this.usage}`);
     const sunlog = await openSunlog(loadConfig(processEnv()));
     try {
-      const user = await sunlog.accounts.findUserByEmail(values.email);
-      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const user = await findPerson(sunlog.accounts, values.email);
       const made = await sunlog.exports.exportFor(
         user,
         { history: true },

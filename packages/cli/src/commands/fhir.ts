@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
-import { SunlogError } from '@sunlog/server/errors';
-import { type Command, UsageError } from '../command.ts';
+import { type Command, findPerson, invalidInputAsUsage, UsageError } from '../command.ts';
 
 export const fhirCommand: Command = {
   name: 'fhir',
@@ -23,19 +22,14 @@ export const fhirCommand: Command = {
     if (values.email === undefined || values.out === undefined) throw new UsageError(`usage: ${this.usage}`);
     const sunlog = await openSunlog(loadConfig(processEnv()));
     try {
-      const user = await sunlog.accounts.findUserByEmail(values.email);
-      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const user = await findPerson(sunlog.accounts, values.email);
       const made = await sunlog.exports
         .fhirFor(
           user,
           { from: values.from, to: values.to },
           { requestId: 'cli-fhir', address: 'cli', userAgent: 'sunlog' },
         )
-        .catch((error: unknown) => {
-          if (error instanceof SunlogError && error.code === 'invalid-input')
-            throw new UsageError(error.message);
-          throw error;
-        });
+        .catch(invalidInputAsUsage);
       await writeFile(values.out, `${JSON.stringify(made.bundle, null, 2)}\n`, { mode: 0o600 });
       console.error(
         `Wrote ${values.out} (${made.range.from} to ${made.range.to}, ${made.bundle.entry?.length ?? 0} resources)`,

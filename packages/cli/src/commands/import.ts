@@ -6,7 +6,7 @@ import { COLLECTION_LABELS } from '@sunlog/core/records/collections';
 import { loadConfig, processEnv } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
 import { SunlogError } from '@sunlog/server/errors';
-import { type Command, UsageError } from '../command.ts';
+import { type Command, findPerson, UsageError } from '../command.ts';
 import { ask, confirm } from '../prompt.ts';
 
 const CLI_META = { requestId: 'cli-import', address: 'cli', userAgent: 'sunlog' };
@@ -38,8 +38,7 @@ export const importCommand: Command = {
 
     const sunlog = await openSunlog(loadConfig(processEnv()));
     try {
-      const user = await sunlog.accounts.findUserByEmail(values.email);
-      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const user = await findPerson(sunlog.accounts, values.email);
       const preview = await explained(() => sunlog.imports.previewExport(user, content));
       console.log(describePreview(preview));
 

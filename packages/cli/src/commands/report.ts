@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
 import { openSunlog } from '@sunlog/server/context';
-import { SunlogError } from '@sunlog/server/errors';
 import { PAPER_SIZES, type Paper } from '@sunlog/server/report/render-pdf';
-import { type Command, UsageError } from '../command.ts';
+import { type Command, findPerson, invalidInputAsUsage, UsageError } from '../command.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -29,19 +28,14 @@ export const reportCommand: Command = {
       throw new UsageError(`--paper must be a4 or letter (got "${values.paper}")`);
     const sunlog = await openSunlog(loadConfig(processEnv()));
     try {
-      const user = await sunlog.accounts.findUserByEmail(values.email);
-      if (user === undefined) throw new UsageError(`no account is registered with ${values.email}`);
+      const user = await findPerson(sunlog.accounts, values.email);
       const made = await sunlog.exports
         .pdfReportFor(user, { from: values.from, to: values.to }, paper, {
           requestId: 'cli-report',
           address: 'cli',
           userAgent: 'sunlog',
         })
-        .catch((error: unknown) => {
-          if (error instanceof SunlogError && error.code === 'invalid-input')
-            throw new UsageError(error.message);
-          throw error;
-        });
+        .catch(invalidInputAsUsage);
       await writeFile(values.out, made.pdf, { mode: 0o600 });
       console.error(`Wrote ${values.out} (${made.range.from} to ${made.range.to}, ${paper})`);
       return 0;
