@@ -124,6 +124,33 @@ describe('sunlog', () => {
     expect(insights.levelTrend.basis.points ?? 0).toBeLessThanOrEqual(2);
   });
 
+  test('insights without --today reads the export as of the day it was made, not today', async () => {
+    // The file was exported on 2026-05-01 (UTC noon; the profile's zone is still on that day).
+    const outcome = await sunlog('insights', join(dir, 'export.json'), '--json');
+    expect(outcome.code).toBe(0);
+    const insights = JSON.parse(outcome.stdout) as { today: string; adherenceByMonth: { subject: string }[] };
+    expect(insights.today).toBe('2026-05-01');
+    // Months after the export are not counted as months of missed doses.
+    const after = insights.adherenceByMonth.filter((month) => /2026-(0[6-9]|1[0-2])/.test(month.subject));
+    expect(after).toEqual([]);
+  });
+
+  test('every usage error exits 2: an unknown option, a missing value, a bad date, no command at all', async () => {
+    const cases = [
+      ['insights', join(dir, 'export.json'), '--frobnicate'],
+      ['insights', join(dir, 'export.json'), '--today'],
+      ['insights', join(dir, 'export.json'), '--today', 'yesterday'],
+      ['insights'],
+      ['frobnicate'],
+      [],
+    ];
+    for (const args of cases) {
+      const outcome = await sunlog(...args);
+      expect({ args, code: outcome.code }).toEqual({ args, code: 2 });
+      expect(outcome.stderr.trim()).not.toBe('');
+    }
+  });
+
   test('insights prints plain sentences without --json', async () => {
     const outcome = await sunlog('insights', join(dir, 'export.json'), '--today', '2026-04-30');
     expect(outcome.code).toBe(0);

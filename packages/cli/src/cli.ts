@@ -33,17 +33,31 @@ function help(): string {
   ].join('\n');
 }
 
-/** argv → command → exit code; a failure prints one line on stderr. */
+/** The one exit code for every usage error: a missing or unknown command, option or argument, bad input. */
+export const USAGE_EXIT_CODE = 2;
+
+/** A UsageError, or node:util parseArgs refusing the arguments (an unknown option, a missing value). */
+function isUsageError(error: unknown): boolean {
+  if (error instanceof UsageError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** argv → command → exit code (0 done, 1 failed, 2 usage error); a failure prints one line on stderr. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+      console.error(help());
+      return USAGE_EXIT_CODE;
+    }
     console.log(help());
-    return name === undefined ? 1 : 0;
+    return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command === undefined) {
     console.error(`sunlog: unknown command "${name}" (run sunlog --help)`);
-    return 2;
+    return USAGE_EXIT_CODE;
   }
   if (args.includes('--help') || args.includes('-h')) {
     console.log(`Usage: ${command.usage}\n\n${command.summary}`);
@@ -54,7 +68,7 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     console.error(`sunlog ${command.name}: ${reason}`);
-    return error instanceof UsageError ? 2 : 1;
+    return isUsageError(error) ? USAGE_EXIT_CODE : 1;
   } finally {
     closePrompts();
   }

@@ -13,7 +13,8 @@ const INSIGHTS_SEED = 20_261_125;
 export const insightsCommand: Command = {
   name: 'insights',
   usage: 'sunlog insights <export.json> [--json] [--today YYYY-MM-DD]',
-  summary: 'Compute the same insights the app shows, offline, from a Sunlog export file.',
+  summary:
+    'Compute the same insights the app shows, offline, from a Sunlog export file (as of the day it was exported, or --today).',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -33,7 +34,8 @@ export const insightsCommand: Command = {
     const parsed = parseExportText(text);
     if (!parsed.ok) throw new UsageError(`${file} is not a valid Sunlog export: ${parsed.error.message}`);
     const doc = parsed.value.document;
-    const today = values.today ?? localDateOf(Date.now(), doc.profile.timeZone);
+    // The export's own date, not the clock: an export read months later still ends where the records do.
+    const today = values.today ?? localDateOf(Date.parse(doc.exportedAt), doc.profile.timeZone);
     if (!isLocalDate(today))
       throw new UsageError(`--today must be a date written as YYYY-MM-DD (got "${today}")`);
 

@@ -4,7 +4,7 @@ import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { daysBetween } from './local-date.ts';
 import { effectiveSampleSize, lag1Autocorrelation, mean, sampleVariance } from './summary-stats.ts';
-import { formatNumber, shortfallInDays } from './wording.ts';
+import { formatInterval, formatNumber, intervalDigits, pluralNumber, shortfallInDays } from './wording.ts';
 
 /** Each window is 8 weeks long. */
 export const WINDOW_DAYS = 56;
@@ -112,7 +112,6 @@ function compare(series: DailySeries, regimenStart: string | null, symptom: Symp
   const df = se > 0 ? (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1)) : n1 + n2 - 2;
   const diff = m2 - m1;
   const half = studentTQuantile(0.975, Math.max(1, df)) * se;
-  const word = diff >= 0 ? 'higher' : 'lower';
   return {
     ...base,
     status: 'ok',
@@ -121,9 +120,17 @@ function compare(series: DailySeries, regimenStart: string | null, symptom: Symp
     basis,
     sentence:
       `Your average ${label} score was ${m1.toFixed(1)} in the 8 weeks before the regimen started and ` +
-      `${m2.toFixed(1)} in weeks 3–10 after it: ${Math.abs(diff).toFixed(1)} points ${word} ` +
-      `(95% CI ${formatNumber(diff - half)} to ${formatNumber(diff + half)}). Many things change over time, ` +
+      `${m2.toFixed(1)} in weeks 3–10 after it: ${differenceWords(diff, diff - half, diff + half)} ` +
+      `(95% CI ${formatInterval(diff - half, diff + half)}). Many things change over time, ` +
       'so a before-and-after difference cannot say what made it.',
     detail,
   };
+}
+
+/** "0.4 points higher", "1 point lower", "about the same": the difference at the interval's precision. */
+function differenceWords(diff: number, low: number, high: number): string {
+  const digits = intervalDigits(low, high);
+  const size = formatNumber(Math.abs(diff), digits);
+  if (size === '0') return 'about the same';
+  return `${pluralNumber(Math.abs(diff), digits, 'point')} ${diff > 0 ? 'higher' : 'lower'}`;
 }

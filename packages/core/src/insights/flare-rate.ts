@@ -2,7 +2,7 @@ import { gammaQuantile } from './distributions.ts';
 import type { FlareSpan, LocalDate } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { daysBetween } from './local-date.ts';
-import { formatNumber, plural } from './wording.ts';
+import { formatInterval, formatNumber, plural, pluralNumber } from './wording.ts';
 
 /**
  * Flare-ups starting less than this many days after the previous one began are counted as one:
@@ -85,8 +85,8 @@ export function flareRate(
     uncertainty: ci95(low / personYears, high / personYears, 'exact Poisson interval'),
     basis: { days: trackingDays, points: episodes.length, from: trackingStart, to: today },
     sentence:
-      `${count} in ${formatNumber(personYears)} years of tracking: about ${formatNumber(rate, 2)} a year ` +
-      `(95% CI ${formatNumber(low / personYears, 2)} to ${formatNumber(high / personYears, 2)}). ` +
+      `${count} in ${pluralNumber(personYears, 1, 'year')} of tracking: about ${formatNumber(rate, 2)} a year ` +
+      `(95% CI ${formatInterval(low / personYears, high / personYears, 2)}). ` +
       'Flare-ups here are your own reports of suspected relapses.',
     detail,
   };

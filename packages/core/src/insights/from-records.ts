@@ -32,7 +32,7 @@ export type LabResultFields = {
 
 /** The records the adapter reads; server timestamps and notes are not needed. */
 export interface InsightsRecords {
-  profile: Pick<Profile, 'timeZone'>;
+  profile: Pick<Profile, 'timeZone'> & Partial<Pick<Profile, 'bloodUnit'>>;
   regimens: readonly Pick<Regimen, 'id' | 'schedule' | 'startDate' | 'endDate'>[];
   intakes: readonly Pick<Intake, 'regimenId' | 'localDate' | 'status' | 'amount'>[];
   labResults: readonly LabResultFields[];
@@ -61,6 +61,7 @@ export function insightsInputFromRecords(
     today,
     regimenStart: supplementationStart(records.regimens, today),
     hemisphere: hemisphereOfTimeZone(records.profile.timeZone),
+    ...(records.profile.bloodUnit ? { bloodUnit: records.profile.bloodUnit } : {}),
     days: intakeDays(records.regimens, records.intakes, today),
     symptoms: symptomDays(records.symptomChecks, today),
     labs: vitaminDLabPoints(records.labResults, today),

@@ -81,6 +81,8 @@ export interface InsightsInput {
   trackingStart?: LocalDate;
   /** Defaults to 'northern'. */
   hemisphere?: Hemisphere;
+  /** The unit the person reads blood levels in, for sentences; 'ng/mL' when absent (numbers stay ng/mL). */
+  bloodUnit?: 'ng/mL' | 'nmol/L';
   days: readonly IntakeDay[];
   symptoms: readonly SymptomDay[];
   labs: readonly LabPoint[];

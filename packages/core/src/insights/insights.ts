@@ -81,6 +81,10 @@ export function computeInsights(input: InsightsInput, options: InsightOptions): 
       input.labs.filter((l) => l.date <= input.today),
       input.regimenStart,
       input.today,
+      {
+        hemisphere: input.hemisphere ?? 'northern',
+        ...(input.bloodUnit ? { bloodUnit: input.bloodUnit } : {}),
+      },
     ),
     symptomTrends: symptomTrends(series),
     beforeAfter: beforeAfter(series, input.regimenStart),

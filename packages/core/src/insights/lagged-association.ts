@@ -5,7 +5,14 @@ import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { createRandom, deriveSeed, type Random, standardNormal } from './random.ts';
 import type { Interval } from './summary-stats.ts';
-import { formatNumber, plural, shortfallInDays } from './wording.ts';
+import {
+  formatInterval,
+  intervalDigits,
+  plural,
+  pluralNumber,
+  shortfallInDays,
+  withArticle,
+} from './wording.ts';
 
 /**
  * Does a rating tend to move with dose-taking, at some delay from 0 to 28 days? One test per
@@ -502,9 +509,14 @@ function usablePairs(exposure: Float64Array, rating: Float64Array): number {
   return n;
 }
 
-/** The delay in words: "in the same week as", "about 1 day after", "about 8 days after". */
+/**
+ * When the rating moved, against the week of dose-taking before it: "on days when you had taken more
+ * of your doses in the week before", "about 8 days after weeks in which you took more of your doses".
+ */
 function delayWords(lag: number): string {
-  return lag === 0 ? 'in the same week as' : `about ${plural(lag, 'day')} after`;
+  return lag === 0
+    ? 'on days when you had taken more of your doses in the week before'
+    : `about ${plural(lag, 'day')} after weeks in which you took more of your doses`;
 }
 
 /** Tests every rating against dose-taking over all delays, holds the per-person error, and words the result. */
@@ -534,7 +546,7 @@ export function laggedAssociations(
     if (pairs < c.minPairs) {
       blocked.set(symptom, {
         pairs,
-        sentence: `Looking for a pattern between dose-taking and ${label} needs at least ${c.minPairs} days with a ${label} check and dose records from the ${c.maxLagDays + c.exposureWindowDays} days before; there ${pairs === 1 ? 'is' : 'are'} ${pairs} so far.`,
+        sentence: `Looking for a pattern between dose-taking and ${label} needs at least ${c.minPairs} days with ${withArticle(`${label} check`)} and dose records from the ${c.maxLagDays + c.exposureWindowDays} days before; there ${pairs === 1 ? 'is' : 'are'} ${pairs} so far.`,
         missing: shortfallInDays(c.minPairs - pairs, `${label} checks`),
       });
       continue;
@@ -621,9 +633,10 @@ export function laggedAssociations(
       ),
       basis: { days: test.pairs },
       sentence:
-        `Your ${label} score tended to be ${word} ${delayWords(lag)} weeks in which you took more of your doses` +
-        `${lagRange}. With every dose taken it was about ${formatNumber(test.direction * test.shrunkCumulative)} ` +
-        `points ${word} than with none (95% CI ${formatNumber(low)} to ${formatNumber(high)}), across ` +
+        `Your ${label} score tended to be ${word} ${delayWords(lag)}` +
+        `${lagRange}. With every dose taken it was about ` +
+        `${pluralNumber(test.direction * test.shrunkCumulative, intervalDigits(low, high), 'point')} ` +
+        `${word} than with none (95% CI ${formatInterval(low, high)}), across ` +
         `${plural(test.pairs, 'day')}. This is a pattern in your own records; something else that ` +
         'changed at the same times could explain it.',
       detail: { ...detail, bestLagDays: lag },

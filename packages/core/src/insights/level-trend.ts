@@ -2,7 +2,7 @@ import { studentTQuantile } from './distributions.ts';
 import type { LabPoint } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { daysBetween } from './local-date.ts';
-import { formatNumber, plural } from './wording.ts';
+import { formatInterval, formatNumber, intervalDigits, plural } from './wording.ts';
 
 /** Fewer results than this give no trend: two points always make a perfect line. */
 export const MIN_RESULTS_FOR_TREND = 3;
@@ -54,7 +54,12 @@ export function levelTrend(labs: readonly LabPoint[]): LevelTrendInsight {
   for (let i = 0; i < n; i++) sse += ((ys[i] ?? 0) - my - slopePerDay * ((xs[i] ?? 0) - mx)) ** 2;
   const half = n > 2 ? studentTQuantile(0.975, n - 2) * Math.sqrt(sse / (n - 2) / sxx) * 30 : Number.NaN;
   const perMonth = slopePerDay * 30;
-  const direction = perMonth > 0 ? 'rose' : perMonth < 0 ? 'fell' : 'stayed level';
+  const digits = Number.isNaN(half) ? 1 : intervalDigits(perMonth - half, perMonth + half);
+  const size = formatNumber(Math.abs(perMonth), digits);
+  const change =
+    size === '0'
+      ? 'stayed about level'
+      : `${perMonth > 0 ? 'rose' : 'fell'} by about ${size} ng/mL per 30 days`;
   return {
     kind: 'level-trend',
     subject: '25(OH)D',
@@ -64,9 +69,8 @@ export function levelTrend(labs: readonly LabPoint[]): LevelTrendInsight {
     uncertainty: ci95(perMonth - half, perMonth + half, 'least-squares slope, t interval'),
     basis: { points: n, from: first.date, to: last.date },
     sentence:
-      `Across ${n} blood results from ${first.date} to ${last.date}, your level ${direction} by about ` +
-      `${formatNumber(Math.abs(perMonth))} ng/mL per 30 days (95% CI ${formatNumber(perMonth - half)} to ` +
-      `${formatNumber(perMonth + half)}).`,
+      `Across ${n} blood results from ${first.date} to ${last.date}, your level ${change} ` +
+      `(95% CI ${formatInterval(perMonth - half, perMonth + half, digits)} ng/mL per 30 days).`,
     detail,
   };
 }

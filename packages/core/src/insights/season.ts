@@ -2,7 +2,7 @@ import type { Hemisphere, LabPoint } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { monthNumber } from './local-date.ts';
 import { meanWithTInterval } from './summary-stats.ts';
-import { formatNumber, plural } from './wording.ts';
+import { formatInterval, formatNumber, plural } from './wording.ts';
 
 /** Meteorological seasons: whole months, Dec–Feb winter in the northern hemisphere. */
 export type Season = 'winter' | 'spring' | 'summer' | 'autumn';
@@ -57,7 +57,7 @@ export function levelBySeason(labs: readonly LabPoint[], hemisphere: Hemisphere)
       basis: { points: values.length },
       sentence:
         `Your ${season} results averaged ${formatNumber(mean)} ng/mL (${plural(values.length, 'result')}` +
-        (interval ? `; 95% CI ${formatNumber(interval.low)} to ${formatNumber(interval.high)}).` : ').'),
+        (interval ? `; 95% CI ${formatInterval(interval.low, interval.high)}).` : ').'),
       detail,
     };
   });

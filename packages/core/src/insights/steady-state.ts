@@ -1,7 +1,10 @@
+import type { BloodUnit } from '../records/profile.ts';
+import { convertBlood, formatQuantity } from '../units.ts';
 import type { DailySeries } from './daily-series.ts';
-import type { LabPoint, LocalDate } from './input.ts';
+import type { Hemisphere, LabPoint, LocalDate } from './input.ts';
 import { type Insight, notEnoughData } from './insight.ts';
-import { addDays, daysBetween } from './local-date.ts';
+import { addDays, daysBetween, monthNumber } from './local-date.ts';
+import { seasonOfMonth } from './season.ts';
 import { formatNumber } from './wording.ts';
 
 /**
@@ -39,6 +42,26 @@ export const DOSE_AVERAGE_WINDOW_DAYS = 90;
 export const BASELINE_GRACE_DAYS = 7;
 
 /**
+ * A baseline drawn more than a year before the regimen started says too little about where the level
+ * started (the seasons alone move it, docs/medical-reference.md §2.5 "what changes the rise"): refused.
+ */
+export const BASELINE_MAX_AGE_DAYS = 365;
+
+/**
+ * [U] How much wider the band gets for what the dose–response curve does not know. Display allowances,
+ * each a share of the baseline level added below and above the band; Sunlog's choice, not published
+ * intervals (the reference gives no figure for them):
+ * - `measurement`: a laboratory result is itself uncertain, and labs measure 25(OH)D differently;
+ * - `agePerYear`: the level drifts between the baseline draw and the regimen start, growing with the gap;
+ * - `otherSeason`: a baseline from another season than the one the level settles in (sunlight moves it).
+ */
+export const BAND_ALLOWANCES = {
+  measurement: 0.1,
+  agePerYear: 0.2,
+  otherSeason: 0.15,
+} as const;
+
+/**
  * Expected rise in ng/mL at a steady daily dose, on the Ekwaru 2014 curve: 0.5 ng/mL per 100 IU
  * up to 1,000 IU/day, the per-IU rise then shrinking linearly to 0.04 per 100 IU at 15,000 IU/day,
  * flat beyond. The linear taper between the two published points is our interpolation.
@@ -66,7 +89,19 @@ export interface SteadyStateDetail {
   /** Days after the regimen start when the level should be near steady: 4–5 half-lives. */
   settlesAfterDays: { low: number; high: number };
   settlesBy: { low: LocalDate; high: LocalDate } | null;
+  /** Days between the baseline draw and the regimen start (0 when drawn after the start); null without one. */
+  baselineAgeDays: number | null;
+  /** The extra width added on each side, in ng/mL, for measurement, the baseline's age and the season. */
+  allowanceNgPerMl: number | null;
   source: string;
+}
+
+/** Options for the steady-state expectation. */
+export interface SteadyStateOptions {
+  /** For naming seasons; 'northern' when absent. */
+  hemisphere?: Hemisphere;
+  /** The unit the sentence is written in; 'ng/mL' when absent (the numbers stay in ng/mL). */
+  bloodUnit?: BloodUnit;
 }
 
 export type SteadyStateInsight = Insight<'steady-state', SteadyStateDetail>;
@@ -81,6 +116,7 @@ export function steadyState(
   labs: readonly LabPoint[],
   regimenStart: LocalDate | null,
   today: LocalDate,
+  options: SteadyStateOptions = {},
 ): SteadyStateInsight {
   const c = DOSE_RESPONSE;
   const settlesAfterDays = {
@@ -98,6 +134,8 @@ export function steadyState(
     expectedRise: null,
     settlesAfterDays,
     settlesBy: null,
+    baselineAgeDays: null,
+    allowanceNgPerMl: null,
     source: c.source,
   };
   if (!regimenStart) {
@@ -109,16 +147,31 @@ export function steadyState(
       detail: emptyDetail,
     });
   }
-  const baseline =
+  const latestBeforeStart =
     [...labs]
       .filter((lab) => daysBetween(regimenStart, lab.date) <= BASELINE_GRACE_DAYS)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
       .at(-1) ?? null;
+  const baselineAgeDays =
+    latestBeforeStart === null ? null : Math.max(0, daysBetween(latestBeforeStart.date, regimenStart));
+  const baseline =
+    baselineAgeDays !== null && baselineAgeDays <= BASELINE_MAX_AGE_DAYS ? latestBeforeStart : null;
   const averageDailyIu = averageDailyDose(series, regimenStart, today);
   const settlesBy = {
     low: addDays(regimenStart, settlesAfterDays.low),
     high: addDays(regimenStart, settlesAfterDays.high),
   };
+  if (!baseline && latestBeforeStart) {
+    return notEnoughData({
+      ...base,
+      basis: { points: 0 },
+      sentence:
+        `An expected level needs a blood result from the year before the regimen started; the latest one, ` +
+        `from ${latestBeforeStart.date}, is older than that.`,
+      missing: 'needs a blood result from the year before the regimen started',
+      detail: { ...emptyDetail, averageDailyIu: averageDailyIu?.iu ?? null, settlesBy, baselineAgeDays },
+    });
+  }
   if (!baseline) {
     return notEnoughData({
       ...base,
@@ -134,12 +187,26 @@ export function steadyState(
       basis: { points: 1 },
       sentence: 'An expected level needs dose records since the regimen started.',
       missing: 'needs dose records since the regimen started',
-      detail: { ...emptyDetail, baseline, settlesBy },
+      detail: { ...emptyDetail, baseline, settlesBy, baselineAgeDays },
     });
   }
   const rise = expectedRiseNgPerMl(averageDailyIu.iu);
-  const low = baseline.ngPerMl + rise * c.rangeLowFactor;
-  const high = baseline.ngPerMl + rise * c.rangeHighFactor;
+  const hemisphere = options.hemisphere ?? 'northern';
+  const otherSeason =
+    seasonOfMonth(monthNumber(baseline.date), hemisphere) !==
+    seasonOfMonth(monthNumber(settlesBy.low), hemisphere);
+  const allowance =
+    baseline.ngPerMl *
+    (BAND_ALLOWANCES.measurement +
+      BAND_ALLOWANCES.agePerYear * ((baselineAgeDays ?? 0) / 365) +
+      (otherSeason ? BAND_ALLOWANCES.otherSeason : 0));
+  const low = Math.max(0, baseline.ngPerMl + rise * c.rangeLowFactor - allowance);
+  const high = baseline.ngPerMl + rise * c.rangeHighFactor + allowance;
+  const unit = options.bloodUnit ?? 'ng/mL';
+  const level = (ngPerMl: number) =>
+    formatQuantity(convertBlood({ value: ngPerMl, unit: 'ng/mL' }, unit), 'en');
+  const range = (from: number, to: number) =>
+    `${formatNumber(convertBlood({ value: from, unit: 'ng/mL' }, unit).value, 0)}–${level(to)}`;
   return {
     ...base,
     status: 'ok',
@@ -147,10 +214,11 @@ export function steadyState(
     uncertainty: { kind: 'range', low, high, source: c.source },
     basis: { points: 1, days: averageDailyIu.days, from: averageDailyIu.from, to: today },
     sentence:
-      `Starting from ${formatNumber(baseline.ngPerMl)} ng/mL on ${baseline.date} and an average of about ` +
+      `Starting from ${level(baseline.ngPerMl)} on ${baseline.date} and an average of about ` +
       `${formatNumber(averageDailyIu.iu, 0)} IU a day, published averages put a settled level somewhere ` +
-      `around ${formatNumber(low, 0)}–${formatNumber(high, 0)} ng/mL, reached about 2–3 months after the dose ` +
-      `became steady. This is a rough ` +
+      `around ${range(low, high)}, reached about 2–3 months after the dose ` +
+      `became steady. The range is widened for measurement differences` +
+      `${(baselineAgeDays ?? 0) >= 30 ? ', the age of that result' : ''}${otherSeason ? ' and the change of season' : ''}. This is a rough ` +
       'range from studies of many people (Ekwaru 2014, Jones 2014); your own lab result is the one that counts.',
     detail: {
       baseline,
@@ -158,6 +226,8 @@ export function steadyState(
       expectedRise: rise,
       settlesAfterDays,
       settlesBy,
+      baselineAgeDays,
+      allowanceNgPerMl: allowance,
       source: c.source,
     },
   };

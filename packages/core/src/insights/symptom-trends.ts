@@ -3,7 +3,7 @@ import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { addDays, monthOf } from './local-date.ts';
 import { effectiveSampleSize, lag1Autocorrelation, meanWithTInterval } from './summary-stats.ts';
-import { formatNumber, shortfallInDays } from './wording.ts';
+import { formatInterval, formatNumber, plural, shortfallInDays } from './wording.ts';
 
 /** A month's mean needs at least this many days with the rating. */
 export const MIN_DAYS_PER_MONTH = 7;
@@ -74,8 +74,8 @@ export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
           : null,
         basis: { days: list.length },
         sentence:
-          `In ${month} your average ${label} score was ${formatNumber(mean)} out of 10 over ${list.length} days` +
-          (interval ? ` (95% CI ${formatNumber(interval.low)} to ${formatNumber(interval.high)}).` : '.'),
+          `In ${month} your average ${label} score was ${formatNumber(mean)} out of 10 over ${plural(list.length, 'day')}` +
+          (interval ? ` (95% CI ${formatInterval(interval.low, interval.high)}).` : '.'),
         detail,
       });
     }

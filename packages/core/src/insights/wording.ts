@@ -62,6 +62,42 @@ export function formatNumber(value: number, digits = 1): string {
   return rounded < 0 ? `−${text}` : text;
 }
 
+/** Decimals added at most so that an interval's two ends read differently. */
+const MAX_EXTRA_DIGITS = 3;
+
+/**
+ * How many decimals an interval needs to be written honestly: `digits`, or more (up to three more)
+ * when at `digits` its two ends would read the same ("0 to 0" for −0.035 to 0.039 reads "−0.04 to 0.04").
+ */
+export function intervalDigits(low: number, high: number, digits = 1): number {
+  for (let d = digits; d <= digits + MAX_EXTRA_DIGITS; d++) {
+    if (formatNumber(low, d) !== formatNumber(high, d)) return d;
+  }
+  return digits;
+}
+
+/** "−0.04 to 0.04": an interval's ends with the decimals it needs (see `intervalDigits`). */
+export function formatInterval(low: number, high: number, digits = 1): string {
+  const d = intervalDigits(low, high, digits);
+  return `${formatNumber(low, d)} to ${formatNumber(high, d)}`;
+}
+
+/** "1 year", "1.5 years", "0.9 years": the noun agrees with the number as written, not as computed. */
+export function pluralNumber(
+  value: number,
+  digits: number,
+  singular: string,
+  pluralForm = `${singular}s`,
+): string {
+  const text = formatNumber(value, digits);
+  return `${text} ${text === '1' ? singular : pluralForm}`;
+}
+
+/** "a fatigue check", "an energy check": the indefinite article for a word starting with a vowel sound. */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
 /** "1 day", "3 days". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
