@@ -14,7 +14,17 @@ describe('loadConfig', () => {
       publicUrlIsSet: false,
       logLevel: 'info',
       trustProxy: false,
+      registrationsPerAddress: 10,
     });
+  });
+
+  test('REGISTRATIONS_PER_ADDRESS takes a whole number from 1 to 100000', () => {
+    expect(loadConfig({ REGISTRATIONS_PER_ADDRESS: '250' }).registrationsPerAddress).toBe(250);
+    for (const bad of ['0', '-3', '2.5', 'many', '100001']) {
+      expect(() => loadConfig({ REGISTRATIONS_PER_ADDRESS: bad })).toThrow(
+        /REGISTRATIONS_PER_ADDRESS must be a whole number from 1 to 100000/,
+      );
+    }
   });
 
   test('DATABASE_URL chooses PostgreSQL over SQLite, in the public schema unless told otherwise', () => {

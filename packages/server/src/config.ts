@@ -33,6 +33,11 @@ export interface Config {
    * Never "every hop": the leftmost X-Forwarded-For entry is whatever the client wrote.
    */
   trustProxy: TrustProxy;
+  /**
+   * New accounts allowed from one client address (IPv6: one /64) in 15 minutes; a clinic registering
+   * people at one front desk may raise it.
+   */
+  registrationsPerAddress: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -75,6 +80,12 @@ function isProxyAddress(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/**
+ * New accounts from one address in 15 minutes unless REGISTRATIONS_PER_ADDRESS says otherwise: enough for
+ * a household, slow for someone trying address after address to learn who keeps an MS journal.
+ */
+export const DEFAULT_REGISTRATIONS_PER_ADDRESS = 10;
+
 /** The environment is wrong; the message is one line naming the variable. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -109,6 +120,12 @@ const EnvSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  REGISTRATIONS_PER_ADDRESS: z.coerce
+    .number({ message: 'must be a whole number from 1 to 100000' })
+    .int({ message: 'must be a whole number from 1 to 100000' })
+    .min(1, { message: 'must be a whole number from 1 to 100000' })
+    .max(100_000, { message: 'must be a whole number from 1 to 100000' })
+    .default(DEFAULT_REGISTRATIONS_PER_ADDRESS),
 });
 
 /** Every variable `loadConfig` reads, with its default (`.env.example` mirrors this). */
@@ -146,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrlIsSet: values.PUBLIC_URL !== undefined,
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
+    registrationsPerAddress: values.REGISTRATIONS_PER_ADDRESS,
   };
 }
 

@@ -69,7 +69,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     throw error;
   }
   const audit = new AuditLog(clock);
-  const limiter = new SignInLimiter(db, clock);
+  const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
   const accounts = new AccountService({ db, clock, audit, limiter });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });

@@ -68,6 +68,7 @@ export function childEnvFor(config: Config): Record<string, string> {
   env.PORT = '0';
   env.HOST = '127.0.0.1';
   env.LOG_LEVEL = 'silent';
+  env.REGISTRATIONS_PER_ADDRESS = String(config.registrationsPerAddress);
   if (config.database.engine === 'postgres') {
     env.DATABASE_URL = config.database.url;
     env.DATABASE_SCHEMA = config.database.schema;

@@ -15,13 +15,19 @@ export interface TestEngine {
   freshDatabase(env?: Record<string, string>): Promise<{ config: Config; dispose: () => Promise<void> }>;
 }
 
+/**
+ * Settings every test database starts with unless a test says otherwise. Test files register many
+ * people from the one address `inject` uses; the registration limit has its own test, which sets it.
+ */
+export const TEST_DEFAULTS: Readonly<Record<string, string>> = { REGISTRATIONS_PER_ADDRESS: '100000' };
+
 // `maxRetries`: a file the closing server still writes (the WAL) can make one pass of rm meet a
 // non-empty folder (ENOTEMPTY); Node retries such removals with a short back-off.
 const sqlite: TestEngine = {
   name: 'sqlite',
   async freshDatabase(env = {}) {
     const dataDir = await mkdtemp(join(tmpdir(), 'sunlog-test-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_DEFAULTS, ...env });
     return { config, dispose: () => rm(dataDir, { recursive: true, force: true, maxRetries: 5 }) };
   },
 };
@@ -38,6 +44,7 @@ function postgres(url: string): TestEngine {
         DATABASE_URL: url,
         DATABASE_SCHEMA: schema,
         LOG_LEVEL: 'silent',
+        ...TEST_DEFAULTS,
         ...env,
       });
       return {

@@ -61,7 +61,14 @@ export async function startSunlog(): Promise<RunningSunlog> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sunlog-e2e-'));
   const child = spawn('npx', ['tsx', 'packages/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: productionEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    // Each browser test registers many people from 127.0.0.1; the limit itself is tested on the server.
+    env: productionEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      REGISTRATIONS_PER_ADDRESS: '100000',
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() reaches npx, tsx and node together.
     detached: true,

@@ -33,10 +33,17 @@ export const SIGN_IN_LIMIT_PER_ADDRESS = 30;
 export class SignInLimiter {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
+  readonly #registrationsPerAddress: number;
 
-  constructor(db: Kysely<Database>, clock: Clock) {
+  /**
+   * `registrationsPerAddress`: new accounts allowed from one address (IPv6: one /64) per window. An MS
+   * journal is itself health information, so trying address after address to learn who has an account
+   * must be slow. See: OWASP Authentication Cheat Sheet, "Account enumeration".
+   */
+  constructor(db: Kysely<Database>, clock: Clock, registrationsPerAddress: number) {
     this.#db = db;
     this.#clock = clock;
+    this.#registrationsPerAddress = registrationsPerAddress;
   }
 
   /** Counts an attempt for this email from this address; throws `rate-limited` when over a limit. */
@@ -70,6 +77,23 @@ export class SignInLimiter {
         accountWide,
       );
     }
+  }
+
+  /** Counts a registration from this address; throws `rate-limited` over the limit (every attempt counts). */
+  async admitRegistration(rawAddress: string): Promise<void> {
+    const now = this.#clock();
+    const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
+    await this.#db.deleteFrom('rate_limits').where('window_start', '<=', cutoff).execute();
+    const counter = await this.#count(`register:address:${addressBucket(rawAddress)}`, now, cutoff);
+    if (counter.count <= this.#registrationsPerAddress) return;
+    const retryAfterMs = Date.parse(counter.window_start) + SIGN_IN_WINDOW_MS - now.getTime();
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    throw new SunlogError(
+      'rate-limited',
+      `Too many new accounts from this network. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+      { retryAfterSeconds },
+    );
   }
 
   /** Forgets the pair's failures and gives back the address's attempt after a successful sign-in. */

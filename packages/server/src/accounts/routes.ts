@@ -50,6 +50,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
           403: ErrorBodySchema,
           409: ErrorBodySchema,
           415: ErrorBodySchema,
+          429: ErrorBodySchema,
         },
       },
     },

@@ -83,6 +83,7 @@ export class AccountService {
 
   /** Creates an account with default settings and signs it in. */
   async register(input: RegisterInput, meta: RequestMeta): Promise<SignedIn> {
+    await this.#limiter.admitRegistration(meta.address);
     const problems = passwordProblems(
       input.password,
       input.email,
@@ -91,10 +92,11 @@ export class AccountService {
     if (problems.length > 0) {
       throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
     }
+    // Hashed before looking the address up, so a taken address is not told apart by a quicker answer.
+    const passwordHash = await hashPassword(input.password);
     if ((await this.#store.findUserByEmail(input.email)) !== undefined) {
       throw emailTaken();
     }
-    const passwordHash = await hashPassword(input.password);
     const now = this.#clock().toISOString();
     const user: User = { id: randomUUID(), email: input.email };
     const profile: Profile = {
