@@ -6,6 +6,7 @@ import { importCommand } from './commands/import.ts';
 import { insightsCommand } from './commands/insights.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
+import { resetPasswordCommand } from './commands/reset-password.ts';
 import { serveCommand } from './commands/serve.ts';
 import { closePrompts } from './prompt.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   reportCommand,
   importCommand,
   insightsCommand,
+  resetPasswordCommand,
   deleteAccountCommand,
 ];
 

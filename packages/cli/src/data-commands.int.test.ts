@@ -252,3 +252,28 @@ describe('sunlog report', () => {
     expect(refused.stderr).toMatch(/^sunlog report: --paper must be a4 or letter/);
   });
 });
+
+describe('sunlog reset-password', () => {
+  test('prints a one-time link that sets a new password once; an unknown address is a usage error', async () => {
+    await register('grace@example.org');
+    const outcome = await sunlog(['reset-password', '--email', 'grace@example.org']);
+    expect(outcome.code).toBe(0);
+    const url = /(http\S+\/reset-password#token=([A-Za-z0-9_-]{43}))/.exec(outcome.stdout);
+    expect(url?.[2]).toBeDefined();
+    const token = url?.[2] ?? '';
+
+    const used = await withSunlog(async (opened) => {
+      await opened.passwordResets.redeem(token, 'a new and longer passphrase 88', META);
+      const signedIn = await opened.accounts.signIn(
+        { email: 'grace@example.org', password: 'a new and longer passphrase 88' },
+        META,
+      );
+      return signedIn.user.email;
+    });
+    expect(used).toBe('grace@example.org');
+
+    const unknown = await sunlog(['reset-password', '--email', 'nobody@example.org']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('nobody@example.org');
+  });
+});

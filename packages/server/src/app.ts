@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
+import { registerPasswordResetRoutes } from './accounts/password-reset-routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps, type TrustProxy } from './config.ts';
@@ -29,6 +30,7 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
+  registerPasswordResetRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,

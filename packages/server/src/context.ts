@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
+import { PasswordResetService } from './accounts/password-reset.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
 import { AccountService } from './accounts/service.ts';
@@ -23,6 +24,8 @@ export interface Sunlog {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly accounts: AccountService;
+  /** One-time password-reset links. */
+  readonly passwordResets: PasswordResetService;
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
@@ -71,6 +74,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const audit = new AuditLog(clock);
   const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
   const accounts = new AccountService({ db, clock, audit, limiter });
+  const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
@@ -82,6 +86,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     clock,
     audit,
     accounts,
+    passwordResets,
     records,
     exports,
     imports,

@@ -22,6 +22,8 @@ export interface PageOptions {
 export interface BrowserSuite {
   /** The running server's address (after beforeAll). */
   url(): string;
+  /** The running server's DATA_DIR, for `sunlog` commands against its database. */
+  dataDir(): string;
   openPage(options?: PageOptions): Promise<Page>;
 }
 
@@ -52,6 +54,10 @@ export function useBrowserSuite(): BrowserSuite {
     url: () => {
       if (sunlog === undefined) throw new Error('beforeAll did not finish');
       return sunlog.url;
+    },
+    dataDir: () => {
+      if (sunlog === undefined) throw new Error('beforeAll did not finish');
+      return sunlog.dataDir;
     },
     openPage: async (options = {}) => {
       if (browser === undefined || sunlog === undefined) throw new Error('beforeAll did not finish');

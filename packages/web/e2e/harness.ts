@@ -51,6 +51,8 @@ export async function buildWebApp(): Promise<void> {
 export interface RunningSunlog {
   /** The origin the server printed, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The server's DATA_DIR, for running `sunlog` commands against its database (SQLite). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startSunlog(): Promise<RunningSunlog> {
     await waitForHealthy(url);
     return {
       url,
+      dataDir,
       stop: async () => {
         process.off('exit', killOnExit);
         await stopChild(child);

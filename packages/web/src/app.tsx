@@ -9,6 +9,7 @@ import { NAV_ITEMS, routeFacts } from './routes.ts';
 import { MoreScreen } from './screens/more/MoreScreen.tsx';
 import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
 import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
+import { ResetPasswordScreen } from './screens/reset-password/ResetPasswordScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SignInScreen } from './screens/sign-in/SignInScreen.tsx';
 import { TodayScreen } from './screens/today/TodayScreen.tsx';
@@ -205,6 +206,8 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       return <SignInScreen />;
     case 'register':
       return <RegisterScreen />;
+    case 'reset-password':
+      return <ResetPasswordScreen />;
     case 'not-found':
       return <NotFoundScreen isSignedIn={me.data !== null} />;
     default: {

@@ -45,6 +45,8 @@ export const ROUTES = {
   onboarding: { path: '/welcome', access: 'signed-in', title: 'Welcome', nav: 'none' },
   'sign-in': { path: '/sign-in', access: 'signed-out', title: 'Sign in', nav: 'none' },
   register: { path: '/register', access: 'signed-out', title: 'Create account', nav: 'none' },
+  /** Opened from a one-time reset link (its token in the #fragment); says how to get one without it. */
+  'reset-password': { path: '/reset-password', access: 'anyone', title: 'New password', nav: 'none' },
 } as const satisfies Record<string, RouteFacts>;
 
 /** The screens Sunlog knows; anything else is 'not-found'. */

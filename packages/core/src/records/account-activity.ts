@@ -11,6 +11,8 @@ export const ACTIVITY_ACTIONS = [
   'session.revoke',
   'session.reauthenticate',
   'password.change',
+  'password.reset-link',
+  'password.reset',
   'profile.update',
   'record.delete',
   'record.restore',

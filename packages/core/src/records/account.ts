@@ -54,3 +54,12 @@ export const ChangePasswordInputSchema = z
   })
   .strict();
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+/** A new password set through a one-time reset link; the token is the part after `#token=` in the link. */
+export const PasswordResetInputSchema = z
+  .object({
+    token: z.string().min(20).max(100),
+    newPassword: PasswordSchema,
+  })
+  .strict();
+export type PasswordResetInput = z.infer<typeof PasswordResetInputSchema>;

@@ -365,6 +365,29 @@ export class AccountService {
     this.#sessions.evictSession(auth.session.id);
   }
 
+  /**
+   * Sets a new password for someone who proved it with a one-time link (accounts/password-reset.ts):
+   * strength-checked like any new password, and every session of the person ends, so whoever had the
+   * old password is signed out everywhere. Runs inside the caller's transaction with the link's use.
+   */
+  async setPasswordFromReset(trx: Kysely<Database>, userId: string, newPassword: string): Promise<number> {
+    // Inside the transaction: on SQLite a read outside it would wait for the connection it holds.
+    const user = await trx.selectFrom('users').select(['email']).where('id', '=', userId).executeTakeFirst();
+    if (user === undefined) throw new SunlogError('not-found', 'This link no longer works.');
+    const profile = await this.#requireProfile(userId, trx);
+    const problems = passwordProblems(newPassword, user.email, [profile.displayName]).map((issue) => ({
+      ...issue,
+      path: 'newPassword',
+    }));
+    if (problems.length > 0) {
+      throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    this.#sessions.evictUser(userId);
+    await this.#store.updatePasswordHash(trx, userId, passwordHash);
+    return this.#store.deleteAllSessions(trx, userId);
+  }
+
   /** The account registered with `email` (matched as normalised at registration), for operator tools. */
   async findUserByEmail(email: string): Promise<User | undefined> {
     const found = await this.#store.findUserByEmail(email.trim().toLowerCase());

@@ -220,6 +220,12 @@ export class AccountStore {
       .execute();
   }
 
+  /** Deletes every session of the person; answers how many. */
+  async deleteAllSessions(executor: Kysely<Database>, userId: string): Promise<number> {
+    const result = await executor.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Deletes every session of the person but `keepSessionId`; answers the ids it deleted. */
   async deleteOtherSessions(
     executor: Kysely<Database>,

@@ -4,6 +4,7 @@ import { createAccounts } from './migrations/0001-create-accounts.ts';
 import { createRecords } from './migrations/0002-create-records.ts';
 import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authenticated-at.ts';
 import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
+import { createPasswordResets } from './migrations/0008-create-password-resets.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-create-records': createRecords,
   '0003-add-session-authenticated-at': addSessionAuthenticatedAt,
   '0004-add-profile-blood-target': addProfileBloodTarget,
+  '0008-create-password-resets': createPasswordResets,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
   '0020-add-retention-indexes': addRetentionIndexes,

@@ -21,6 +21,7 @@ export interface Database {
   record_revisions: RecordRevisionsTable;
   calendar_feeds: CalendarFeedsTable;
   server_keys: ServerKeysTable;
+  password_resets: PasswordResetsTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -120,6 +121,15 @@ export interface RecordRevisionsTable {
 }
 
 /** A person's private calendar feed; the URL's secret itself is never stored. */
+/** One-time password-reset links (accounts/password-reset.ts); the token itself is never stored. */
+export interface PasswordResetsTable {
+  /** SHA-256 (hex) of the link's token. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface CalendarFeedsTable {
   user_id: string;
   /** Random, base64url; the secret is HMAC-SHA256(calendar key, feed_id). */

@@ -43,6 +43,8 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'GET /healthz': 'Load balancers probe it without credentials; it tells only whether the database answers.',
   'POST /api/v1/auth/register': 'Creating an account is how a person gets credentials in the first place.',
   'POST /api/v1/auth/sign-in': 'Signing in is how a person gets a session.',
+  'POST /api/v1/auth/password-reset':
+    'The one-time link is the proof of who sets the password; a session would be the wrong proof (the person cannot sign in).',
   'GET /api/v1/push/public-key':
     'The Web Push public key is the same for everyone and public by nature: browsers need it to subscribe.',
   'POST /api/v1/auth/sign-out':

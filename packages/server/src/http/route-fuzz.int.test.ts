@@ -468,6 +468,7 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   symptom_checks: 'compare',
   flares: 'compare',
   check_ins: 'compare',
+  password_resets: 'compare',
   record_revisions: 'compare',
   calendar_feeds: 'compare',
   server_keys: 'compare',

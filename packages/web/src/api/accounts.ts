@@ -1,4 +1,4 @@
-import type { RegisterInput, SignInInput } from '@sunlog/core/records/account';
+import type { PasswordResetInput, RegisterInput, SignInInput } from '@sunlog/core/records/account';
 import { ProfileSchema } from '@sunlog/core/records/profile';
 import { z } from 'zod';
 import { requestEmpty, requestJson } from './request.ts';
@@ -19,6 +19,11 @@ export function register(input: RegisterInput): Promise<Me> {
 /** Signs in; a wrong email or password both fail with code 'invalid-credentials'. */
 export function signIn(input: SignInInput): Promise<Me> {
   return requestJson('POST', '/auth/sign-in', MeSchema, input);
+}
+
+/** Sets a new password with a one-time reset link's token; every session of the person ends. */
+export function resetPassword(input: PasswordResetInput): Promise<void> {
+  return requestEmpty('POST', '/auth/password-reset', input);
 }
 
 /** Ends this device's session on the server and clears the cookie. */

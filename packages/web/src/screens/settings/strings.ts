@@ -46,6 +46,8 @@ export const settingsStrings = {
     'session.revoke': 'A session was ended',
     'session.reauthenticate': 'Your password was asked for again',
     'password.change': 'Password changed',
+    'password.reset-link': 'A one-time link to set a new password was made',
+    'password.reset': 'New password set with a reset link',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',

@@ -69,6 +69,11 @@ export function SignInScreen() {
         </Button>
       </form>
       <p className="auth__switch">
+        <Link to="/reset-password" className="text-link">
+          {t.forgotPassword}
+        </Link>
+      </p>
+      <p className="auth__switch">
         {t.noAccount}{' '}
         <Link to="/register" className="text-link">
           {t.register}

@@ -9,6 +9,7 @@ export const signInStrings = {
   passwordMissing: 'Enter your password',
   /** Used only if the server sends no message; the contract's own text is the same. */
   wrongCredentials: 'Email or password is incorrect.',
+  forgotPassword: 'Forgot your password?',
   noAccount: 'New to Sunlog?',
   register: 'Create an account',
 } as const;

@@ -1,0 +1,125 @@
+import { PasswordResetInputSchema } from '@sunlog/core/records/account';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { resetPassword } from '../../api/accounts.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { FormAlert } from '../../components/LiveMessages.tsx';
+import { Page } from '../../components/Page.tsx';
+import { PasswordInput } from '../../components/PasswordInput.tsx';
+import { useCheckedForm } from '../../forms/use-checked-form.ts';
+import { Link, navigate } from '../../router.ts';
+import { resetPasswordStrings as t } from './strings.ts';
+
+/** The token of a reset link: the part after "#token=". It stays in the fragment, which is never sent. */
+function tokenFromFragment(): string | undefined {
+  const match = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+  return match?.[1];
+}
+
+/**
+ * Sets a new password with a one-time link (made by `sunlog reset-password`). Without a link it says
+ * how to get one. On success every session has ended, so it opens sign-in with a notice.
+ */
+export function ResetPasswordScreen() {
+  const [token, setToken] = useState(tokenFromFragment);
+  // A link opened in a tab already on this page changes only the fragment: read it again.
+  useEffect(() => {
+    const read = () => setToken(tokenFromFragment());
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
+  if (token === undefined) return <NoLink />;
+  return <NewPasswordForm token={token} />;
+}
+
+function NoLink() {
+  return (
+    <Page title={t.noLinkTitle} className="auth">
+      <p className="lead">{t.noLink}</p>
+      <p>
+        {t.noLinkOperator} <code>sunlog reset-password --email &lt;address&gt;</code>.
+      </p>
+      <p className="auth__switch">
+        <Link to="/sign-in" className="text-link">
+          {t.backToSignIn}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
+function NewPasswordForm({ token }: { token: string }) {
+  const queryClient = useQueryClient();
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [mismatch, setMismatch] = useState<string>();
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const { errors, formError, isPending, submit } = useCheckedForm({
+    schema: PasswordResetInputSchema,
+    messages: { newPassword: t.passwordMissing },
+    fields: ['newPassword'],
+    refs: { newPassword: passwordRef },
+    send: resetPassword,
+    onSuccess: () => {
+      // Every session ended on the server: forget this one here too, and drop the token from the address.
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.me, null);
+      navigate('/sign-in', { replace: true, state: { notice: t.done } });
+    },
+  });
+
+  return (
+    <Page title={t.title} className="auth">
+      <p className="lead">{t.lead}</p>
+      <form
+        className="form"
+        noValidate
+        aria-label={t.title}
+        onSubmit={(event) => {
+          if (newPassword !== '' && confirmation !== newPassword) {
+            event.preventDefault();
+            setMismatch(t.mismatch);
+            confirmRef.current?.focus();
+            return;
+          }
+          setMismatch(undefined);
+          submit(event, { token, newPassword });
+        }}
+      >
+        <PasswordInput
+          label={t.newPasswordLabel}
+          name="newPassword"
+          autoComplete="new-password"
+          hint={t.newPasswordHint}
+          value={newPassword}
+          onChange={setNewPassword}
+          error={errors.newPassword}
+          inputRef={passwordRef}
+        />
+        <PasswordInput
+          label={t.confirmLabel}
+          name="confirmation"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(value) => {
+            setConfirmation(value);
+            setMismatch(undefined);
+          }}
+          error={mismatch}
+          inputRef={confirmRef}
+        />
+        <FormAlert message={formError} />
+        <Button type="submit" className="button button--primary button--block">
+          {isPending ? t.submitting : t.submit}
+        </Button>
+      </form>
+      <p className="auth__switch">
+        <Link to="/sign-in" className="text-link">
+          {t.backToSignIn}
+        </Link>
+      </p>
+    </Page>
+  );
+}
