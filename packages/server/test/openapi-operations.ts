@@ -89,6 +89,8 @@ export interface Person {
   email: string;
   password: string;
   cookies: Record<string, string>;
+  /** A one-time password-reset token made for the person (as `sunlog reset-password` would). */
+  resetToken: string;
 }
 
 /** Valid request bodies for the operations that are not about records, by `METHOD /path`. */
@@ -101,6 +103,10 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
     newPassword: alternatePassword(person.password),
   }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
+  'POST /api/v1/auth/password-reset': (person) => ({
+    token: person.resetToken,
+    newPassword: alternatePassword(person.password),
+  }),
   'DELETE /api/v1/me': (person) => ({ password: person.password, confirmation: person.email }),
   'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
   'POST /api/v1/import': () => ({ file: asUpload(buildExportText()), conflicts: { all: 'keep-mine' } }),
@@ -128,7 +134,10 @@ function alternatePassword(password: string): string {
 }
 
 /** Operations whose success sets the person's password to the `newPassword` of the body it sent. */
-export const CHANGES_PASSWORD: ReadonlySet<string> = new Set(['PUT /api/v1/me/password']);
+export const CHANGES_PASSWORD: ReadonlySet<string> = new Set([
+  'PUT /api/v1/me/password',
+  'POST /api/v1/auth/password-reset',
+]);
 
 /**
  * After a successful call of `label` with `body` (an object or JSON text), remembers the person's new
@@ -165,5 +174,30 @@ export async function signIn(
 /** Registers a new person through the API. */
 export async function newPerson(server: TestServer): Promise<Person> {
   const { id, input, cookies } = await registerPerson(server);
-  return { id, email: input.email, password: input.password, cookies };
+  const resetToken = await issueResetToken(server, { id, email: input.email });
+  return { id, email: input.email, password: input.password, cookies, resetToken };
+}
+
+/** A fresh one-time reset token for the person, as `sunlog reset-password` makes one. */
+export async function issueResetToken(
+  server: TestServer,
+  user: { id: string; email: string },
+): Promise<string> {
+  const link = await server.sunlog.passwordResets.issue(user, 'https://test', {
+    requestId: 'test',
+    address: 'cli',
+    userAgent: null,
+  });
+  return link.url.slice(link.url.indexOf('#token=') + '#token='.length);
+}
+
+/** After a successful call: the person's new password if it changed, and a new reset token if one was used. */
+export async function afterSuccessfulCall(
+  server: TestServer,
+  person: Person,
+  label: string,
+  body: unknown,
+): Promise<void> {
+  adoptNewPassword(person, label, body);
+  if (label === 'POST /api/v1/auth/password-reset') person.resetToken = await issueResetToken(server, person);
 }

@@ -39,6 +39,12 @@ const EXPECTED_SCHEMA = {
     name: 'text not null',
     value: 'text not null',
   },
+  password_resets: {
+    created_at: 'text not null',
+    expires_at: 'text not null',
+    token_hash: 'text not null',
+    user_id: 'text not null',
+  },
   calendar_feeds: {
     created_at: 'text not null',
     feed_id: 'text not null',
