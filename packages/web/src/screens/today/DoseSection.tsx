@@ -1,4 +1,4 @@
-import { localDateTimeOf, toOffsetDateTime } from '@sunlog/core/calendar';
+import { toOffsetDateTime } from '@sunlog/core/calendar';
 import type { Intake } from '@sunlog/core/records/intake';
 import type { Profile } from '@sunlog/core/records/profile';
 import type { Regimen } from '@sunlog/core/records/regimen';
@@ -12,6 +12,7 @@ import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import { type DateTimeFormat, dateTimeFormat } from '../../format/locale-format.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { type RegimenDraft, RegimenForm } from '../onboarding/RegimenForm.tsx';
 import { todayStrings as t } from './strings.ts';
@@ -33,6 +34,7 @@ export function DoseSection({
   const [isAdding, setAdding] = useState(false);
   const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
   const now = useMinute();
+  const dates = dateTimeFormat(profile.timeZone);
   const reminders = todaysReminders(
     {
       preferences: profile.reminders,
@@ -57,7 +59,7 @@ export function DoseSection({
               key={regimen.id}
               regimen={regimen}
               intake={intakes.data.find((intake) => intake.regimenId === regimen.id)}
-              reminder={reminderNote(reminders, regimen.id)}
+              reminder={reminderNote(reminders, regimen.id, dates)}
               profile={profile}
               today={today}
               outbox={outbox}
@@ -101,11 +103,12 @@ function useMinute(): number {
 function reminderNote(
   reminders: { dueNow: DueReminder[]; missed: DueReminder[] },
   regimenId: string,
+  dates: DateTimeFormat,
 ): string | undefined {
   const dueNow = reminders.dueNow.filter((r) => r.regimenId === regimenId).at(-1);
-  if (dueNow !== undefined) return t.reminderDueNow(dueNow.localTime);
+  if (dueNow !== undefined) return t.reminderDueNow(dates.localTime(dueNow.localTime));
   const missed = reminders.missed.filter((r) => r.regimenId === regimenId).at(-1);
-  return missed === undefined ? undefined : t.reminderMissed(missed.localTime);
+  return missed === undefined ? undefined : t.reminderMissed(dates.localTime(missed.localTime));
 }
 
 function DoseItem({
@@ -131,7 +134,8 @@ function DoseItem({
   const [isBusy, setBusy] = useState(false);
   const undoRef = useRef<HTMLButtonElement>(null);
   const takeRef = useRef<HTMLButtonElement>(null);
-  const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), profile.locale);
+  const dates = dateTimeFormat(profile.timeZone);
+  const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), dates.locale);
   const key = todayKeys.intakes(today);
 
   const log = async (status: 'taken' | 'skipped') => {
@@ -151,7 +155,7 @@ function DoseItem({
     putInList<'intakes'>(queryClient, key, { ...body, createdAt: body.takenAt, updatedAt: body.takenAt });
     try {
       await createRecord('intakes', body);
-      const time = localDateTimeOf(now, profile.timeZone).time;
+      const time = dates.time(now);
       onStatus(
         status === 'taken' ? t.takenStatus(regimen.productName, time) : t.skippedStatus(regimen.productName),
       );
@@ -183,7 +187,7 @@ function DoseItem({
     }
   };
 
-  const time = intake === undefined ? '' : localDateTimeOf(intake.takenAt, profile.timeZone).time;
+  const time = intake === undefined ? '' : dates.time(intake.takenAt);
   return (
     <li className="dose">
       <div className="dose__what" id={`${id}-what`}>
