@@ -28,7 +28,7 @@ export function CheckInScreen({ me }: { me: Me }) {
   // The default month is fixed once the records arrive: saving it must not move the wizard on to
   // another month (and lose the confirmation) when the refreshed list shows that month as saved.
   if (chosenMonth === undefined && records !== undefined) {
-    setChosenMonth(defaultMonth(today, records.checkIns));
+    setChosenMonth(defaultMonth(today, records.checkIns, records));
   }
   const month = chosenMonth;
   const saved = records?.checkIns.find((checkIn) => checkIn.month === month);

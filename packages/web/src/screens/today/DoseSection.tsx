@@ -15,6 +15,8 @@ import { SyncBadge } from '../../components/SyncStatus.tsx';
 import { type DateTimeFormat, dateTimeFormat } from '../../format/locale-format.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { type RegimenDraft, RegimenForm } from '../onboarding/RegimenForm.tsx';
+import { ChangeDoseForm } from '../plans/ChangeDoseForm.tsx';
+import { planStrings } from '../plans/strings.ts';
 import { todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
 
@@ -31,10 +33,15 @@ export function DoseSection({
   const regimens = useActiveRegimens(today);
   const intakes = useRecordsOn('intakes', today);
   const [status, setStatus] = useState<string>();
-  const [isAdding, setAdding] = useState(false);
+  const [form, setForm] = useState<'none' | 'add' | 'change'>('none');
   const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
   const now = useMinute();
   const dates = dateTimeFormat(profile.timeZone);
+  const sectionId = useId();
+  const closeForm = (message?: string) => {
+    setForm('none');
+    setStatus(message);
+  };
   const reminders = todaysReminders(
     {
       preferences: profile.reminders,
@@ -69,18 +76,35 @@ export function DoseSection({
         </ul>
       ) : null}
       <StatusMessage message={status} />
-      {isAdding ? (
-        <AddPlan
-          profile={profile}
-          today={today}
-          onDone={(message) => {
-            setAdding(false);
-            setStatus(message);
-          }}
-        />
+      {form === 'add' ? <AddPlan profile={profile} today={today} onDone={closeForm} /> : null}
+      {form === 'change' && regimens.data !== undefined ? (
+        <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
+      ) : null}
+      {form !== 'none' ? null : regimens.isSuccess && regimens.data.length > 0 ? (
+        // With a plan running, a different amount is a change of dose, not a second plan: that is the
+        // main button, and adding a second supplement is the quieter one below it.
+        <div className="today-card__more">
+          <div className="button-row">
+            <Button className="button" onPress={() => setForm('change')}>
+              {planStrings.changeDose}
+            </Button>
+          </div>
+          <p className="muted" id={`${sectionId}-another`}>
+            {planStrings.addAnotherHint}
+          </p>
+          <div className="button-row">
+            <Button
+              className="button"
+              onPress={() => setForm('add')}
+              aria-describedby={`${sectionId}-another`}
+            >
+              {planStrings.addAnother}
+            </Button>
+          </div>
+        </div>
       ) : (
         <div className="button-row today-card__more">
-          <Button className="button" onPress={() => setAdding(true)}>
+          <Button className="button" onPress={() => setForm('add')}>
             {t.addPlan}
           </Button>
         </div>
