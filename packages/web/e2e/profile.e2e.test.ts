@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, localMonthOf, toOffsetDateTime } from '@sunlog/core/calendar';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { type ColorScheme, useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
@@ -60,14 +60,17 @@ async function logIntake(
   });
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
+/** What a person sees at 390×844 and at 1280×800 with `focus` scrolled into view, kept in /tmp to look at. */
+async function screenshots(page: Page, name: string, focus: Locator): Promise<void> {
   for (const [label, size] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `/tmp/profile-${name}-${label}.png`, fullPage: true });
+    await focus.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `/tmp/profile-${name}-${label}.png` });
   }
+  await page.setViewportSize(PHONE);
 }
 
 describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and check-in month', () => {
@@ -241,8 +244,9 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       startDate: addDays(today, 7),
       amountPerDose: { value: 50, unit: 'ug' },
     });
-    // Today still offers the current plan's dose.
-    await todayPage.doses.getByText('25 µg', { exact: true }).waitFor();
+    // Today still offers the current plan's dose (25 µg, shown in the person's unit).
+    await todayPage.doses.getByText('1,000 IU', { exact: true }).waitFor();
+    expect(await todayPage.doses.getByRole('button', { name: 'Taken', exact: true }).count()).toBe(1);
   });
 
   test('a new person’s check-in opens on the current month and its review shows the figures worked out', async () => {
@@ -324,7 +328,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       const welcome = new OnboardingPage(page);
       await welcome.waitForStep(3);
       found.push(...(await axeViolations(page, `profile-welcome-name-${scheme}`)));
-      await screenshots(page, `welcome-name-${scheme}`);
+      await screenshots(page, `welcome-name-${scheme}`, page.getByRole('heading', { level: 2 }));
       await welcome.name.fill('Marta');
       await welcome.continueButton.click();
       await welcome.waitForStep(4);
@@ -338,7 +342,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
       await todayPage.doses.getByLabel('New amount in one dose').fill('2000');
       found.push(...(await axeViolations(page, `profile-today-change-dose-${scheme}`)));
-      await screenshots(page, `today-change-dose-${scheme}`);
+      await screenshots(page, `today-change-dose-${scheme}`, todayPage.doses);
 
       await page.goto('/settings');
       const section = page.getByRole('region', { name: 'Your blood level target' });
@@ -351,12 +355,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await section.getByRole('button', { name: 'Save target' }).click();
       await section.getByText('Your target is saved.').waitFor();
       found.push(...(await axeViolations(page, `profile-settings-target-${scheme}`)));
-      await section.scrollIntoViewIfNeeded();
-      await page.setViewportSize(PHONE);
-      await section.screenshot({ path: `/tmp/profile-settings-target-${scheme}-phone.png` });
-      await page.setViewportSize(DESKTOP);
-      await section.screenshot({ path: `/tmp/profile-settings-target-${scheme}-desktop.png` });
-      await page.setViewportSize(PHONE);
+      await screenshots(page, `settings-target-${scheme}`, section);
 
       await page.goto('/history');
       await new HistoryPage(page).timeline
@@ -371,8 +370,13 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       for (let step = 1; step < 6; step += 1) await checkIn.nextButton.click();
       await page.getByRole('region', { name: /^What your records show for / }).waitFor();
       found.push(...(await axeViolations(page, `profile-check-in-review-${scheme}`)));
-      await screenshots(page, `check-in-review-${scheme}`);
+      await screenshots(
+        page,
+        `check-in-review-${scheme}`,
+        page.getByRole('region', { name: /^What your records show for / }),
+      );
       expect(found).toEqual([]);
     },
+    180_000,
   );
 });

@@ -1,4 +1,4 @@
-import type { BloodUnit, Profile } from '@sunlog/core/records/profile';
+import type { BloodTarget, BloodUnit, Profile } from '@sunlog/core/records/profile';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -17,6 +17,10 @@ const UNITS: readonly Choice<BloodUnit>[] = [
   { value: 'ng/mL', name: 'ng/mL', detail: 'nanograms per millilitre' },
   { value: 'nmol/L', name: 'nmol/L', detail: 'nanomoles per litre' },
 ];
+
+function sameTarget(a: BloodTarget, b: BloodTarget | null): boolean {
+  return b !== null && a.low === b.low && a.high === b.high && a.unit === b.unit;
+}
 
 /**
  * The personal 25(OH)D target agreed with the clinician: set, changed or removed. It is empty until
@@ -108,7 +112,9 @@ export function BloodTargetSection({ me }: { me: Me }) {
           onChange={edit('unit')}
         />
         <output className="muted" aria-live="polite">
-          {checked.ok ? t.both(targetInBothUnits(checked.target, locale)) : null}
+          {checked.ok && !sameTarget(checked.target, saved)
+            ? t.both(targetInBothUnits(checked.target, locale))
+            : null}
         </output>
         <FormAlert message={formError} />
         <StatusMessage message={status} />
