@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { type ColorScheme, useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
-import { axeViolations } from './pages/a11y-checks.ts';
+import { axeViolations, sidewaysOverflow, smallTargets } from './pages/a11y-checks.ts';
 import { CheckInPage } from './pages/check-in.ts';
 import { HistoryPage } from './pages/history.ts';
 import { OnboardingPage } from './pages/onboarding-page.ts';
@@ -315,6 +315,31 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
     await computed.getByText('Week D3: taken on 5 of 7 scheduled days (71%).').waitFor();
     await computed.getByText(/^Blood result: 32 ng\/mL, taken on 3 /).waitFor();
     await computed.getByText('No flare-ups recorded.').waitFor();
+  });
+
+  test('the dose change, the blood target and the name field have 44 px targets and reflow at 200% zoom', async () => {
+    const page = await suite.openPage({ width: 640, deviceScaleFactor: 2, timezoneId: ZONE });
+    await signedIn(page);
+    await createDailyRegimen(page, addDays(localToday(ZONE), -10));
+    const problems: string[] = [];
+    const check = async (where: string) => {
+      problems.push(...(await smallTargets(page)).map((line) => `${where}: ${line}`));
+      problems.push(...(await sidewaysOverflow(page)).map((line) => `${where}: ${line}`));
+    };
+    const todayPage = new TodayPage(page);
+    await todayPage.goto();
+    await check('today');
+    await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
+    await todayPage.doses.getByLabel('New amount in one dose').fill('2000');
+    await check('change dose');
+    await page.goto('/settings');
+    await page.getByRole('region', { name: 'Your blood level target' }).waitFor();
+    await check('settings');
+    await page.goto('/welcome');
+    const welcome = new OnboardingPage(page);
+    await welcome.waitForStep(3);
+    await check('welcome');
+    expect(problems).toEqual([]);
   });
 
   test.each(['light', 'dark'] as const)(
