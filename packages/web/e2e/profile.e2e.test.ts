@@ -186,6 +186,8 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
 
       await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
       const form = todayPage.doses.getByRole('form', { name: 'Change my dose' });
+      // Focus moves from the button, now gone, to the form's heading.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change my dose');
       // The unit of the current plan is chosen to start with; the amount is the new one to type.
       expect(await form.getByRole('radio', { name: /^IU/ }).isChecked()).toBe(true);
       await form.getByLabel('New amount in one dose').fill('1000');

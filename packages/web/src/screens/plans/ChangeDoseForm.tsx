@@ -5,7 +5,7 @@ import type { IntakeUnit, Profile } from '@sunlog/core/records/profile';
 import type { Regimen } from '@sunlog/core/records/regimen';
 import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
@@ -61,6 +61,9 @@ export function ChangeDoseForm({
   const startRef = useRef<HTMLInputElement>(null);
   const amountValue = parseNumberOrUndefined(amount);
   const unusual = useUnusualConfirm(`${regimenId}|${amount}|${unit}`);
+  // The button that opened the form is gone: focus moves to the form's heading, which is announced.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   if (regimen === undefined) return null;
 
   const quantity = (value: Regimen['amountPerDose']) => formatQuantity(value, dates.locale);
@@ -122,7 +125,9 @@ export function ChangeDoseForm({
 
   return (
     <div className="today-card__form">
-      <h3>{t.changeHeading}</h3>
+      <h3 ref={headingRef} tabIndex={-1}>
+        {t.changeHeading}
+      </h3>
       <p>{t.changeLead}</p>
       <form className="form" noValidate onSubmit={submit} aria-label={t.changeHeading}>
         {regimens.length > 1 ? (
