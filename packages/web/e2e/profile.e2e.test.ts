@@ -385,11 +385,13 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await screenshots(page, `settings-target-${scheme}`, section);
 
       await page.goto('/history');
-      await new HistoryPage(page).timeline
+      const history = new HistoryPage(page);
+      await history.timeline
         .getByText(/^Taken: /)
         .first()
         .waitFor();
       found.push(...(await axeViolations(page, `profile-history-${scheme}`)));
+      await screenshots(page, `history-${scheme}`, history.timeline);
 
       const checkIn = new CheckInPage(page);
       await checkIn.goto();
