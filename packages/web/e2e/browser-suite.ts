@@ -17,6 +17,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   deviceScaleFactor?: number;
+  /** The language the browser reports (navigator.language); en-GB unless a test needs another. */
+  locale?: string;
 }
 
 export interface BrowserSuite {
@@ -67,7 +69,7 @@ export function useBrowserSuite(): BrowserSuite {
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
         colorScheme: options.colorScheme ?? 'light',
         timezoneId: options.timezoneId ?? 'Europe/London',
-        locale: 'en-GB',
+        locale: options.locale ?? 'en-GB',
       });
       const page = await context.newPage();
       const watcher = new PageWatcher();

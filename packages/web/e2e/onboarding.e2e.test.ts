@@ -41,7 +41,13 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     await welcome.waitForStep(3);
     expect(await welcome.field('Time zone').inputValue()).toBe('America/Chicago');
     expect((await me(page)).profile.consentedAt).toEqual(expect.any(String));
+    // The name is asked, not taken from the email address; it cannot be left empty.
+    expect(await welcome.name.inputValue()).toBe('');
     await welcome.choose('Show vitamin D doses in', 'µg');
+    await welcome.continueButton.click();
+    await page.getByText('Enter a name of up to 80 characters.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('displayName');
+    await welcome.name.fill('Anna');
     await welcome.continueButton.click();
 
     await welcome.waitForStep(4);
@@ -65,9 +71,16 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     const today = new TodayPage(page);
     await today.heading.waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    expect(await today.greeting.textContent()).toBe('Hello, Anna.');
 
     const profile = (await me(page)).profile;
-    expect(profile).toMatchObject({ intakeUnit: 'ug', timeZone: 'America/Chicago' });
+    // The browser's language (en-GB in these tests) is stored for the calendar feed.
+    expect(profile).toMatchObject({
+      displayName: 'Anna',
+      intakeUnit: 'ug',
+      timeZone: 'America/Chicago',
+      locale: 'en-GB',
+    });
     expect(profile.reminders).toMatchObject({ dailyDose: true, dailyDoseTimes: ['08:30'] });
     await expect.poll(async () => (await listOnServer(page, 'regimens')).length).toBe(1);
     const [regimen] = await listOnServer(page, 'regimens');
@@ -87,6 +100,7 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     await page.goto('/welcome');
     const welcome = new OnboardingPage(page);
     await welcome.waitForStep(3);
+    await welcome.name.fill('Sam');
     await welcome.continueButton.click();
     await welcome.waitForStep(4);
     await welcome.field('Amount in one dose').fill('5000');
@@ -131,7 +145,10 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
       await welcome.agree();
       await welcome.continueButton.click();
       await welcome.waitForStep(3);
+      await welcome.continueButton.click();
+      await page.getByText('Enter a name of up to 80 characters.').waitFor();
       found.push(...(await axeViolations(page, `welcome-3-${scheme}`)));
+      await welcome.name.fill('Sam');
       await welcome.continueButton.click();
       await welcome.waitForStep(4);
       await welcome.field('Amount in one dose').fill('12000');
@@ -162,6 +179,7 @@ describe.skipIf(warnIfSkipped())('onboarding in a real browser', () => {
     await welcome.continueButton.click();
     await welcome.waitForStep(3);
     await check(3);
+    await welcome.name.fill('Sam');
     await welcome.continueButton.click();
     await welcome.waitForStep(4);
     await welcome.choose('How often you take it', 'Every few days');

@@ -7,6 +7,7 @@ export class OnboardingPage {
   readonly continueButton: Locator;
   readonly consent: Locator;
   readonly alert: Locator;
+  readonly name: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -15,6 +16,7 @@ export class OnboardingPage {
     this.continueButton = page.getByRole('button', { name: 'Continue', exact: true });
     this.consent = page.getByRole('checkbox', { name: /I understand that Sunlog records and informs/ });
     this.alert = page.getByRole('main').getByRole('alert');
+    this.name = page.getByRole('textbox', { name: 'What should Sunlog call you?' });
   }
 
   /** Ticks the consent box the way a person does: by pressing its card. */

@@ -2,6 +2,7 @@ import { bloodLevelCautions } from '@sunlog/core/cautions';
 import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
 import type { BloodTarget } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity, UNIT_LABELS } from '@sunlog/core/units';
+import { displayLocale } from '../../format/locale-format.ts';
 import { formatDate, formatLevel } from '../insights/format.ts';
 import type { CheckInContext } from './check-in-context.ts';
 import { latestVitaminDResult } from './check-in-month.ts';
@@ -25,7 +26,7 @@ function targetText(target: BloodTarget, locale: string): string {
  */
 export function BloodStep({ context }: { context: CheckInContext }) {
   const { profile } = context;
-  const locale = profile.locale;
+  const locale = displayLocale();
   const result = latestVitaminDResult(context.records.labResults, context.month);
   const steady = context.insights.steadyState;
   const steadyRange =

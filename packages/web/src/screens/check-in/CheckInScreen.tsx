@@ -11,6 +11,7 @@ import { PastCheckIns } from './PastCheckIns.tsx';
 import { checkInStrings as t } from './strings.ts';
 import '../insights/insights.css';
 import './check-in.css';
+import { displayLocale } from '../../format/locale-format.ts';
 
 /** The monthly check-in: pick a month, go through six steps, save; earlier check-ins below. */
 export function CheckInScreen({ me }: { me: Me }) {
@@ -22,12 +23,12 @@ export function CheckInScreen({ me }: { me: Me }) {
   const [chosenMonth, setChosenMonth] = useState<string>();
   // Opening a saved check-in to edit starts its review again from step 1, even for the month shown.
   const [restarts, setRestarts] = useState(0);
-  const locale = profile.locale;
+  const locale = displayLocale();
 
   // The default month is fixed once the records arrive: saving it must not move the wizard on to
   // another month (and lose the confirmation) when the refreshed list shows that month as saved.
   if (chosenMonth === undefined && records !== undefined) {
-    setChosenMonth(defaultMonth(today, records.checkIns));
+    setChosenMonth(defaultMonth(today, records.checkIns, records));
   }
   const month = chosenMonth;
   const saved = records?.checkIns.find((checkIn) => checkIn.month === month);

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { BloodStep } from './BloodStep.tsx';
+import { ComputedSummary } from './ComputedSummary.tsx';
 import type { CheckInContext } from './check-in-context.ts';
 import { type AnswerKey, type CheckInDraft, checkInBody, draftFrom } from './draft.ts';
 import { FlareStep } from './FlareStep.tsx';
@@ -121,7 +122,9 @@ export function CheckInWizard({ context, saved }: { context: CheckInContext; sav
         return (
           <>
             <p>{t.reviewLead}</p>
-            <CheckInSummary draft={draft} />
+            <ComputedSummary context={context} />
+            <h3>{t.yourNotesHeading}</h3>
+            <CheckInSummary draft={draft} headingLevel={4} />
           </>
         );
     }

@@ -1,4 +1,5 @@
 import { FLARE_LABEL, pseudoRelapsePrompt } from '@sunlog/core/records/flare';
+import { displayLocale } from '../../format/locale-format.ts';
 import { formatDate } from '../insights/format.ts';
 import type { CheckInContext } from './check-in-context.ts';
 import { flaresInMonth } from './check-in-month.ts';
@@ -6,7 +7,7 @@ import { checkInStrings as t } from './strings.ts';
 
 /** Step 4: the flare-ups that touch the month, as the person reported them. */
 export function FlareStep({ context }: { context: CheckInContext }) {
-  const locale = context.profile.locale;
+  const locale = displayLocale();
   const flares = flaresInMonth(context.records.flares, context.month, context.today);
   return (
     <>

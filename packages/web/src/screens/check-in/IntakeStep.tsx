@@ -3,6 +3,7 @@ import { monthRange } from '@sunlog/core/calendar';
 import type { Regimen } from '@sunlog/core/records/regimen';
 import { useMemo } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure.tsx';
+import { displayLocale } from '../../format/locale-format.ts';
 import { dayStripOptions } from '../insights/charts/plots.ts';
 import { formatDate, formatPercent } from '../insights/format.ts';
 import type { CheckInContext } from './check-in-context.ts';
@@ -28,7 +29,7 @@ export function IntakeStep({ context }: { context: CheckInContext }) {
 function RegimenMonth({ regimen, context }: { regimen: Regimen; context: CheckInContext }) {
   const { start, end } = monthRange(context.month);
   const result = adherence(regimen, context.records.intakes, { start, end, today: context.today });
-  const locale = context.profile.locale;
+  const locale = displayLocale();
   const daysInMonth = Number(end.slice(8, 10));
   const strip = result.days.map((day) => ({ day: Number(day.date.slice(8, 10)), status: day.status }));
   const key = JSON.stringify(strip);

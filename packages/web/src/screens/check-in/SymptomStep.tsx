@@ -1,6 +1,7 @@
 import { SYMPTOM_LABELS, SYMPTOMS } from '@sunlog/core/insights/input';
 import type { SymptomMonthInsight } from '@sunlog/core/insights/symptom-trends';
 import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
+import { displayLocale } from '../../format/locale-format.ts';
 import { formatBasis, formatMonth, formatNumber, onRatingScale } from '../insights/format.ts';
 import { capitalise } from '../insights/LevelSection.tsx';
 import type { CheckInContext } from './check-in-context.ts';
@@ -19,7 +20,7 @@ export function SymptomStep({ context }: { context: CheckInContext }) {
         <p className="insight insight--waiting">{t.symptomsNone(context.monthLabel)}</p>
       ) : null}
       {comparisons.map((comparison) => (
-        <SymptomChange key={comparison.symptom} comparison={comparison} locale={context.profile.locale} />
+        <SymptomChange key={comparison.symptom} comparison={comparison} locale={displayLocale()} />
       ))}
     </>
   );

@@ -7,6 +7,7 @@ import type { LabResult, VitaminDLabResult } from '@sunlog/core/records/lab-resu
 import { latestVitaminDResult as latestVitaminD } from '@sunlog/core/records/lab-result-order';
 import type { Regimen } from '@sunlog/core/records/regimen';
 import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
+import type { PersonRecords } from '../insights/person-records.ts';
 
 /** How many months the check-in looks back over for symptom change. */
 export const COMPARE_MONTHS = 3;
@@ -26,13 +27,36 @@ export function monthChoices(today: LocalDate): LocalMonth[] {
   return months;
 }
 
+/** The records that put a month "with data": anything logged on one of its days. */
+export type MonthData = Pick<PersonRecords, 'intakes' | 'symptomChecks' | 'labResults' | 'flares'>;
+
+/** True when something was logged in the month: a dose, a rating, a blood result or a flare-up. */
+export function hasDataIn(records: MonthData, month: LocalMonth, today: LocalDate): boolean {
+  const { start, end } = monthRange(month);
+  const inMonth = (date: LocalDate) => date >= start && date <= end;
+  return (
+    records.intakes.some((intake) => inMonth(intake.localDate)) ||
+    records.symptomChecks.some((check) => inMonth(check.localDate)) ||
+    records.labResults.some((result) => inMonth(result.sampleDate)) ||
+    flaresInMonth(records.flares, month, today).length > 0
+  );
+}
+
 /**
- * The month a check-in opens on: the month just ended, unless it already has a saved check-in, in
- * which case the current month.
+ * The month a check-in opens on: the most recent month that has ended, has data and has no saved
+ * check-in yet (looking back over the months offered); otherwise the current month. So a person who
+ * joined this week opens on this month, not on an empty one before they began, and someone who
+ * skipped last month's check-in is taken back to it.
  */
-export function defaultMonth(today: LocalDate, checkIns: readonly Pick<CheckIn, 'month'>[]): LocalMonth {
-  const justEnded = previousMonth(localMonthOf(today));
-  return checkIns.some((checkIn) => checkIn.month === justEnded) ? localMonthOf(today) : justEnded;
+export function defaultMonth(
+  today: LocalDate,
+  checkIns: readonly Pick<CheckIn, 'month'>[],
+  records: MonthData,
+): LocalMonth {
+  const [current, ...ended] = monthChoices(today);
+  const checked = new Set(checkIns.map((checkIn) => checkIn.month));
+  const pending = ended.find((month) => !checked.has(month) && hasDataIn(records, month, today));
+  return pending ?? current ?? localMonthOf(today);
 }
 
 /** Regimens that were active on at least one day of the month. */

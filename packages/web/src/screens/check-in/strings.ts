@@ -118,6 +118,29 @@ export const checkInStrings = {
   freeTextLabel: 'Other notes for this month (optional)',
 
   reviewLead: 'Check what will be saved. You can go back to change anything.',
+  computedHeading: (month: string) => `What your records show for ${month}`,
+  computedLead: 'Worked out from what you logged, as your records stand now.',
+  computedIntake: (product: string, taken: number, scheduled: number, percent: string) =>
+    `${product}: taken on ${taken} of ${scheduled} scheduled ${scheduled === 1 ? 'day' : 'days'} (${percent}).`,
+  computedIntakeNone: 'No supplement plan ran this month.',
+  computedDaysRated: (days: number) =>
+    days === 0
+      ? 'You did not rate how you felt on any day this month.'
+      : `You rated how you felt on ${days} ${days === 1 ? 'day' : 'days'}.`,
+  computedSymptom: (label: string, average: string, change: string) =>
+    `${label}: ${average} out of 10 on average; ${change}`,
+  computedChange: {
+    'too-few-this-month': 'too few ratings to compare.',
+    'no-earlier': 'nothing earlier to compare with yet.',
+    'about-the-same': 'about the same as the 3 months before.',
+  } as const,
+  computedChanged: (higher: boolean, better: boolean) =>
+    `${higher ? 'higher' : 'lower'} than the 3 months before, which reads as ${better ? 'better' : 'worse'}.`,
+  computedBlood: (value: string, date: string) => `Blood result: ${value}, taken on ${date}.`,
+  computedBloodNone: 'No blood result was taken this month.',
+  computedFlares: (count: number) =>
+    count === 0 ? 'No flare-ups recorded.' : `${count} ${count === 1 ? 'flare-up' : 'flare-ups'} recorded.`,
+  yourNotesHeading: 'Your notes',
   reviewIntake: 'Taking your vitamin D',
   reviewSymptoms: 'Symptoms',
   reviewBlood: 'Blood tests',

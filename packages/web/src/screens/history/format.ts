@@ -2,8 +2,9 @@ import type { LocalDate } from '@sunlog/core/calendar';
 import type { IntakeAmount } from '@sunlog/core/records/common';
 import type { BloodUnit, IntakeUnit, Profile } from '@sunlog/core/records/profile';
 import { convertBlood, convertIntake, formatQuantity, type Quantity, UNIT_LABELS } from '@sunlog/core/units';
+import { dateTimeFormat, displayLocale } from '../../format/locale-format.ts';
 
-/** How History writes dates, times and amounts: in the person's locale, time zone and preferred units. */
+/** How History writes dates, times and amounts: in the browser's language, the person's time zone and units. */
 export interface HistoryFormat {
   locale: string;
   timeZone: string;
@@ -29,28 +30,18 @@ export interface HistoryFormat {
   bloodUnitLabel: string;
 }
 
-export function historyFormat(profile: Profile): HistoryFormat {
-  const { locale, timeZone, intakeUnit, bloodUnit } = profile;
-  const utc = (date: LocalDate) => new Date(`${date}T00:00:00Z`);
-  const short = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const long = new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+export function historyFormat(profile: Profile, locale: string = displayLocale()): HistoryFormat {
+  const { timeZone, intakeUnit, bloodUnit } = profile;
+  const dates = dateTimeFormat(timeZone, locale);
   return {
     locale,
     timeZone,
     intakeUnit,
     bloodUnit,
-    date: (date) => short.format(utc(date)),
-    dayMonth: (date) => dayMonth.format(utc(date)),
-    dayHeading: (date) => long.format(utc(date)),
-    time: (instant) => clock.format(new Date(instant)),
+    date: dates.date,
+    dayMonth: dates.dayMonth,
+    dayHeading: dates.fullDate,
+    time: dates.time,
     intake: (amount) => formatQuantity(convertIntake(amount, intakeUnit), locale),
     intakeFromIu: (iu) => formatQuantity(convertIntake({ value: iu, unit: 'IU' }, intakeUnit), locale),
     blood: (level) => formatQuantity(convertBlood(level, bloodUnit), locale),

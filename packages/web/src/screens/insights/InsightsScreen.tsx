@@ -11,6 +11,7 @@ import { RecordsLoadStatus } from './RecordsLoadStatus.tsx';
 import { SymptomSection } from './SymptomSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 import './insights.css';
+import { displayLocale } from '../../format/locale-format.ts';
 
 /** What the insights engine finds in the person's own records, computed in the browser. */
 export function InsightsScreen({ me }: { me: Me }) {
@@ -18,7 +19,7 @@ export function InsightsScreen({ me }: { me: Me }) {
   const state = usePersonRecords();
   const today = todayFor(profile);
   const computed = useInsights(profile, state.status === 'ready' ? state.records : undefined, today);
-  const locale = profile.locale;
+  const locale = displayLocale();
 
   return (
     <Page title={t.title}>

@@ -1,5 +1,11 @@
 import { localDateOf } from '@sunlog/core/calendar';
-import type { BloodUnit, IntakeUnit, Profile, ProfilePatch } from '@sunlog/core/records/profile';
+import {
+  type BloodUnit,
+  DisplayNameSchema,
+  type IntakeUnit,
+  type Profile,
+  type ProfilePatch,
+} from '@sunlog/core/records/profile';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -13,6 +19,8 @@ import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { SelectInput } from '../../components/SelectInput.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { displayLocale } from '../../format/locale-format.ts';
 import { navigate } from '../../router.ts';
 import { deviceTimeZone, timeZoneOptions } from '../../time-zones.ts';
 import { type RegimenDraft, RegimenForm } from './RegimenForm.tsx';
@@ -54,7 +62,7 @@ export function OnboardingScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <StepProgress step={step} total={TOTAL_STEPS} />
-      {step === 1 ? <AboutStep me={me} headingRef={headingRef} onNext={() => setStep(2)} /> : null}
+      {step === 1 ? <AboutStep headingRef={headingRef} onNext={() => setStep(2)} /> : null}
       {step === 2 ? (
         <ConsentStep
           headingRef={headingRef}
@@ -64,12 +72,7 @@ export function OnboardingScreen({ me }: { me: Me }) {
         />
       ) : null}
       {step === 3 ? (
-        <UnitsStep
-          profile={me.profile}
-          headingRef={headingRef}
-          onNext={() => setStep(4)}
-          save={saveProfile}
-        />
+        <UnitsStep me={me} headingRef={headingRef} onNext={() => setStep(4)} save={saveProfile} />
       ) : null}
       {step === 4 ? (
         <PlanStep profile={me.profile} headingRef={headingRef} save={saveProfile} queryClient={queryClient} />
@@ -80,13 +83,13 @@ export function OnboardingScreen({ me }: { me: Me }) {
 
 type HeadingRef = React.RefObject<HTMLHeadingElement | null>;
 
-function AboutStep({ me, headingRef, onNext }: { me: Me; headingRef: HeadingRef; onNext: () => void }) {
+function AboutStep({ headingRef, onNext }: { headingRef: HeadingRef; onNext: () => void }) {
   return (
     <section className="card" aria-labelledby="welcome-about">
       <h2 id="welcome-about" tabIndex={-1} ref={headingRef}>
         {t.aboutHeading}
       </h2>
-      <p className="lead">{t.aboutLead(me.profile.displayName)}</p>
+      <p className="lead">{t.aboutLead}</p>
       <ul className="steps">
         {t.does.map((line) => (
           <li key={line}>{line}</li>
@@ -176,18 +179,31 @@ function ConsentStep({
   );
 }
 
+/**
+ * The name starts empty when it is still the one the server made from the email address, so the
+ * person is asked rather than greeted as "anna.schmidt74".
+ */
+function askedName(me: Me): string {
+  const fromEmail = me.user.email.split('@')[0]?.trim() ?? '';
+  return me.profile.displayName === fromEmail ? '' : me.profile.displayName;
+}
+
 function UnitsStep({
-  profile,
+  me,
   headingRef,
   onNext,
   save,
 }: {
-  profile: Profile;
+  me: Me;
   headingRef: HeadingRef;
   onNext: () => void;
   save: (patch: ProfilePatch) => Promise<Profile>;
 }) {
+  const { profile } = me;
   const device = deviceTimeZone();
+  const [displayName, setDisplayName] = useState(() => askedName(me));
+  const [nameError, setNameError] = useState<string>();
+  const nameRef = useRef<HTMLInputElement>(null);
   const [timeZone, setTimeZone] = useState(profile.timeZone);
   const [intakeUnit, setIntakeUnit] = useState(profile.intakeUnit);
   const [bloodUnit, setBloodUnit] = useState(profile.bloodUnit);
@@ -200,7 +216,14 @@ function UnitsStep({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
-    void saveThenNext({ timeZone, intakeUnit, bloodUnit });
+    const name = DisplayNameSchema.safeParse(displayName);
+    if (!name.success) {
+      setNameError(t.nameInvalid);
+      nameRef.current?.focus();
+      return;
+    }
+    // The browser's language is stored too, for what the server writes without a browser (the calendar feed).
+    void saveThenNext({ displayName: name.data, timeZone, intakeUnit, bloodUnit, locale: displayLocale() });
   };
 
   return (
@@ -210,6 +233,20 @@ function UnitsStep({
       </h2>
       <p>{t.unitsLead}</p>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="welcome-units">
+        <TextInput
+          label={t.nameLabel}
+          name="displayName"
+          autoComplete="nickname"
+          hint={t.nameHint}
+          value={displayName}
+          onChange={(value) => {
+            setDisplayName(value);
+            setNameError(undefined);
+          }}
+          error={nameError}
+          isRequired
+          inputRef={nameRef}
+        />
         <SelectInput
           label="Time zone"
           name="timeZone"

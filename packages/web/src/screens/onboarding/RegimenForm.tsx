@@ -14,6 +14,7 @@ import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
+import { displayLocale } from '../../format/locale-format.ts';
 import { type FieldErrors, focusFirstInvalid } from '../../forms/field-errors.ts';
 import { numberProblem, parseNumberOrUndefined } from '../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
@@ -146,7 +147,7 @@ export function RegimenForm({
       },
       reminderTime: reminderTime === '' ? undefined : reminderTime,
     };
-    unusual.askOrProceed(unusualPlan(draft.regimen, profile.locale), () => onSubmit(draft));
+    unusual.askOrProceed(unusualPlan(draft.regimen, displayLocale()), () => onSubmit(draft));
   };
 
   const toggleWeekday = (day: number, isSelected: boolean) => {
@@ -194,7 +195,7 @@ export function RegimenForm({
         after={
           <output className="field__beside" aria-live="polite">
             {amountValue !== undefined && amountValue > 0 && unit !== null
-              ? `= ${formatQuantity(convertIntake({ value: amountValue, unit }, unit === 'IU' ? 'ug' : 'IU'), profile.locale)}`
+              ? `= ${formatQuantity(convertIntake({ value: amountValue, unit }, unit === 'IU' ? 'ug' : 'IU'), displayLocale())}`
               : null}
           </output>
         }

@@ -6,7 +6,7 @@ export const onboardingStrings = {
   saving: 'Saving…',
 
   aboutHeading: 'What Sunlog does',
-  aboutLead: (name: string) => `Hello, ${name}. Here is what to expect, in a minute or less.`,
+  aboutLead: 'Hello. Here is what to expect, in a minute or less.',
   does: [
     'Keeps a simple diary of the vitamin D you take, with one tap for today’s dose.',
     'Records your blood test results, and shows where they sit in published ranges, each with its source.',
@@ -29,9 +29,12 @@ export const onboardingStrings = {
     'I understand that Sunlog records and informs, does not give medical advice, and that I will talk to my doctor before changing any supplement.',
   consentRequired: 'Please tick the box to continue. Sunlog cannot be used without it.',
 
-  unitsHeading: 'Units and time zone',
+  unitsHeading: 'Your name, units and time zone',
   unitsLead:
-    'We filled these in from your device. Change anything that is not right; you can change it later in Settings.',
+    'We filled in the time zone from your device. Change anything that is not right; you can change it later in Settings.',
+  nameLabel: 'What should Sunlog call you?',
+  nameHint: 'Your first name or a nickname. Today greets you with it, and reports you share show it.',
+  nameInvalid: 'Enter a name of up to 80 characters.',
 
   planHeading: 'Your vitamin D supplement',
   planLead:

@@ -1,6 +1,8 @@
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
+import { displayLocale } from '../../format/locale-format.ts';
 import { ActivityList } from './ActivityList.tsx';
+import { BloodTargetSection } from './BloodTargetSection.tsx';
 import { ChangePasswordSection } from './ChangePasswordSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { DownloadSection } from './DownloadSection.tsx';
@@ -15,11 +17,12 @@ export function SettingsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <ProfileForm me={me} />
+      <BloodTargetSection me={me} />
       <RemindersSection me={me} />
       <ChangePasswordSection />
-      <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+      <SessionsList timeZone={me.profile.timeZone} locale={displayLocale()} />
       <SignOutSection />
-      <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />
+      <ActivityList timeZone={me.profile.timeZone} locale={displayLocale()} />
       <DownloadSection />
       <ImportSection />
       <DeleteAccountSection email={me.user.email} />

@@ -13,6 +13,7 @@ import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import { displayLocale } from '../../format/locale-format.ts';
 import type { FieldErrors } from '../../forms/field-errors.ts';
 import { numberProblem, parseNumberOrUndefined } from '../../forms/parse-number.ts';
 import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
@@ -111,8 +112,8 @@ export function LabResultSummary({
   isWaiting: boolean;
 }) {
   const level = result.level;
-  const shown = formatQuantity(convertBlood(level, profile.bloodUnit), profile.locale);
-  const entered = formatQuantity(level, profile.locale);
+  const shown = formatQuantity(convertBlood(level, profile.bloodUnit), displayLocale());
+  const entered = formatQuantity(level, displayLocale());
   const classifications = classifyVitaminDAll(level);
   const cautions = bloodLevelCautions(level);
   const target = compareWithTarget(level, profile.bloodTarget);
@@ -195,7 +196,7 @@ function BloodResultForm({
       sampleDate,
       ...(labName.trim() === '' ? {} : { labName: labName.trim() }),
     };
-    unusual.askOrProceed(unusualBloodLevel(body.level, profile.locale), () => write(body));
+    unusual.askOrProceed(unusualBloodLevel(body.level, displayLocale()), () => write(body));
   };
 
   const write = (body: LabResultCreate) => {

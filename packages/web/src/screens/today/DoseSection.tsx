@@ -1,4 +1,4 @@
-import { localDateTimeOf, toOffsetDateTime } from '@sunlog/core/calendar';
+import { toOffsetDateTime } from '@sunlog/core/calendar';
 import type { Intake } from '@sunlog/core/records/intake';
 import type { Profile } from '@sunlog/core/records/profile';
 import type { Regimen } from '@sunlog/core/records/regimen';
@@ -12,8 +12,11 @@ import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import { type DateTimeFormat, dateTimeFormat } from '../../format/locale-format.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { type RegimenDraft, RegimenForm } from '../onboarding/RegimenForm.tsx';
+import { ChangeDoseForm } from '../plans/ChangeDoseForm.tsx';
+import { planStrings } from '../plans/strings.ts';
 import { todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
 
@@ -30,9 +33,15 @@ export function DoseSection({
   const regimens = useActiveRegimens(today);
   const intakes = useRecordsOn('intakes', today);
   const [status, setStatus] = useState<string>();
-  const [isAdding, setAdding] = useState(false);
+  const [form, setForm] = useState<'none' | 'add' | 'change'>('none');
   const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
   const now = useMinute();
+  const dates = dateTimeFormat(profile.timeZone);
+  const sectionId = useId();
+  const closeForm = (message?: string) => {
+    setForm('none');
+    setStatus(message);
+  };
   const reminders = todaysReminders(
     {
       preferences: profile.reminders,
@@ -57,7 +66,7 @@ export function DoseSection({
               key={regimen.id}
               regimen={regimen}
               intake={intakes.data.find((intake) => intake.regimenId === regimen.id)}
-              reminder={reminderNote(reminders, regimen.id)}
+              reminder={reminderNote(reminders, regimen.id, dates)}
               profile={profile}
               today={today}
               outbox={outbox}
@@ -67,18 +76,35 @@ export function DoseSection({
         </ul>
       ) : null}
       <StatusMessage message={status} />
-      {isAdding ? (
-        <AddPlan
-          profile={profile}
-          today={today}
-          onDone={(message) => {
-            setAdding(false);
-            setStatus(message);
-          }}
-        />
+      {form === 'add' ? <AddPlan profile={profile} today={today} onDone={closeForm} /> : null}
+      {form === 'change' && regimens.data !== undefined ? (
+        <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
+      ) : null}
+      {form !== 'none' ? null : regimens.isSuccess && regimens.data.length > 0 ? (
+        // With a plan running, a different amount is a change of dose, not a second plan: that is the
+        // main button, and adding a second supplement is the quieter one below it.
+        <div className="today-card__more">
+          <div className="button-row">
+            <Button className="button" onPress={() => setForm('change')}>
+              {planStrings.changeDose}
+            </Button>
+          </div>
+          <p className="muted" id={`${sectionId}-another`}>
+            {planStrings.addAnotherHint}
+          </p>
+          <div className="button-row">
+            <Button
+              className="button"
+              onPress={() => setForm('add')}
+              aria-describedby={`${sectionId}-another`}
+            >
+              {planStrings.addAnother}
+            </Button>
+          </div>
+        </div>
       ) : (
         <div className="button-row today-card__more">
-          <Button className="button" onPress={() => setAdding(true)}>
+          <Button className="button" onPress={() => setForm('add')}>
             {t.addPlan}
           </Button>
         </div>
@@ -101,11 +127,12 @@ function useMinute(): number {
 function reminderNote(
   reminders: { dueNow: DueReminder[]; missed: DueReminder[] },
   regimenId: string,
+  dates: DateTimeFormat,
 ): string | undefined {
   const dueNow = reminders.dueNow.filter((r) => r.regimenId === regimenId).at(-1);
-  if (dueNow !== undefined) return t.reminderDueNow(dueNow.localTime);
+  if (dueNow !== undefined) return t.reminderDueNow(dates.localTime(dueNow.localTime));
   const missed = reminders.missed.filter((r) => r.regimenId === regimenId).at(-1);
-  return missed === undefined ? undefined : t.reminderMissed(missed.localTime);
+  return missed === undefined ? undefined : t.reminderMissed(dates.localTime(missed.localTime));
 }
 
 function DoseItem({
@@ -131,7 +158,8 @@ function DoseItem({
   const [isBusy, setBusy] = useState(false);
   const undoRef = useRef<HTMLButtonElement>(null);
   const takeRef = useRef<HTMLButtonElement>(null);
-  const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), profile.locale);
+  const dates = dateTimeFormat(profile.timeZone);
+  const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), dates.locale);
   const key = todayKeys.intakes(today);
 
   const log = async (status: 'taken' | 'skipped') => {
@@ -151,7 +179,7 @@ function DoseItem({
     putInList<'intakes'>(queryClient, key, { ...body, createdAt: body.takenAt, updatedAt: body.takenAt });
     try {
       await createRecord('intakes', body);
-      const time = localDateTimeOf(now, profile.timeZone).time;
+      const time = dates.time(now);
       onStatus(
         status === 'taken' ? t.takenStatus(regimen.productName, time) : t.skippedStatus(regimen.productName),
       );
@@ -183,7 +211,7 @@ function DoseItem({
     }
   };
 
-  const time = intake === undefined ? '' : localDateTimeOf(intake.takenAt, profile.timeZone).time;
+  const time = intake === undefined ? '' : dates.time(intake.takenAt);
   return (
     <li className="dose">
       <div className="dose__what" id={`${id}-what`}>

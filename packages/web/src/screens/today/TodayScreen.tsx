@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { SyncStatus } from '../../components/SyncStatus.tsx';
+import { dateTimeFormat } from '../../format/locale-format.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { BloodResultSection } from './BloodResultSection.tsx';
 import { DoseSection } from './DoseSection.tsx';
@@ -43,9 +44,7 @@ export function TodayScreen({ me }: { me: Me }) {
   const today = useToday(profile.timeZone);
   const outbox = useOutbox(me.user.id);
   const isOnline = useIsOnline();
-  // Local dates are calendar days: format them at noon UTC so no time zone can shift the day shown.
-  const formatter = new Intl.DateTimeFormat(profile.locale, { dateStyle: 'full', timeZone: 'UTC' });
-  const formatDate = (date: string) => formatter.format(new Date(`${date}T12:00:00Z`));
+  const formatDate = dateTimeFormat(profile.timeZone).fullDate;
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
