@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { type ColorScheme, useBrowserSuite } from './browser-suite.ts';
 import { registerThroughApi, warnIfSkipped } from './harness.ts';
 import { axeViolations, sidewaysOverflow } from './pages/a11y-checks.ts';
+import { HistoryPage } from './pages/history.ts';
 import { createDailyRegimen, listOnServer, localToday } from './pages/records-api.ts';
 import { TodayPage } from './pages/today-page.ts';
 
@@ -244,7 +245,7 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
     expect(new URL(page.url()).searchParams.get('day')).toBeNull();
 
     // No day ahead: the picker stops at today, a typed future date is refused, and an address with
-    // one opens today.
+    // one (or with no real date) opens today.
     await today.stepBack();
     const picker = today.dayBar.getByLabel('Pick a day');
     expect(await picker.getAttribute('max')).toBe(todayDate);
@@ -260,7 +261,7 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
     await today.dayBar.getByRole('button', { name: 'Later day' }).click();
     await today.dayBar.getByText('Today', { exact: true }).waitFor();
     expect(await today.dayBar.getByRole('button', { name: 'Later day' }).count()).toBe(0);
-    for (const asked of [shift(todayDate, 1), shift(todayDate, -30), 'tomorrow']) {
+    for (const asked of [shift(todayDate, 1), shift(todayDate, 400), 'tomorrow', '2026-02-30']) {
       await page.goto(`/?day=${asked}`);
       await today.dayBar.getByText('Today', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Vitamin D today' }).waitFor();
@@ -269,6 +270,52 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
     for (let step = 0; step < 7; step += 1) await today.stepBack();
     expect(await today.dayBar.getByRole('button', { name: 'Earlier day' }).isDisabled()).toBe(true);
     expect(new URL(page.url()).searchParams.get('day')).toBe(shift(todayDate, -7));
+  });
+
+  test('History adds an entry on any past day through Today, never a day ahead; untracked ratings still show there', async () => {
+    const { page, today } = await personWithPlan(PHONE);
+    const todayDate = localToday(ZONE);
+    const longAgo = shift(todayDate, -40);
+    const history = new HistoryPage(page);
+    await history.goto();
+    await page.getByRole('button', { name: 'Add an entry for a past day' }).click();
+    const form = page.getByRole('form', { name: 'Add an entry for a past day' });
+    expect(await form.getByLabel('Day', { exact: true }).getAttribute('max')).toBe(todayDate);
+    await form.getByLabel('Day', { exact: true }).fill(shift(todayDate, 2));
+    await form.getByRole('button', { name: 'Fill in this day' }).click();
+    await form.getByText(/Sunlog does not log days ahead/).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/history');
+
+    await form.getByLabel('Day', { exact: true }).fill(longAgo);
+    await form.getByRole('button', { name: 'Fill in this day' }).click();
+    await today.heading.waitFor();
+    const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' }).format(
+      new Date(`${longAgo}T12:00:00Z`),
+    );
+    await today.dayBar.getByText(`You are filling in ${longDate}, not today.`).waitFor();
+    // The plan started a week ago, so none ran that day; ratings can still be logged.
+    await page
+      .getByRole('region', { name: `Vitamin D on ${longDate}` })
+      .getByText('No supplement plan was running on this day.')
+      .waitFor();
+    await today.rate('Fatigue', 2);
+    await today.rate('Sleep last night', 8);
+    await today.symptoms.getByRole('button', { name: 'Save how I feel' }).click();
+    await today.symptoms.getByText(`Saved how you felt on ${longDate}.`).waitFor();
+    await expect
+      .poll(async () => (await listOnServer(page, 'symptom-checks')).map((check) => check.localDate))
+      .toEqual([longAgo]);
+
+    // History shows the day's ratings, the untracked sleep rating included.
+    await history.goto();
+    await history.choosePeriod('Year');
+    if (longAgo.slice(0, 4) !== todayDate.slice(0, 4)) {
+      await page.getByRole('button', { name: 'Previous year' }).click();
+    }
+    await history.timeline
+      .getByText(/Sleep 8/)
+      .first()
+      .waitFor();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -292,6 +339,23 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
         await page.setViewportSize(PHONE);
         await page.screenshot({ path: `${SHOTS}/today-390-${colorScheme}.png`, fullPage: true });
         await page.screenshot({ path: `${SHOTS}/today-390-first-screen-${colorScheme}.png` });
+      }
+      // History's "Add an entry for a past day", closed and open.
+      const history = new HistoryPage(page);
+      await history.goto();
+      found.push(...(await axeViolations(page, `history-add-closed-${colorScheme}`)));
+      await page.getByRole('button', { name: 'Add an entry for a past day' }).click();
+      await page
+        .getByRole('form', { name: 'Add an entry for a past day' })
+        .getByLabel('Day')
+        .fill('2100-01-01');
+      await page.getByRole('button', { name: 'Fill in this day' }).click();
+      await page.getByText(/Sunlog does not log days ahead/).waitFor();
+      found.push(...(await axeViolations(page, `history-add-open-${colorScheme}`)));
+      if (SHOTS !== undefined) {
+        await page.screenshot({ path: `${SHOTS}/history-add-390-${colorScheme}.png` });
+        await page.setViewportSize(DESKTOP);
+        await page.screenshot({ path: `${SHOTS}/history-add-1280-${colorScheme}.png` });
       }
       expect(found).toEqual([]);
     });

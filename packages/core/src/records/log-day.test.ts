@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { earliestLogDay, isLoggableDay, LOG_DAYS_BACK, logDayOrToday, stepLogDay } from './log-day.ts';
+import {
+  earliestLogDay,
+  isLoggableDay,
+  isPastOrToday,
+  LOG_DAYS_BACK,
+  logDayOrToday,
+  stepLogDay,
+} from './log-day.ts';
 
 const TODAY = '2026-03-02';
 
@@ -16,10 +23,15 @@ describe('the day Today logs for', () => {
     expect(isLoggableDay('yesterday', TODAY)).toBe(false);
   });
 
-  test('a day it cannot log falls back to today', () => {
+  test('any past day can be opened (History sends older ones); a future or malformed one falls back to today', () => {
     expect(logDayOrToday('2026-02-28', TODAY)).toBe('2026-02-28');
+    expect(logDayOrToday('2025-01-01', TODAY)).toBe('2025-01-01');
+    expect(isPastOrToday('2025-01-01', TODAY)).toBe(true);
+    expect(isPastOrToday('1899-12-31', TODAY)).toBe(false);
+    expect(logDayOrToday('2026-03-03', TODAY)).toBe(TODAY);
     expect(logDayOrToday('2027-01-01', TODAY)).toBe(TODAY);
-    expect(logDayOrToday('2025-01-01', TODAY)).toBe(TODAY);
+    expect(logDayOrToday('2026-02-30', TODAY)).toBe(TODAY);
+    expect(logDayOrToday('1899-06-01', TODAY)).toBe(TODAY);
     expect(logDayOrToday(null, TODAY)).toBe(TODAY);
     expect(logDayOrToday(undefined, TODAY)).toBe(TODAY);
   });
@@ -29,5 +41,8 @@ describe('the day Today logs for', () => {
     expect(stepLogDay('2026-03-01', 1, TODAY)).toBe(TODAY);
     expect(stepLogDay(TODAY, 1, TODAY)).toBe(TODAY);
     expect(stepLogDay('2026-02-23', -1, TODAY)).toBe('2026-02-23');
+    // A day older than the window (opened from History) moves forward one day at a time.
+    expect(stepLogDay('2025-06-30', 1, TODAY)).toBe('2025-07-01');
+    expect(stepLogDay('2025-06-30', -1, TODAY)).toBe('2025-06-30');
   });
 });

@@ -59,8 +59,10 @@ export function DoseSection({
       <h2 id="today-dose">{isToday ? t.doseHeading : t.doseHeadingOn(dayName)}</h2>
       {regimens.isPending || intakes.isPending ? <p className="muted">{t.loading}</p> : null}
       {regimens.isError || intakes.isError ? <FormAlert message={t.loadFailed} /> : null}
-      {regimens.isSuccess && regimens.data.length === 0 ? <p>{t.noPlan}</p> : null}
-      {regimens.isSuccess && regimens.data.length > 0 && due.length === 0 ? <p>{t.nothingDue}</p> : null}
+      {regimens.isSuccess && regimens.data.length === 0 ? <p>{isToday ? t.noPlan : t.noPlanOn}</p> : null}
+      {regimens.isSuccess && regimens.data.length > 0 && due.length === 0 ? (
+        <p>{isToday ? t.nothingDue : t.nothingDueOn}</p>
+      ) : null}
       {intakes.isSuccess ? (
         <ul className="list-plain dose-list">
           {due.map((regimen) => (

@@ -1,5 +1,5 @@
 import { localDateOf } from '@sunlog/core/calendar';
-import { isLoggableDay, logDayOrToday } from '@sunlog/core/records/log-day';
+import { isPastOrToday, logDayOrToday } from '@sunlog/core/records/log-day';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
@@ -40,16 +40,16 @@ function useToday(timeZone: string): string {
 }
 
 /**
- * The day Today fills in: today, or one of the last few days. It is kept in the address (`/?day=…`), so
- * a reload stays on it and History can link to it; a day Today cannot log (ahead of today, too far back,
- * or not a date) falls back to today.
+ * The day Today fills in: today, one of the last few days, or an older day opened from History. It is
+ * kept in the address (`/?day=…`), so a reload stays on it; a day ahead of today (or not a date) falls
+ * back to today.
  */
 function useLogDay(today: string): [string, (day: string) => void] {
   const [asked, setAsked] = useState(() => new URLSearchParams(window.location.search).get('day'));
   const day = logDayOrToday(asked, today);
   const choose = (next: string) => {
     const url = new URL(window.location.href);
-    if (next === today || !isLoggableDay(next, today)) url.searchParams.delete('day');
+    if (next === today || !isPastOrToday(next, today)) url.searchParams.delete('day');
     else url.searchParams.set('day', next);
     window.history.replaceState(window.history.state, '', url);
     setAsked(next);
@@ -77,15 +77,23 @@ export function TodayScreen({ me }: { me: Me }) {
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
       <DayBar day={day} today={today} formatDate={formatDate} onChange={setDay} />
       <SyncStatus outbox={outbox} isOnline={isOnline} />
-      <DoseSection profile={profile} day={day} today={today} dayName={dayName} outbox={outbox} />
+      <DoseSection
+        key={`dose-${day}`}
+        profile={profile}
+        day={day}
+        today={today}
+        dayName={dayName}
+        outbox={outbox}
+      />
       <SymptomCheckSection
+        key={`ratings-${day}`}
         day={day}
         isToday={isToday}
         dayName={dayName}
         trackedRatings={profile.trackedRatings}
         outbox={outbox}
       />
-      <FlareSection today={today} day={day} formatDate={formatDate} outbox={outbox} />
+      <FlareSection key={`flares-${day}`} today={today} day={day} formatDate={formatDate} outbox={outbox} />
       <BloodResultSection profile={profile} today={today} formatDate={formatDate} outbox={outbox} />
       <aside className="note" aria-labelledby="today-disclaimer">
         <h2 id="today-disclaimer">{t.disclaimerHeading}</h2>
