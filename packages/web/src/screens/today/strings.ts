@@ -4,7 +4,6 @@ import { SCALE_DIRECTION, type ScaleDirection, type SymptomScale } from '@sunlog
 export const todayStrings = {
   title: 'Today',
   greeting: (name: string) => `Hello, ${name}.`,
-  dateLine: (date: string) => `It is ${date}.`,
   loading: 'Loading your day…',
   loadFailed: 'Sunlog could not load this part of your day. It will try again.',
 
@@ -56,9 +55,7 @@ export const todayStrings = {
   symptomSavedOn: (date: string) => `Saved how you felt on ${date}.`,
   symptomUpdatedOn: (date: string) => `Updated how you felt on ${date}.`,
   symptomAlreadyOn: 'You rated this day. Change anything and save again.',
-  moreRatings: 'More ratings',
   moreRatingsCount: (count: number) => `More ratings (${count})`,
-  fewerRatings: 'Fewer ratings',
   chooseRatings: 'Choose what you rate',
   chooseRatingsLegend: 'Show these ratings first on Today',
   chooseRatingsHint: 'The others stay under “More ratings”. Your past ratings are all kept.',
@@ -73,7 +70,6 @@ export const todayStrings = {
   symptomAlreadyToday: 'You checked in today. Change anything and save again.',
 
   flareHeading: 'Flare-ups',
-  flareStartOn: (date: string) => `Start a flare-up on ${date}`,
   flareStart: 'Start a flare-up',
   flareNone: 'No flare-up is open.',
   flareOpen: (date: string) => `Flare-up since ${date}`,
