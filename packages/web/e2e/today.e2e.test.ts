@@ -74,9 +74,10 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
     await page.keyboard.press('Space');
     for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
-    expect(await focusedGroup()).toBe('Energy');
+    // Walking comes second among the default tracked ratings.
+    expect(await focusedGroup()).toBe('Walking and getting about');
     for (let step = 0; step < 7; step += 1) await page.keyboard.press('ArrowRight');
-    // Leave the other five unanswered: Tab past them to the save button.
+    // Leave "Overall" unanswered and "More ratings" closed: Tab past them to the save button.
     for (let presses = 0; presses < 10; presses += 1) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Save how I feel') break;
@@ -87,16 +88,16 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
 
     await expect.poll(async () => (await listOnServer(page, 'symptom-checks')).length).toBe(1);
     const [check] = await listOnServer(page, 'symptom-checks');
-    expect(check?.scores).toEqual({ fatigue: 3, energy: 7 });
+    expect(check?.scores).toEqual({ fatigue: 3, mobility: 7 });
     expect(check?.localDate).toBe(localToday(ZONE));
 
-    // Today's check can be changed: same record, new answer.
+    // Today's check can be changed: same record, new answer, here one under "More ratings".
     await today.rate('Mood', 6);
     await today.symptoms.getByRole('button', { name: 'Update how I feel' }).click();
     await today.symptoms.getByText('Updated how you feel today.').waitFor();
     await expect
       .poll(async () => (await listOnServer(page, 'symptom-checks')).map((item) => item.scores))
-      .toEqual([{ fatigue: 3, energy: 7, mood: 6 }]);
+      .toEqual([{ fatigue: 3, mobility: 7, mood: 6 }]);
   });
 
   test('a blood result entered in nmol/L is shown in ng/mL after switching units in Settings', async () => {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  BUILT_IN_SCALE_NAMES as SYMPTOM_SCALES,
+  type BuiltInScaleName as SymptomScale,
+} from './symptom-scales.ts';
 import { TimeZoneSchema } from './time-zone.ts';
 
 /** Units a person may enter and read vitamin D intake in. */
@@ -74,6 +78,43 @@ export const BloodTargetSchema = z
   });
 export type BloodTarget = z.infer<typeof BloodTargetSchema>;
 
+/**
+ * The built-in ratings a person chose to see first on Today, in the order shown. At least one; each
+ * scale once. The others stay one tap away ("More ratings"), and records holding them still show.
+ */
+export const TrackedRatingsSchema = z
+  .array(z.enum(SYMPTOM_SCALES))
+  .min(1)
+  .max(SYMPTOM_SCALES.length)
+  .refine((scales) => new Set(scales).size === scales.length, { error: 'Choose each rating once' });
+export type TrackedRatings = z.infer<typeof TrackedRatingsSchema>;
+
+/**
+ * What Today shows when the person has not chosen: fatigue and walking first (the two that weigh most
+ * on a day with MS), then overall wellness. Three short rows keep Today within two phone screens.
+ */
+export const DEFAULT_TRACKED_RATINGS: readonly SymptomScale[] = ['fatigue', 'mobility', 'overallWellness'];
+
+/** The ratings Today shows first for this profile: the person's choice, or the default. */
+export function trackedRatingsOf(profile: Pick<Profile, 'trackedRatings'>): readonly SymptomScale[] {
+  return profile.trackedRatings ?? DEFAULT_TRACKED_RATINGS;
+}
+
+/** The built-in ratings not tracked, in core's order: Today folds them under "More ratings". */
+export function untrackedRatings(tracked: readonly SymptomScale[]): SymptomScale[] {
+  return SYMPTOM_SCALES.filter((scale) => !tracked.includes(scale));
+}
+
+/**
+ * A new choice in a stable order: the default's order for the scales it holds (fatigue and walking
+ * first), then the rest in core's order, so ticking boxes never shuffles the rows.
+ */
+export function orderTrackedRatings(chosen: Iterable<SymptomScale>): SymptomScale[] {
+  const set = new Set(chosen);
+  const first = DEFAULT_TRACKED_RATINGS.filter((scale) => set.has(scale));
+  return [...first, ...SYMPTOM_SCALES.filter((scale) => set.has(scale) && !first.includes(scale))];
+}
+
 /** A person's settings: name, where they live in time, and the units they read. */
 export const ProfileSchema = z.object({
   displayName: DisplayNameSchema,
@@ -86,6 +127,8 @@ export const ProfileSchema = z.object({
   consentedAt: z.iso.datetime({ offset: true }).nullable(),
   /** The personal 25(OH)D target set with the clinician; absent or null means none (the default). */
   bloodTarget: BloodTargetSchema.nullable().optional(),
+  /** The ratings Today shows first; absent means DEFAULT_TRACKED_RATINGS. */
+  trackedRatings: TrackedRatingsSchema.optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LocalDateSchema, NoteSchema, RecordTimestampsShape } from './common.ts';
+import { BUILT_IN_SCALE_NAMES, type BuiltInScaleName } from './symptom-scales.ts';
 
 /**
  * The built-in daily ratings, each a whole number from 0 to 10. They are Sunlog's own quick ratings,
@@ -10,16 +11,8 @@ import { IdSchema, LocalDateSchema, NoteSchema, RecordTimestampsShape } from './
  * - pain: 0 = no pain, 10 = the worst pain (higher is worse)
  * - energy, mobility, mood, sleep, overallWellness: 0 = the worst, 10 = the best (higher is better)
  */
-export const SYMPTOM_SCALES = [
-  'fatigue',
-  'energy',
-  'mobility',
-  'mood',
-  'sleep',
-  'pain',
-  'overallWellness',
-] as const;
-export type SymptomScale = (typeof SYMPTOM_SCALES)[number];
+export const SYMPTOM_SCALES = BUILT_IN_SCALE_NAMES;
+export type SymptomScale = BuiltInScaleName;
 
 export type ScaleDirection = 'higher-is-better' | 'higher-is-worse';
 

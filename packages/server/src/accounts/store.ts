@@ -8,6 +8,7 @@ import {
   type ProfilePatch,
   type ReminderPreferences,
   ReminderPreferencesSchema,
+  TrackedRatingsSchema,
 } from '@sunlog/core/records/profile';
 import { canonicalTimeZone } from '@sunlog/core/records/time-zone';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
@@ -121,6 +122,7 @@ export class AccountStore {
     if (patch.reminders !== undefined) columns.reminders = JSON.stringify(patch.reminders);
     if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
     if (patch.bloodTarget !== undefined) columns.blood_target = bloodTargetToText(patch.bloodTarget);
+    if (patch.trackedRatings !== undefined) columns.tracked_ratings = JSON.stringify(patch.trackedRatings);
     await executor.updateTable('profiles').set(columns).where('user_id', '=', userId).execute();
   }
 
@@ -266,6 +268,7 @@ function profileToRow(userId: string, profile: Profile, at: string): Insertable<
     reminders: JSON.stringify(profile.reminders),
     consented_at: profile.consentedAt,
     blood_target: bloodTargetToText(profile.bloodTarget),
+    tracked_ratings: profile.trackedRatings === undefined ? null : JSON.stringify(profile.trackedRatings),
     updated_at: at,
   };
 }
@@ -288,6 +291,9 @@ function rowToProfile(row: Selectable<ProfilesTable>): Profile {
     ...(row.blood_target === null
       ? {}
       : { bloodTarget: BloodTargetSchema.parse(JSON.parse(row.blood_target)) }),
+    ...(row.tracked_ratings === null
+      ? {}
+      : { trackedRatings: TrackedRatingsSchema.parse(JSON.parse(row.tracked_ratings)) }),
   };
 }
 

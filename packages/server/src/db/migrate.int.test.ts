@@ -69,6 +69,7 @@ const EXPECTED_SCHEMA = {
     locale: 'text not null',
     reminders: 'text not null',
     time_zone: 'text not null',
+    tracked_ratings: 'text null',
     updated_at: 'text not null',
     user_id: 'text not null',
   },

@@ -8,6 +8,7 @@ import { createPasswordResets } from './migrations/0008-create-password-resets.t
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
+import { addProfileTrackedRatings } from './migrations/0030-add-profile-tracked-ratings.ts';
 import type { Database } from './tables.ts';
 
 /**
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
   '0020-add-retention-indexes': addRetentionIndexes,
+  '0030-add-profile-tracked-ratings': addProfileTrackedRatings,
 };
 
 /** The database holds migrations this build does not know, or in another order; Sunlog will not guess. */

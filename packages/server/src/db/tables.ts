@@ -55,6 +55,8 @@ export interface ProfilesTable {
   consented_at: string | null;
   /** JSON text of `BloodTarget`, or null when the person set none. */
   blood_target: string | null;
+  /** JSON text of `TrackedRatings`, or null for the default set. */
+  tracked_ratings: string | null;
   updated_at: string;
 }
 

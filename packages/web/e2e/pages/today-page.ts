@@ -9,6 +9,8 @@ export class TodayPage {
   readonly symptoms: Locator;
   readonly flares: Locator;
   readonly blood: Locator;
+  /** The day being filled in: its date, the steps back and forward, and "Back to today". */
+  readonly dayBar: Locator;
   /** "2 entries waiting to sync" (empty when nothing waits). */
   readonly syncStatus: Locator;
 
@@ -17,8 +19,10 @@ export class TodayPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Today' });
     this.greeting = page.getByText(/^Hello, /);
     this.disclaimer = page.getByRole('complementary', { name: 'Please keep in mind' });
-    this.doses = page.getByRole('region', { name: 'Vitamin D today' });
-    this.symptoms = page.getByRole('region', { name: 'How are you today?' });
+    // Named for the day: "Vitamin D today" / "Vitamin D on Friday, 27 November 2026", and so on.
+    this.doses = page.getByRole('region', { name: /^Vitamin D (today|on .+)$/ });
+    this.symptoms = page.getByRole('region', { name: /^How (are you today|were you on .+)\?$/ });
+    this.dayBar = page.getByRole('region', { name: 'Day you are filling in' });
     this.flares = page.getByRole('region', { name: 'Flare-ups' });
     this.blood = page.getByRole('region', { name: 'Blood test result' });
     this.syncStatus = page.locator('.sync-status [role="status"]');
@@ -37,7 +41,22 @@ export class TodayPage {
     return this.symptoms.getByRole('radiogroup', { name });
   }
 
+  /** "More ratings (4)" / its closed or open state: the ratings the person does not track. */
+  moreRatingsButton(): Locator {
+    return this.symptoms.getByRole('button', { name: /^More ratings/ });
+  }
+
+  /** Rates a scale, opening "More ratings" first when the scale is one the person does not track. */
   async rate(name: string, score: number): Promise<void> {
+    if ((await this.scale(name).count()) === 0) {
+      const more = this.moreRatingsButton();
+      if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+    }
     await this.scale(name).getByText(String(score), { exact: true }).click();
+  }
+
+  /** Steps Today back one day with "‹ Earlier day". */
+  async stepBack(): Promise<void> {
+    await this.dayBar.getByRole('button', { name: 'Earlier day' }).click();
   }
 }

@@ -7,6 +7,7 @@ import type { Me } from '../../api/accounts.ts';
 import { deleteRecord, type RecordKind, recordsQueryKey, restoreRecord } from '../../api/records.ts';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
+import { AddPastEntry } from './AddPastEntry.tsx';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { describeEntry, entryWhen } from './describe-entry.ts';
 import { EditDialog } from './edit/EditDialog.tsx';
@@ -97,6 +98,7 @@ export function HistoryScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title} className="history">
       <p className="lead">{t.lead}</p>
+      <AddPastEntry today={today} />
       <PeriodSwitcher
         period={period}
         label={label}

@@ -1,4 +1,4 @@
-import { toOffsetDateTime } from '@sunlog/core/calendar';
+import { localDateTimeOf, toOffsetDateTime, zonedInstant } from '@sunlog/core/calendar';
 import type { Intake } from '@sunlog/core/records/intake';
 import type { Profile } from '@sunlog/core/records/profile';
 import type { Regimen } from '@sunlog/core/records/regimen';
@@ -20,21 +20,30 @@ import { planStrings } from '../plans/strings.ts';
 import { todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
 
-/** Each dose due today, with one big "Taken" button; then the way to add a plan. */
+/**
+ * Each dose due on the day being filled in, with one big "Taken" button; then, on today, the way to add
+ * a plan. On a past day there are no reminders, and a dose is stored at midday of that day (the time is
+ * not known) and shown without a time.
+ */
 export function DoseSection({
   profile,
+  day,
   today,
+  dayName,
   outbox,
 }: {
   profile: Profile;
+  day: string;
   today: string;
+  dayName: string;
   outbox: OutboxView;
 }) {
-  const regimens = useActiveRegimens(today);
-  const intakes = useRecordsOn('intakes', today);
+  const regimens = useActiveRegimens(day);
+  const intakes = useRecordsOn('intakes', day);
   const [status, setStatus] = useState<string>();
   const [form, setForm] = useState<'none' | 'add' | 'change'>('none');
-  const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, today));
+  const isToday = day === today;
+  const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, day));
   const now = useMinute();
   const dates = dateTimeFormat(profile.timeZone);
   const sectionId = useId();
@@ -42,23 +51,27 @@ export function DoseSection({
     setForm('none');
     setStatus(message);
   };
-  const reminders = todaysReminders(
-    {
-      preferences: profile.reminders,
-      regimens: due,
-      timeZone: profile.timeZone,
-      intakes: intakes.data ?? [],
-    },
-    now,
-  );
+  const reminders = isToday
+    ? todaysReminders(
+        {
+          preferences: profile.reminders,
+          regimens: due,
+          timeZone: profile.timeZone,
+          intakes: intakes.data ?? [],
+        },
+        now,
+      )
+    : { dueNow: [], missed: [] };
 
   return (
     <section className="card today-card" aria-labelledby="today-dose">
-      <h2 id="today-dose">{t.doseHeading}</h2>
+      <h2 id="today-dose">{isToday ? t.doseHeading : t.doseHeadingOn(dayName)}</h2>
       {regimens.isPending || intakes.isPending ? <p className="muted">{t.loading}</p> : null}
       {regimens.isError || intakes.isError ? <FormAlert message={t.loadFailed} /> : null}
-      {regimens.isSuccess && regimens.data.length === 0 ? <p>{t.noPlan}</p> : null}
-      {regimens.isSuccess && regimens.data.length > 0 && due.length === 0 ? <p>{t.nothingDue}</p> : null}
+      {regimens.isSuccess && regimens.data.length === 0 ? <p>{isToday ? t.noPlan : t.noPlanOn}</p> : null}
+      {regimens.isSuccess && regimens.data.length > 0 && due.length === 0 ? (
+        <p>{isToday ? t.nothingDue : t.nothingDueOn}</p>
+      ) : null}
       {intakes.isSuccess ? (
         <ul className="list-plain dose-list">
           {due.map((regimen) => (
@@ -68,7 +81,9 @@ export function DoseSection({
               intake={intakes.data.find((intake) => intake.regimenId === regimen.id)}
               reminder={reminderNote(reminders, regimen.id, dates)}
               profile={profile}
-              today={today}
+              day={day}
+              isToday={isToday}
+              dayName={dayName}
               outbox={outbox}
               onStatus={setStatus}
             />
@@ -76,11 +91,11 @@ export function DoseSection({
         </ul>
       ) : null}
       <StatusMessage message={status} />
-      {form === 'add' ? <AddPlan profile={profile} today={today} onDone={closeForm} /> : null}
-      {form === 'change' && regimens.data !== undefined ? (
+      {!isToday ? null : form === 'add' ? (
+        <AddPlan profile={profile} today={today} onDone={closeForm} />
+      ) : form === 'change' && regimens.data !== undefined ? (
         <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
-      ) : null}
-      {form !== 'none' ? null : regimens.isSuccess && regimens.data.length > 0 ? (
+      ) : regimens.isSuccess && regimens.data.length > 0 ? (
         // With a plan running, a different amount is a change of dose, not a second plan: that is the
         // main button, and adding a second supplement is the quieter one below it.
         <div className="today-card__more">
@@ -140,7 +155,9 @@ function DoseItem({
   intake,
   reminder,
   profile,
-  today,
+  day,
+  isToday,
+  dayName,
   outbox,
   onStatus,
 }: {
@@ -148,7 +165,9 @@ function DoseItem({
   intake: Intake | undefined;
   reminder: string | undefined;
   profile: Profile;
-  today: string;
+  day: string;
+  isToday: boolean;
+  dayName: string;
   outbox: OutboxView;
   onStatus: (message: string | undefined) => void;
 }) {
@@ -160,29 +179,42 @@ function DoseItem({
   const takeRef = useRef<HTMLButtonElement>(null);
   const dates = dateTimeFormat(profile.timeZone);
   const amount = formatQuantity(convertIntake(regimen.amountPerDose, profile.intakeUnit), dates.locale);
-  const key = todayKeys.intakes(today);
+  const key = todayKeys.intakes(day);
 
   const log = async (status: 'taken' | 'skipped') => {
     if (isBusy) return;
     setBusy(true);
     setError(undefined);
     const now = Date.now();
+    // A past day's dose: the time is not known, so midday of that day stands for it.
+    const at = isToday ? now : zonedInstant(day, '12:00', profile.timeZone);
     const body = {
       id: crypto.randomUUID(),
       regimenId: regimen.id,
-      takenAt: toOffsetDateTime(now, profile.timeZone),
-      localDate: today,
+      takenAt: toOffsetDateTime(at, profile.timeZone),
+      localDate: day,
       amount: regimen.amountPerDose,
       status,
     } as const;
     // Shown at once; the outbox keeps it until the server has it.
-    putInList<'intakes'>(queryClient, key, { ...body, createdAt: body.takenAt, updatedAt: body.takenAt });
+    const entered = new Date(now).toISOString();
+    putInList<'intakes'>(queryClient, key, { ...body, createdAt: entered, updatedAt: entered });
     try {
       await createRecord('intakes', body);
       const time = dates.time(now);
-      onStatus(
-        status === 'taken' ? t.takenStatus(regimen.productName, time) : t.skippedStatus(regimen.productName),
-      );
+      if (!isToday) {
+        onStatus(
+          status === 'taken'
+            ? t.takenStatusOn(regimen.productName, dayName)
+            : t.skippedStatusOn(regimen.productName, dayName),
+        );
+      } else {
+        onStatus(
+          status === 'taken'
+            ? t.takenStatus(regimen.productName, time)
+            : t.skippedStatus(regimen.productName),
+        );
+      }
       requestAnimationFrame(() => undoRef.current?.focus());
     } catch (caught) {
       dropFromList(queryClient, key, body.id);
@@ -242,8 +274,7 @@ function DoseItem({
       ) : (
         <div className="dose__done">
           <p className={intake.status === 'taken' ? 'dose__state dose__state--taken' : 'dose__state'}>
-            {intake.status === 'taken' ? t.takenAt(time) : t.skippedAt(time)}{' '}
-            <SyncBadge isWaiting={outbox.isWaiting(intake.id)} />
+            {doneText(intake, time, profile.timeZone)} <SyncBadge isWaiting={outbox.isWaiting(intake.id)} />
           </p>
           <Button
             ref={undoRef}
@@ -258,6 +289,16 @@ function DoseItem({
       {error === undefined ? null : <FormAlert message={error} />}
     </li>
   );
+}
+
+/**
+ * "Taken at 08:12 ✓" for a dose logged on its day; one added on a later day has no time anyone
+ * remembers (Today stores midday), so it says "added later" instead of claiming one.
+ */
+function doneText(intake: Intake, time: string, timeZone: string): string {
+  const isAddedLater = localDateTimeOf(intake.createdAt, timeZone).date > intake.localDate;
+  if (!isAddedLater) return intake.status === 'taken' ? t.takenAt(time) : t.skippedAt(time);
+  return `${intake.status === 'taken' ? t.takenLater : t.skippedLater} ${t.loggedLater}`;
 }
 
 function AddPlan({

@@ -40,13 +40,19 @@ const TRIGGERS: readonly Choice<SuspectedTrigger>[] = [
   { value: 'stress', name: 'Stress' },
 ];
 
-/** Start a flare-up (a suspected relapse, as the person reports it), or end the one that is open. */
+/**
+ * Start a flare-up (a suspected relapse, as the person reports it), or end the one that is open. The
+ * open ones are those open now; the dates offered start from the day being filled in, never later
+ * than today.
+ */
 export function FlareSection({
   today,
+  day,
   formatDate,
   outbox,
 }: {
   today: string;
+  day: string;
   formatDate: (date: string) => string;
   outbox: OutboxView;
 }) {
@@ -66,6 +72,7 @@ export function FlareSection({
             key={flare.id}
             flare={flare}
             today={today}
+            day={day}
             formatDate={formatDate}
             isWaiting={outbox.isWaiting(flare.id)}
             onEnded={() => setStatus(t.flareEnded)}
@@ -75,7 +82,9 @@ export function FlareSection({
       <StatusMessage message={status} />
       {isStarting ? (
         <StartFlareForm
+          key={day}
           today={today}
+          day={day}
           onDone={(message) => {
             setStarting(false);
             setStatus(message);
@@ -101,18 +110,20 @@ export function FlareSection({
 function OpenFlare({
   flare,
   today,
+  day,
   formatDate,
   isWaiting,
   onEnded,
 }: {
   flare: Flare;
   today: string;
+  day: string;
   formatDate: (date: string) => string;
   isWaiting: boolean;
   onEnded: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [endDate, setEndDate] = useState(today);
+  const [endDate, setEndDate] = useState(day >= flare.startDate ? day : today);
   const [error, setError] = useState<string>();
   const [isSaving, setSaving] = useState(false);
   const prompt = pseudoRelapsePrompt(flare);
@@ -120,8 +131,8 @@ function OpenFlare({
   const end = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (isSaving) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || endDate < flare.startDate) {
-      setError('Enter a last day on or after the first day.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || endDate < flare.startDate || endDate > today) {
+      setError('Enter a last day on or after the first day, and not after today.');
       return;
     }
     setSaving(true);
@@ -154,7 +165,11 @@ function OpenFlare({
           type="date"
           value={endDate}
           min={flare.startDate}
-          onChange={setEndDate}
+          max={today}
+          onChange={(date) => {
+            setEndDate(date);
+            setError(undefined);
+          }}
           error={error}
         />
         <div className="button-row">
@@ -167,9 +182,17 @@ function OpenFlare({
   );
 }
 
-function StartFlareForm({ today, onDone }: { today: string; onDone: (message?: string) => void }) {
+function StartFlareForm({
+  today,
+  day,
+  onDone,
+}: {
+  today: string;
+  day: string;
+  onDone: (message?: string) => void;
+}) {
   const queryClient = useQueryClient();
-  const [startDate, setStartDate] = useState(today);
+  const [startDate, setStartDate] = useState(day);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [other, setOther] = useState('');
   const [severity, setSeverity] = useState<FlareSeverity>('mild');

@@ -1,4 +1,5 @@
 import { localDateOf } from '@sunlog/core/calendar';
+import { isPastOrToday, logDayOrToday } from '@sunlog/core/records/log-day';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
@@ -6,6 +7,7 @@ import { SyncStatus } from '../../components/SyncStatus.tsx';
 import { dateTimeFormat } from '../../format/locale-format.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { BloodResultSection } from './BloodResultSection.tsx';
+import { DayBar } from './DayBar.tsx';
 import { DoseSection } from './DoseSection.tsx';
 import { FlareSection } from './FlareSection.tsx';
 import { SymptomCheckSection } from './SymptomCheckSection.tsx';
@@ -38,21 +40,59 @@ function useToday(timeZone: string): string {
   return today;
 }
 
-/** The home screen: today's doses in one tap, a quick symptom check, flare-ups and blood results. */
+/**
+ * The day Today fills in: today, one of the last few days, or an older day opened from History. It is
+ * kept in the address (`/?day=…`), so a reload stays on it; a day ahead of today (or not a date) falls
+ * back to today.
+ */
+function useLogDay(today: string): [string, (day: string) => void] {
+  const [asked, setAsked] = useState(() => new URLSearchParams(window.location.search).get('day'));
+  const day = logDayOrToday(asked, today);
+  const choose = (next: string) => {
+    const url = new URL(window.location.href);
+    if (next === today || !isPastOrToday(next, today)) url.searchParams.delete('day');
+    else url.searchParams.set('day', next);
+    window.history.replaceState(window.history.state, '', url);
+    setAsked(next);
+  };
+  return [day, choose];
+}
+
+/**
+ * The home screen: the day's doses in one tap, a quick check of the ratings the person tracks,
+ * flare-ups and blood results; the day can be stepped back to fill in one that was missed.
+ */
 export function TodayScreen({ me }: { me: Me }) {
   const { profile } = me;
   const today = useToday(profile.timeZone);
+  const [day, setDay] = useLogDay(today);
+  const isToday = day === today;
   const outbox = useOutbox(me.user.id);
   const isOnline = useIsOnline();
   const formatDate = dateTimeFormat(profile.timeZone).fullDate;
+  const dayName = formatDate(day);
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
-      <p className="today__date">{t.dateLine(formatDate(today))}</p>
+      <DayBar day={day} today={today} formatDate={formatDate} onChange={setDay} />
       <SyncStatus outbox={outbox} isOnline={isOnline} />
-      <DoseSection profile={profile} today={today} outbox={outbox} />
-      <SymptomCheckSection today={today} outbox={outbox} />
-      <FlareSection today={today} formatDate={formatDate} outbox={outbox} />
+      <DoseSection
+        key={`dose-${day}`}
+        profile={profile}
+        day={day}
+        today={today}
+        dayName={dayName}
+        outbox={outbox}
+      />
+      <SymptomCheckSection
+        key={`ratings-${day}`}
+        day={day}
+        isToday={isToday}
+        dayName={dayName}
+        trackedRatings={profile.trackedRatings}
+        outbox={outbox}
+      />
+      <FlareSection key={`flares-${day}`} today={today} day={day} formatDate={formatDate} outbox={outbox} />
       <BloodResultSection profile={profile} today={today} formatDate={formatDate} outbox={outbox} />
       <aside className="note" aria-labelledby="today-disclaimer">
         <h2 id="today-disclaimer">{t.disclaimerHeading}</h2>

@@ -1,16 +1,36 @@
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
-import type { SymptomScale } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION, type ScaleDirection, type SymptomScale } from '@sunlog/core/records/symptom-check';
 
 export const todayStrings = {
   title: 'Today',
   greeting: (name: string) => `Hello, ${name}.`,
-  dateLine: (date: string) => `It is ${date}.`,
   loading: 'Loading your day…',
   loadFailed: 'Sunlog could not load this part of your day. It will try again.',
 
+  dayPickerLabel: 'Day you are filling in',
+  dayLabel: 'Pick a day',
+  dayHint: (earliest: string) => `Any day from ${earliest} to today.`,
+  dayOutOfRange: (earliest: string) =>
+    `Choose a day from ${earliest} to today. Sunlog does not log days ahead.`,
+  earlierDay: 'Earlier day',
+  laterDay: 'Later day',
+  backToToday: 'Back to today',
+  todayWord: 'Today',
+  yesterdayWord: 'Yesterday',
+  pastDayNotice: (date: string) => `You are filling in ${date}, not today.`,
+  pastDayHistory: 'For older days, open History.',
+
   doseHeading: 'Vitamin D today',
+  doseHeadingOn: (date: string) => `Vitamin D on ${date}`,
+  takenLater: 'Taken ✓',
+  skippedLater: 'Skipped',
+  loggedLater: '(added later)',
+  takenStatusOn: (product: string, date: string) => `${product}: taken on ${date}.`,
+  skippedStatusOn: (product: string, date: string) => `${product}: marked as skipped on ${date}.`,
   noPlan: 'You have not added a supplement plan yet. Add one to get a one-tap “Taken” button here.',
+  noPlanOn: 'No supplement plan was running on this day.',
   nothingDue: 'No dose is due today on your plan.',
+  nothingDueOn: 'No dose was due on this day on your plan.',
   addPlan: 'Add a supplement plan',
   addPlanHeading: 'Add a supplement plan',
   savePlan: 'Save plan',
@@ -30,7 +50,18 @@ export const todayStrings = {
   doseDetail: (form: string) => `Vitamin ${form}`,
 
   symptomHeading: 'How are you today?',
-  symptomLead: 'Answer any you like, then save. Leave out whatever does not apply.',
+  symptomHeadingOn: (date: string) => `How were you on ${date}?`,
+  symptomLead: 'Answer any you like, then save.',
+  symptomSavedOn: (date: string) => `Saved how you felt on ${date}.`,
+  symptomUpdatedOn: (date: string) => `Updated how you felt on ${date}.`,
+  symptomAlreadyOn: 'You rated this day. Change anything and save again.',
+  moreRatingsCount: (count: number) => `More ratings (${count})`,
+  chooseRatings: 'Choose what you rate',
+  chooseRatingsLegend: 'Show these ratings first on Today',
+  chooseRatingsHint: 'The others stay under “More ratings”. Your past ratings are all kept.',
+  chooseRatingsEmpty: 'Choose at least one rating.',
+  chooseRatingsSave: 'Save my choice',
+  chooseRatingsSaved: 'Today now shows the ratings you chose.',
   symptomSave: 'Save how I feel',
   symptomUpdate: 'Update how I feel',
   symptomSaved: 'Saved how you feel today.',
@@ -91,6 +122,19 @@ export const todayStrings = {
   disclaimer:
     'Sunlog keeps a record of your own information and helps you share it. It does not give medical advice, make a diagnosis or suggest doses. Before you start, stop or change any supplement or medicine, talk to your doctor or MS team.',
 } as const;
+
+/**
+ * Which way a scale runs, in a few words beside its name; read from core's SCALE_DIRECTION, so fatigue and
+ * pain say 10 is the worst and the others that 10 is the best.
+ */
+export const DIRECTION_TEXT: Record<ScaleDirection, string> = {
+  'higher-is-worse': '0 = none, 10 = worst',
+  'higher-is-better': '0 = worst, 10 = best',
+};
+
+export function directionOf(scale: SymptomScale): string {
+  return DIRECTION_TEXT[SCALE_DIRECTION[scale]];
+}
 
 /** Each built-in 0–10 rating: its name and what its ends mean (directions from core SCALE_DIRECTION). */
 export const SCALE_TEXT: Record<SymptomScale, { label: string; ends: string }> = {
