@@ -58,6 +58,8 @@ const pwa = VitePWA({
     // One self-contained classic script: no imports at run time, nothing inline (the CSP allows
     // same-origin scripts only).
     rollupFormat: 'iife',
+    // Unminified: the worker stays readable for anyone checking what it does with their data.
+    minify: false,
     sourcemap: false,
   },
 });
