@@ -6,6 +6,9 @@ import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authent
 import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
+import { createPushSubscriptions } from './migrations/0012-create-push-subscriptions.ts';
+import { createPushDeliveries } from './migrations/0013-create-push-deliveries.ts';
+import { addPushDeliveryIndexes } from './migrations/0014-add-push-delivery-indexes.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import type { Database } from './tables.ts';
 
@@ -21,6 +24,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-add-profile-blood-target': addProfileBloodTarget,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
+  '0012-create-push-subscriptions': createPushSubscriptions,
+  '0013-create-push-deliveries': createPushDeliveries,
+  '0014-add-push-delivery-indexes': addPushDeliveryIndexes,
   '0020-add-retention-indexes': addRetentionIndexes,
 };
 
