@@ -27,7 +27,7 @@ export function DeviceNotifications({ push, anyReminderOn }: { push: DevicePush;
       else if (state === 'unsupported') setTestError(t.testUnsupported);
       else if (state === 'on') {
         const sent = await sendTestNotification();
-        if (sent === 0) setTestError(t.testNone);
+        if (sent === 0) setTestError(t.testNotDelivered);
         else setTestStatus(t.testSent(sent));
       }
     } catch (caught) {

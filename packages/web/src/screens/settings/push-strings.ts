@@ -20,7 +20,8 @@ export const pushStrings = {
     count === 1
       ? 'A test notification is on its way. It should appear in a moment.'
       : `A test notification is on its way to your ${count} devices. It should appear in a moment.`,
-  testNone: 'No device is set up to receive notifications yet.',
+  testNotDelivered:
+    'Sunlog could not deliver the test notification just now. Check your internet connection and try again in a minute.',
   testBlocked: 'The test cannot arrive here while notifications are blocked (see above).',
   testUnsupported: 'This browser cannot show notifications.',
 };
