@@ -3,6 +3,8 @@ import './zod-jitless.ts';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { keepSavedListsInStep } from '../api/records.ts';
+import { onWriteAccepted } from '../offline/sync.ts';
 import {
   handleNotificationClick,
   OUTBOX_SYNC_TAG,
@@ -35,6 +37,10 @@ registerRoute(
     denylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/],
   }),
 );
+
+// A dose the worker sends joins the lists saved on this device, as the app's own writes do, so Today
+// still shows it when opened offline after the entry has left the outbox.
+onWriteAccepted(keepSavedListsInStep);
 
 self.addEventListener('push', (event) => {
   event.waitUntil(showPush(self, pushData(event)));
