@@ -215,7 +215,7 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     await keepScreenshot(page, 'push-settings-test-390');
   });
 
-  test('signing out removes this device’s subscription', async () => {
+  test('signing out removes this device’s subscription and closes the reminders still shown', async () => {
     const page = await suite.openPage({ width: 390, height: 844 });
     await page.context().grantPermissions(['notifications']);
     await usePushServiceStandIn(page, newStandInSubscription());
@@ -226,6 +226,18 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     await section.getByText('Remind me of the monthly check-in').click();
     await device.getByText(ON).waitFor();
     expect(await subscriptionsOnServer(page)).toHaveLength(1);
+    const worker = await registeredWorker(page);
+    const shownCount = () =>
+      worker.evaluate(
+        async () =>
+          (await (globalThis as unknown as ServiceWorkerGlobalScopeLike).registration.getNotifications())
+            .length,
+      );
+    await worker.evaluate(
+      (data) => (globalThis as unknown as { sunlogNotifications: Handlers }).sunlogNotifications.show(data),
+      dosePayload(randomUUID(), localToday(ZONE)),
+    );
+    expect(await shownCount()).toBe(1);
     await page.getByRole('region', { name: 'Sign out' }).getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     expect((await page.request.post('/api/v1/auth/sign-in', { data: person })).ok()).toBe(true);
@@ -233,6 +245,8 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     expect(
       await page.evaluate(async () => (await navigator.serviceWorker.ready).pushManager.getSubscription()),
     ).toBeNull();
+    // A reminder still on screen is closed, so its Taken cannot be recorded for whoever signs in next.
+    expect(await shownCount()).toBe(0);
   });
 
   test('a push shows its notification: a dose with Taken and Snooze 1 hour, tagged by delivery so a repeat replaces it', async () => {

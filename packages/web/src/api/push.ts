@@ -152,8 +152,24 @@ export async function turnOffDevicePush(): Promise<DevicePushState> {
   if (!isPushSupported()) return 'unsupported';
   const subscription = await (await registration())?.pushManager.getSubscription();
   if (subscription !== null && subscription !== undefined) {
-    await deleteSubscription(subscription.endpoint);
-    await subscription.unsubscribe();
+    try {
+      await deleteSubscription(subscription.endpoint);
+    } finally {
+      // Even when the server could not be told (offline): once the browser drops it, the push service
+      // answers the server "gone" and the server removes it then.
+      await subscription.unsubscribe();
+    }
   }
   return Notification.permission === 'denied' ? 'blocked' : 'off';
+}
+
+/**
+ * At sign-out: this device stops receiving the person's reminders, and the ones still shown are closed,
+ * so a Taken tapped later cannot be recorded for whoever signs in next.
+ */
+export async function forgetDevicePush(): Promise<void> {
+  if (!isPushSupported()) return;
+  const shown = (await (await registration())?.getNotifications()) ?? [];
+  for (const notification of shown) notification.close();
+  await turnOffDevicePush();
 }
