@@ -47,6 +47,8 @@ export interface OpenSunlogOptions {
   clock?: Clock;
   /** The https agent for requests to push services (tests pass one that trusts a local receiver). */
   pushAgent?: Agent;
+  /** How long one push request may take (PUSH_TIMEOUT_MS unless given; tests shorten it). */
+  pushTimeoutMs?: number;
 }
 
 /**
@@ -96,6 +98,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
       vapid,
       subject: vapidSubject(config.publicUrl),
       ...(options.pushAgent === undefined ? {} : { agent: options.pushAgent }),
+      ...(options.pushTimeoutMs === undefined ? {} : { timeoutMs: options.pushTimeoutMs }),
     }),
   });
   return {

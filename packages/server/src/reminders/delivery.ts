@@ -37,8 +37,9 @@ import type { PushSubscriptionService, StoredPushSubscription } from './push-sub
  * due instant), so each is sent at most once and what became of it is recorded:
  *
  * 1. schedule: for people with a reminder on and at least one subscription, the core schedule gives the
- *    reminders due in the last day; each becomes a row (an existing row is left alone). One due less
- *    than an hour ago is `pending`; an older one (the server was down) is recorded `missed` at once.
+ *    reminders due in the last day (and since their first subscription); each becomes a row (an
+ *    existing row is left alone). One due less than an hour ago is `pending`; an older one (the server
+ *    was down) is recorded `missed` at once.
  * 2. claim: pending rows whose time has come are leased to this runner for a few minutes — on
  *    PostgreSQL with `SELECT … FOR UPDATE SKIP LOCKED`, so several processes take disjoint rows; SQLite
  *    has one process and one connection, and the transaction is enough.
@@ -144,7 +145,14 @@ export class DeliveryJob {
   /** Records a row for every reminder due in the last day for everyone who can receive one. */
   async schedule(): Promise<{ pending: number; missed: number }> {
     const nowMs = this.#clock().getTime();
-    const subscribed = await this.#db.selectFrom('push_subscriptions').select('user_id').distinct().execute();
+    // From when each person could first receive one: reminders before their first subscription are not
+    // this job's to send or to call missed.
+    const subscribed = await this.#db
+      .selectFrom('push_subscriptions')
+      .select((eb) => ['user_id', eb.fn.min('created_at').as('since')])
+      .groupBy('user_id')
+      .execute();
+    const since = new Map(subscribed.map((row) => [row.user_id, Date.parse(String(row.since))]));
     const userIds = subscribed.map((row) => row.user_id);
     let pending = 0;
     let missed = 0;
@@ -153,7 +161,8 @@ export class DeliveryJob {
       const rows: DeliveryRow[] = [];
       const stamp = new Date(nowMs).toISOString();
       for (const [userId, person] of people) {
-        for (const due of dueReminders(person.input, nowMs - LOOKBACK_MS, nowMs + 1)) {
+        const from = Math.max(nowMs - LOOKBACK_MS, since.get(userId) ?? nowMs);
+        for (const due of dueReminders(person.input, from, nowMs + 1)) {
           const status: DeliveryStatus = isLate(due.dueAt, nowMs) ? 'missed' : 'pending';
           rows.push(newRow(userId, due, status, stamp));
         }
