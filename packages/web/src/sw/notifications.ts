@@ -2,6 +2,7 @@
 import { outboxEntries } from '../offline/outbox.ts';
 import { setOutboxUser, syncOutbox } from '../offline/sync.ts';
 import { type DoseTakenOutcome, recordDoseTaken, savedPerson } from './dose-taken.ts';
+import { ACTION_SNOOZE, ACTION_TAKEN, notificationFor } from './notification-view.ts';
 import { parsePayload, type ReminderPayload, safePath } from './payload.ts';
 
 /**
@@ -9,9 +10,6 @@ import { parsePayload, type ReminderPayload, safePath } from './payload.ts';
  * Snooze 1 hour, or the body). Each handler takes the worker's scope, so the browser tests can run
  * them in the real registered worker (automation cannot tap a notification).
  */
-
-export const ACTION_TAKEN = 'taken';
-export const ACTION_SNOOZE = 'snooze';
 
 /** The tag Background Sync runs the outbox under, when the browser offers it. */
 export const OUTBOX_SYNC_TAG = 'sunlog-outbox';
@@ -23,25 +21,6 @@ interface BackgroundSync {
 
 /** Messages to the open app (offline/service-worker.ts listens). */
 export type WorkerMessage = { type: 'sunlog:records-changed' } | { type: 'sunlog:open'; url: string };
-
-/** The notification for a push message; `tag` is the delivery, so a repeat replaces rather than adds. */
-export function notificationFor(payload: ReminderPayload): { title: string; options: NotificationOptions } {
-  const canAct = payload.kind === 'dose' && payload.dose !== undefined;
-  const options: NotificationOptions & { actions?: { action: string; title: string }[] } = {
-    body: payload.body,
-    icon: '/favicon.svg',
-    tag: payload.deliveryId ?? `sunlog-${payload.kind}`,
-    data: payload,
-    // A reminder stays until the person answers it: people with fatigue or memory problems may miss
-    // one that fades after a few seconds.
-    requireInteraction: payload.kind !== 'test',
-  };
-  if (canAct) {
-    options.actions = [{ action: ACTION_TAKEN, title: 'Taken' }];
-    if (payload.deliveryId !== null) options.actions.push({ action: ACTION_SNOOZE, title: 'Snooze 1 hour' });
-  }
-  return { title: payload.title, options };
-}
 
 /** A push arrived: show it (a push that shows nothing is not allowed by browsers). */
 export async function showPush(scope: ServiceWorkerGlobalScope, data: unknown): Promise<void> {

@@ -1,4 +1,5 @@
 import { IntakeUnitSchema } from '@sunlog/core/records/profile';
+import type { ReminderNotification } from '@sunlog/core/reminders/notification';
 import { z } from 'zod';
 
 /**
@@ -25,6 +26,10 @@ export const ReminderPayloadSchema = z.object({
   dose: NotificationDoseSchema.optional(),
 });
 export type ReminderPayload = z.infer<typeof ReminderPayloadSchema>;
+
+/** Fails to compile if what the server sends (core's ReminderNotification) stops fitting this schema. */
+const serverPayloadFits = (sent: ReminderNotification): ReminderPayload => sent;
+void serverPayloadFits;
 
 /** Shown when a push arrives that cannot be read: it still says something, and opens Sunlog. */
 export const FALLBACK_PAYLOAD: ReminderPayload = {
