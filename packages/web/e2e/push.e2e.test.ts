@@ -134,7 +134,7 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
       await section.getByText('Remind me to take my vitamin D').click();
       await device.getByText(ON).waitFor();
       expect((await permissionAsks(page)).subscribe).toBe(1);
-      await expect.poll(async () => (await subscriptionsOnServer(page)).length).toBe(1);
+      await expect.poll(async () => (await subscriptionsOnServer(page)).length, { timeout: 15_000 }).toBe(1);
       await section
         .getByRole('group', { name: 'Reminder times for Sunvit D3' })
         .getByRole('button', { name: 'Add a time' })
@@ -259,7 +259,9 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     const registrations: { registrationId: string; scopeURL: string }[] = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
     await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => registrations.find((r) => r.scopeURL === `${suite.url()}/`)).toBeDefined();
+    await expect
+      .poll(() => registrations.find((r) => r.scopeURL === `${suite.url()}/`), { timeout: 15_000 })
+      .toBeDefined();
     const registrationId = registrations.find((r) => r.scopeURL === `${suite.url()}/`)?.registrationId ?? '';
     const dose = dosePayload(randomUUID(), '2026-11-29');
     const push = (data: unknown) =>
@@ -284,7 +286,7 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
       );
 
     await push(dose);
-    await expect.poll(async () => (await shown()).length).toBe(1);
+    await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBe(1);
     expect(await shown()).toEqual([
       {
         title: dose.title,
@@ -295,7 +297,9 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
       },
     ]);
     await push({ ...dose, body: 'Time for your vitamin D: 1,000 IU (again)' });
-    await expect.poll(async () => (await shown())[0]?.body).toBe('Time for your vitamin D: 1,000 IU (again)');
+    await expect
+      .poll(async () => (await shown())[0]?.body, { timeout: 15_000 })
+      .toBe('Time for your vitamin D: 1,000 IU (again)');
     expect(await shown()).toHaveLength(1);
 
     const checkIn = {
@@ -306,7 +310,7 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
       url: '/check-in',
     };
     await push(checkIn);
-    await expect.poll(async () => (await shown()).length).toBe(2);
+    await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBe(2);
     expect((await shown()).find((n) => n.tag === checkIn.deliveryId)?.actions).toEqual([]);
   });
 
@@ -356,7 +360,7 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     await doses.getByText(/^Taken at/).waitFor();
 
     await page.context().setOffline(false);
-    await expect.poll(async () => (await outboxOnDevice(page)).length).toBe(0);
+    await expect.poll(async () => (await outboxOnDevice(page)).length, { timeout: 15_000 }).toBe(0);
     const onServer = await listOnServer(page, 'intakes');
     expect(onServer).toHaveLength(1);
     expect(onServer[0]).toMatchObject({
@@ -397,7 +401,9 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
         deliveryId,
       ),
     ).toBe(404);
-    await expect.poll(() => requests).toEqual([`POST /api/v1/push/deliveries/${deliveryId}/snooze`]);
+    await expect
+      .poll(() => requests, { timeout: 15_000 })
+      .toEqual([`POST /api/v1/push/deliveries/${deliveryId}/snooze`]);
 
     await worker.evaluate(
       (data) =>
