@@ -194,6 +194,31 @@ describe.skipIf(warnIfSkipped())('Reminder notifications in a real browser', () 
     await keepScreenshot(page, 'push-settings-blocked-1280');
   });
 
+  test('a browser without Web Push: the state says so and points to the calendar feed; turning a reminder on asks nothing', async () => {
+    const page = await suite.openPage({ width: 390, height: 844 });
+    // Stands in for a browser that has no Push API (older Safari, some in-app browsers).
+    await page.context().addInitScript(() => {
+      Reflect.deleteProperty(window, 'PushManager');
+    });
+    await countPermissionAsks(page);
+    await page.goto('/sign-in');
+    await registerThroughApi(page, { profile: { timeZone: ZONE, reminders: REMINDERS_OFF } });
+    const { section, device } = await openSettings(page);
+    await device
+      .getByText('This browser cannot show notifications from Sunlog. The calendar feed below')
+      .waitFor();
+    await section.getByText('Remind me of the monthly check-in').click();
+    await section.getByRole('button', { name: 'Save reminders' }).click();
+    await section.getByRole('status').filter({ hasText: 'Your reminders are saved.' }).waitFor();
+    expect(await device.getByRole('button', { name: 'Send a test notification' }).count()).toBe(0);
+    expect((await permissionAsks(page)).permission).toBe(0);
+    expect(await subscriptionsOnServer(page)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, `push-settings-unsupported-390-${scheme}`)).toEqual([]);
+    }
+  });
+
   test('"Send a test notification" turns notifications on if needed, asks the server to send, and says what happened', async () => {
     const page = await suite.openPage({ width: 390, height: 844 });
     await page.context().grantPermissions(['notifications']);

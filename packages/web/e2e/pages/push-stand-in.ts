@@ -78,6 +78,7 @@ export async function countPermissionAsks(page: Page): Promise<void> {
       counts.permission += 1;
       return request(...args);
     };
+    if (!('PushManager' in window)) return;
     const subscribe = PushManager.prototype.subscribe;
     PushManager.prototype.subscribe = function counted(this: PushManager, ...args) {
       counts.subscribe += 1;
