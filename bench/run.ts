@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { benchApi } from './api.ts';
 import { benchInsights } from './insights.ts';
 import { benchInsightsPower } from './insights-power.ts';
+import { benchPush } from './push.ts';
 import { type BenchSection, renderReport } from './report.ts';
 import { benchWeb } from './web.ts';
 
@@ -11,6 +12,7 @@ const BENCHMARKS: { name: string; run: () => BenchSection | Promise<BenchSection
   { name: 'web', run: benchWeb },
   { name: 'insights', run: benchInsights },
   { name: 'insights-power', run: () => benchInsightsPower() },
+  { name: 'push', run: benchPush },
 ];
 
 const only = process.argv[2];

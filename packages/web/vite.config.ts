@@ -28,15 +28,18 @@ function markStylesheetForReactAria(): Plugin {
 }
 
 /**
- * The service worker (Workbox generateSW) precaches the app shell so Sunlog opens with no network.
- * It never caches /api: health data lives only in the server and, while offline, in the outbox
- * (src/offline/). Registered from src/offline/service-worker.ts, never by an inline script (CSP).
+ * The service worker is our own (src/sw/sw.ts, built by vite-plugin-pwa's injectManifest): it precaches
+ * the app shell so Sunlog opens with no network, exactly as the generated worker did, and also shows
+ * reminder notifications and handles their Taken / Snooze actions. It never caches /api: health data
+ * lives only in the server and, while offline, in the outbox (src/offline/). Registered from
+ * src/offline/service-worker.ts, never by an inline script (CSP).
  */
 const pwa = VitePWA({
-  strategies: 'generateSW',
+  strategies: 'injectManifest',
+  srcDir: 'src/sw',
+  filename: 'sw.ts',
   injectRegister: false,
   registerType: 'autoUpdate',
-  filename: 'sw.js',
   manifestFilename: 'manifest.webmanifest',
   includeAssets: ['favicon.svg'],
   manifest: {
@@ -50,18 +53,13 @@ const pwa = VitePWA({
     theme_color: '#fbf8f1',
     icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
   },
-  workbox: {
+  injectManifest: {
     globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
-    navigateFallback: 'index.html',
-    // Navigations to the API or the health check must reach the server, never the cached shell.
-    navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/],
-    // No runtimeCaching: every /api request goes to the network and is never stored by the worker.
-    runtimeCaching: [],
-    cleanupOutdatedCaches: true,
-    clientsClaim: true,
-    skipWaiting: true,
-    // Keep the Workbox runtime in its own file: the strict CSP allows same-origin scripts only.
-    inlineWorkboxRuntime: false,
+    // One self-contained classic script: no imports at run time, nothing inline (the CSP allows
+    // same-origin scripts only).
+    rollupFormat: 'iife',
+    // Unminified: the worker stays readable for anyone checking what it does with their data.
+    minify: false,
     sourcemap: false,
   },
 });

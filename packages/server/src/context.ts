@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
 import { PasswordResetService } from './accounts/password-reset.ts';
@@ -15,6 +16,9 @@ import { ExportService } from './export/service.ts';
 import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
 import { CalendarService } from './reminders/calendar.ts';
+import { DeliveryJob } from './reminders/delivery.ts';
+import { vapidSubject, webPushSender } from './reminders/push-sender.ts';
+import { PushSubscriptionService } from './reminders/push-subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './reminders/vapid.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
@@ -33,6 +37,10 @@ export interface Sunlog {
   readonly calendar: CalendarService;
   /** The Web Push key pair, made on first start and kept in the database. */
   readonly vapid: VapidKeys;
+  /** The browsers that agreed to notifications. */
+  readonly pushSubscriptions: PushSubscriptionService;
+  /** The reminder delivery job (run by `serve`, on a timer) and Snooze / test notifications. */
+  readonly delivery: DeliveryJob;
   /** Closes the database. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -40,6 +48,10 @@ export interface Sunlog {
 export interface OpenSunlogOptions {
   /** The time source; the system clock unless a test or job fixes it. */
   clock?: Clock;
+  /** The https agent for requests to push services (tests pass one that trusts a local receiver). */
+  pushAgent?: Agent;
+  /** How long one push request may take (PUSH_TIMEOUT_MS unless given; tests shorten it). */
+  pushTimeoutMs?: number;
 }
 
 /**
@@ -79,7 +91,20 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
-  const calendar = new CalendarService({ db, clock, accounts, records });
+  const calendar = new CalendarService({ db, clock, audit, accounts, records });
+  const pushSubscriptions = new PushSubscriptionService({ db, clock, audit });
+  const delivery = new DeliveryJob({
+    db,
+    engine: config.database.engine,
+    clock,
+    subscriptions: pushSubscriptions,
+    sender: webPushSender({
+      vapid,
+      subject: vapidSubject(config.publicUrl),
+      ...(options.pushAgent === undefined ? {} : { agent: options.pushAgent }),
+      ...(options.pushTimeoutMs === undefined ? {} : { timeoutMs: options.pushTimeoutMs }),
+    }),
+  });
   return {
     config,
     db,
@@ -93,6 +118,8 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     accountDeletion,
     calendar,
     vapid,
+    pushSubscriptions,
+    delivery,
     close,
   };
 }

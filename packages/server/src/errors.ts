@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'invalid-file'
   | 'file-too-large'
   | 'import-conflict'
-  | 'confirmation-mismatch';
+  | 'confirmation-mismatch'
+  | 'already-snoozed';
 
 /** A field that failed validation, by dotted path (`reminders.dailyDoseTimes.0`). */
 export interface FieldIssue {

@@ -5,6 +5,7 @@ import { openSunlog } from './context.ts';
 import { DatabaseUnavailableError } from './db/availability.ts';
 import { MigrationError } from './db/migrate.ts';
 import { startRetentionSchedule } from './records/retention-schedule.ts';
+import { startDeliverySchedule } from './reminders/delivery-schedule.ts';
 
 export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:3000 (the real port when PORT is 0). */
@@ -23,9 +24,12 @@ export async function serve(config: Config): Promise<RunningServer> {
     log: app.log,
   });
   await retention.firstRun;
+  // Not awaited: a slow push service must not hold up the start.
+  const delivery = startDeliverySchedule({ tick: () => sunlog.delivery.tick(), log: app.log });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await delivery.stop();
     await retention.stop();
     await sunlog.close();
     throw error;
@@ -35,6 +39,7 @@ export async function serve(config: Config): Promise<RunningServer> {
   return {
     url: `http://${host}:${address.port}`,
     close: async () => {
+      await delivery.stop();
       await retention.stop();
       await app.close();
       await sunlog.close();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
 import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
@@ -114,7 +115,24 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   'POST /api/v1/import/csv': () => ({ kind: 'intakes', file: asUpload(CSV_DOSES) }),
   'POST /api/v1/import/lab-results/preview': () => ({ file: asUpload(JSON.stringify(FHIR_RESULT)) }),
   'POST /api/v1/import/lab-results': () => ({ file: asUpload(JSON.stringify(FHIR_RESULT)) }),
+  'POST /api/v1/push/subscriptions': () => buildPushSubscription(),
+  'DELETE /api/v1/push/subscriptions': () => ({ endpoint: buildPushSubscription().endpoint }),
 };
+
+/**
+ * A push subscription body of the right shape. Its endpoint is a closed local port, so a push to it
+ * (the test notification) fails at once instead of leaving the machine.
+ */
+export function buildPushSubscription() {
+  return {
+    endpoint: `https://127.0.0.1:9/push/${randomBytes(8).toString('hex')}`,
+    keys: {
+      p256dh: Buffer.concat([Buffer.from([4]), randomBytes(64)]).toString('base64url'),
+      auth: randomBytes(16).toString('base64url'),
+    },
+    expirationTime: null,
+  };
+}
 
 /** A small dose log as a spreadsheet saves it. */
 const CSV_DOSES = 'Date,Dose\n2026-03-02,2000 IU\n2026-03-03,50 mcg\n';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { openSunlog, type Sunlog } from '../src/context.ts';
+import { type OpenSunlogOptions, openSunlog, type Sunlog } from '../src/context.ts';
 import type { TestEngine } from './engines.ts';
 import { buildRegisterInput, type RegisterBody } from './factories.ts';
 
@@ -18,6 +18,8 @@ export interface TestServerOptions {
   /** Extra environment for `loadConfig` (e.g. PUBLIC_URL). */
   env?: Record<string, string>;
   webDistDir?: string;
+  /** Options for `openSunlog` (a clock to move, the agent for a test push receiver). */
+  open?: OpenSunlogOptions;
 }
 
 /** Opens Sunlog on a fresh database of `engine` and builds the production app over it. */
@@ -26,7 +28,7 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const { config, dispose } = await engine.freshDatabase(options.env);
-  const sunlog = await openSunlog(config);
+  const sunlog = await openSunlog(config, options.open);
   const routes: RouteOptions[] = [];
   const app = await buildApp(sunlog, {
     onRoute: (route) => routes.push(route),

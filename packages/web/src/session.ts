@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Me, signOut } from './api/accounts.ts';
 import { isApiError } from './api/api-error.ts';
+import { forgetDevicePush } from './api/push.ts';
 import { queryKeys } from './api/queries.ts';
 import { navigate } from './router.ts';
 
@@ -22,6 +23,9 @@ export function useSignOut() {
     if (isPending) return;
     setPending(true);
     setError(undefined);
+    // Reminders are for the person signed in: this device stops receiving theirs and closes those shown
+    // (while the session still lets the server forget the subscription). A failure must not stop signing out.
+    await forgetDevicePush().catch(() => undefined);
     try {
       await signOut();
     } catch (caught) {

@@ -19,6 +19,9 @@ export const ACTIVITY_ACTIONS = [
   'export',
   'import',
   'account.delete',
+  'calendar.rotate',
+  'push.subscribe',
+  'push.unsubscribe',
 ] as const;
 
 export const ActivityActionSchema = z.enum(ACTIVITY_ACTIONS);

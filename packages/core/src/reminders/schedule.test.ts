@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, epochDay, fromEpochDay, localDateTimeOf } from '../calendar.ts';
 import type { ReminderPreferences } from '../records/profile.ts';
-import { dueReminders, type ScheduleInput, type ScheduleRegimen, todaysReminders } from './schedule.ts';
+import {
+  dueReminders,
+  isStillDue,
+  type ScheduleInput,
+  type ScheduleRegimen,
+  todaysReminders,
+} from './schedule.ts';
 import { reminderInstant } from './zone.ts';
 
 const HOUR = 3_600_000;
@@ -182,6 +188,22 @@ describe('check-in and blood-test reminders', () => {
     ]);
   });
 
+  test("a check-in done for the month (or for the month just ended) suppresses that month's reminder only", () => {
+    const checkInInput = input({
+      regimens: [],
+      preferences: prefs({ monthlyCheckIn: true, checkInDayOfMonth: 5 }),
+    });
+    const months = (checkIns: ScheduleInput['checkIns']) =>
+      onDates({ ...checkInInput, ...(checkIns ? { checkIns } : {}) }, '2026-01-01', '2026-05-31').map(
+        (r) => r.localDate,
+      );
+    expect(months(undefined)).toEqual(['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05']);
+    // February's check-in covers February's reminder and March's, which asks about the month just ended.
+    expect(months([{ month: '2026-02' }])).toEqual(['2026-01-05', '2026-04-05', '2026-05-05']);
+    // A check-in for the reminder's own month counts too.
+    expect(months([{ month: '2026-05' }])).toEqual(['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05']);
+  });
+
   test('the blood test falls every N weeks from the last result, and not without one', () => {
     const bloodInput = input({ regimens: [], preferences: prefs({ labTestEveryWeeks: 12 }) });
     const due = onDates({ ...bloodInput, lastBloodTestDate: '2026-01-05' }, '2026-01-01', '2026-12-31');
@@ -257,6 +279,27 @@ describe('properties over random zones and dates', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a reminder still due when it is sent', () => {
+  const dose = { kind: 'dose', regimenId: 'reg-1', localDate: '2026-06-03', localTime: '08:00' } as const;
+  test('until its dose is logged, its regimen ends or the reminder is turned off', () => {
+    expect(isStillDue(input(), dose)).toBe(true);
+    expect(isStillDue(input({ intakes: [{ regimenId: 'reg-1', localDate: '2026-06-03' }] }), dose)).toBe(
+      false,
+    );
+    expect(isStillDue(input({ regimens: [regimen({ endDate: '2026-06-02' })] }), dose)).toBe(false);
+    expect(isStillDue(input({ regimens: [] }), dose)).toBe(false);
+    expect(isStillDue(input({ preferences: prefs({ dailyDose: false }) }), dose)).toBe(false);
+    expect(isStillDue(input(), { ...dose, localTime: '09:00' })).toBe(false);
+  });
+
+  test('a check-in is no longer due once that month is done', () => {
+    const checkIn = { kind: 'check-in', localDate: '2026-06-01', localTime: '19:00' } as const;
+    const on = input({ preferences: prefs({ monthlyCheckIn: true }) });
+    expect(isStillDue(on, checkIn)).toBe(true);
+    expect(isStillDue({ ...on, checkIns: [{ month: '2026-05' }] }, checkIn)).toBe(false);
   });
 });
 

@@ -7,7 +7,9 @@ import {
   type LocalDate,
   type LocalTime,
   localDateOf,
+  localMonthOf,
 } from '../calendar.ts';
+import type { CheckIn } from '../records/check-in.ts';
 import type { Intake } from '../records/intake.ts';
 import type { ReminderPreferences } from '../records/profile.ts';
 import type { Regimen } from '../records/regimen.ts';
@@ -21,7 +23,9 @@ import { reminderInstant } from './zone.ts';
  *   local date its schedule has a dose (the regimen's `reminderTimes` are the one source of truth;
  *   `preferences.dailyDoseTimes` is not read). A dose logged (taken or skipped) for that regimen and local
  *   date suppresses that day's reminders; a regimen stops after its end date.
- * - Check-in: when `preferences.monthlyCheckIn` is on, on `checkInDayOfMonth` (1–28) at `checkInTime`.
+ * - Check-in: when `preferences.monthlyCheckIn` is on, on `checkInDayOfMonth` (1–28) at `checkInTime`,
+ *   unless that month's check-in is already done: a saved check-in for the reminder's month, or for the
+ *   month before it (the month just ended, which the check-in screen opens on), suppresses it.
  * - Blood test: when `preferences.labTestEveryWeeks` is N, every N weeks counted from the last blood
  *   result's date, at `labTestTime`. Without a result there is nothing to count from, so no reminder.
  *
@@ -49,6 +53,7 @@ export const DEFAULT_LAB_TEST_TIME = '09:00';
 
 export type ScheduleRegimen = Pick<Regimen, 'id' | 'schedule' | 'startDate' | 'endDate' | 'reminderTimes'>;
 export type ScheduleIntake = Pick<Intake, 'regimenId' | 'localDate'>;
+export type ScheduleCheckIn = Pick<CheckIn, 'month'>;
 
 export interface ScheduleInput {
   preferences: ReminderPreferences;
@@ -59,6 +64,8 @@ export interface ScheduleInput {
   intakes: readonly ScheduleIntake[];
   /** The local date of the latest blood result, or null when there is none. */
   lastBloodTestDate?: LocalDate | null;
+  /** Saved check-ins; only `month` is read. A check-in done for the month suppresses its reminder. */
+  checkIns?: readonly ScheduleCheckIn[];
 }
 
 /** Upper bound on a window, so a mistaken call cannot enumerate centuries. */
@@ -122,7 +129,12 @@ export function dueReminders(input: ScheduleInput, from: Instant, to: Instant): 
 
   if (preferences.monthlyCheckIn) {
     const day = preferences.checkInDayOfMonth ?? DEFAULT_CHECK_IN_DAY;
+    const done = new Set((input.checkIns ?? []).map((checkIn) => checkIn.month));
     for (const date of checkInDates(dates, day)) {
+      const month = localMonthOf(date);
+      if (done.has(month) || done.has(localMonthOf(addDays(`${month}-01`, -1)))) {
+        continue;
+      }
       add('check-in', date, preferences.checkInTime ?? DEFAULT_CHECK_IN_TIME);
     }
   }
@@ -145,6 +157,25 @@ export function dueReminders(input: ScheduleInput, from: Instant, to: Instant): 
       a.dueAt.localeCompare(b.dueAt) ||
       kindOrder[a.kind] - kindOrder[b.kind] ||
       (a.regimenId ?? '').localeCompare(b.regimenId ?? ''),
+  );
+}
+
+/** What identifies one reminder of one day (a delivery row keeps these). */
+export type ReminderOccurrence = Pick<DueReminder, 'kind' | 'regimenId' | 'localDate' | 'localTime'>;
+
+/**
+ * Whether a reminder scheduled earlier is still wanted now: the schedule, run again on today's data at
+ * that reminder's local date and time, still has it. False once its dose was logged, its regimen ended
+ * or was deleted, its check-in was done, or the person turned that reminder off or changed its time.
+ */
+export function isStillDue(input: ScheduleInput, reminder: ReminderOccurrence): boolean {
+  const at = reminderInstant(reminder.localDate, reminder.localTime, input.timeZone).ms;
+  return dueReminders(input, at, at + 1).some(
+    (due) =>
+      due.kind === reminder.kind &&
+      (due.regimenId ?? null) === (reminder.regimenId ?? null) &&
+      due.localDate === reminder.localDate &&
+      due.localTime === reminder.localTime,
   );
 }
 

@@ -7,6 +7,9 @@ import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-targe
 import { createPasswordResets } from './migrations/0008-create-password-resets.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
+import { createPushSubscriptions } from './migrations/0012-create-push-subscriptions.ts';
+import { createPushDeliveries } from './migrations/0013-create-push-deliveries.ts';
+import { addPushDeliveryIndexes } from './migrations/0014-add-push-delivery-indexes.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import { addProfileTrackedRatings } from './migrations/0030-add-profile-tracked-ratings.ts';
 import type { Database } from './tables.ts';
@@ -24,6 +27,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-create-password-resets': createPasswordResets,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
+  '0012-create-push-subscriptions': createPushSubscriptions,
+  '0013-create-push-deliveries': createPushDeliveries,
+  '0014-add-push-delivery-indexes': addPushDeliveryIndexes,
   '0020-add-retention-indexes': addRetentionIndexes,
   '0030-add-profile-tracked-ratings': addProfileTrackedRatings,
 };

@@ -41,6 +41,8 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   record_revisions: { by: 'column', column: 'user_id' },
   calendar_feeds: { by: 'column', column: 'user_id' },
   password_resets: { by: 'column', column: 'user_id' },
+  push_subscriptions: { by: 'column', column: 'user_id' },
+  push_deliveries: { by: 'column', column: 'user_id' },
   server_keys: { by: 'nothing', reason: 'Keys of the server itself (Web Push VAPID); nothing about people.' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },

@@ -22,6 +22,8 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   server_keys: ServerKeysTable;
   password_resets: PasswordResetsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_deliveries: PushDeliveriesTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -146,4 +148,46 @@ export interface ServerKeysTable {
   name: string;
   value: string;
   created_at: string;
+}
+
+/** A browser that agreed to Web Push notifications for a person; the keys encrypt the payload to it. */
+export interface PushSubscriptionsTable {
+  id: string;
+  user_id: string;
+  /** The push service URL (https); unique: an endpoint belongs to one person at a time. */
+  endpoint: string;
+  /** The browser's P-256 public key, base64url. */
+  p256dh: string;
+  /** The browser's 16-byte auth secret, base64url. */
+  auth: string;
+  /** When the push service said the subscription expires (UTC ISO), or null. */
+  expiration_time: string | null;
+  user_agent: string | null;
+  created_at: string;
+}
+
+/** One reminder for one person at one due instant, and what became of it. */
+export interface PushDeliveriesTable {
+  id: string;
+  user_id: string;
+  /** `kind:regimenId:localTime` (regimen id empty for check-in and blood test). */
+  reminder_key: string;
+  kind: string;
+  regimen_id: string | null;
+  local_date: string;
+  local_time: string;
+  due_at: string;
+  /** pending | sent | failed | suppressed | missed */
+  status: string;
+  attempts: number;
+  /** When a pending delivery may next be tried (its due instant, or later after a failed try). */
+  next_attempt_at: string;
+  /** The lease: until when `claimed_by` (a runner id) may send it. */
+  claimed_until: string | null;
+  claimed_by: string | null;
+  sent_at: string | null;
+  /** The delivery this one repeats one hour later (Snooze), or null. */
+  snoozed_from: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test, vi } from 'vitest';
 import { engines } from '../../test/engines.ts';
@@ -6,6 +6,7 @@ import { RECORD_FACTORIES } from '../../test/factories.ts';
 import {
   afterSuccessfulCall,
   BODY_BUILDERS,
+  buildPushSubscription,
   collectionOf,
   documentedOperations,
   ENDS_ACCOUNT,
@@ -64,10 +65,11 @@ const OPAQUE_READS: Readonly<Record<string, string>> = {
     "A PDF: report.int.test.ts reads its text with pdftotext and finds the person's figures and not another's.",
 };
 
-/** What a path's `{id}` names: a record of one kind, or a session. */
+/** What a path's `{id}` names: a record of one kind, a session, or a reminder delivery. */
 type Resource =
   | { type: 'record'; kind: RecordKind; build: () => RecordCreateBase }
   | { type: 'session' }
+  | { type: 'delivery' }
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
@@ -76,6 +78,7 @@ function resourceOf(operation: Operation): Resource {
     return { type: 'record', kind: RECORD_KINDS[collection], build: RECORD_FACTORIES[collection] };
   }
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
+  if (operation.path.startsWith('/api/v1/push/deliveries/')) return { type: 'delivery' };
   if (operation.pathParameters.length > 0) {
     throw new Error(`${operation.label}: no way to make its path parameters; teach resourceOf about it`);
   }
@@ -134,6 +137,7 @@ async function keepSignedIn(server: TestServer, person: Person, operation: Opera
     for (const key of Object.keys(RECORD_KINDS) as RecordCollection[]) {
       await createRecord(server, person, RECORD_KINDS[key], RECORD_FACTORIES[key]());
     }
+    await subscribeToPush(server, person);
     return;
   }
   const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
@@ -177,6 +181,48 @@ async function deleteRecord(server: TestServer, person: Person, kind: RecordKind
     throw new Error(`delete answered ${response.statusCode}: ${response.body}`);
 }
 
+/** Saves a push subscription for the person, so reads of their subscriptions show them something. */
+async function subscribeToPush(server: TestServer, person: Person): Promise<void> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/push/subscriptions',
+    cookies: person.cookies,
+    headers: browserHeaders(server),
+    payload: buildPushSubscription(),
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`subscribe answered ${response.statusCode}: ${response.body}`);
+}
+
+/** A reminder delivery of the person's, as the delivery job records one; answers its id. */
+async function createDelivery(server: TestServer, person: Person): Promise<string> {
+  const id = randomUUID();
+  const stamp = new Date().toISOString();
+  await server.sunlog.db
+    .insertInto('push_deliveries')
+    .values({
+      id,
+      user_id: person.id,
+      reminder_key: 'check-in::19:00',
+      kind: 'check-in',
+      regimen_id: null,
+      local_date: stamp.slice(0, 10),
+      local_time: '19:00',
+      due_at: stamp,
+      status: 'sent',
+      attempts: 1,
+      next_attempt_at: stamp,
+      claimed_until: null,
+      claimed_by: null,
+      sent_at: stamp,
+      snoozed_from: null,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .execute();
+  return id;
+}
+
 const RECORD_TABLES = Object.values(RECORD_KINDS).map((kind) => kind.table);
 
 /**
@@ -204,6 +250,18 @@ async function stateOf(server: TestServer, userId: string) {
       .orderBy('id')
       .execute(),
     calendarFeeds: await db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).execute(),
+    pushSubscriptions: await db
+      .selectFrom('push_subscriptions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute(),
+    pushDeliveries: await db
+      .selectFrom('push_deliveries')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute(),
     records,
     revisions: await db
       .selectFrom('record_revisions')
@@ -230,6 +288,8 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...state.sessions.map((session) => session.id),
     ...Object.values(state.records).flatMap((rows) => rows.map((row) => (row as { id: string }).id)),
     ...audit.map((event) => event.id),
+    ...state.pushSubscriptions.map((subscription) => subscription.id),
+    ...state.pushDeliveries.map((delivery) => delivery.id),
     // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
     // account has none yet, and the owner's was made in buildWorld, so their state does not move.
     await server.sunlog.calendar.secretFor(userId),
@@ -252,8 +312,12 @@ async function buildWorld(server: TestServer) {
   // Both have a calendar feed, so its address is among the markers each may or may not see.
   await server.sunlog.calendar.secretFor(owner.id);
   await server.sunlog.calendar.secretFor(other.id);
+  // Both have a push subscription; the owner has a reminder delivery another person may try to snooze.
+  await subscribeToPush(server, owner);
+  await subscribeToPush(server, other);
+  const ownerDelivery = await createDelivery(server, owner);
   const ownerSecondSession = await newSession(server, owner);
-  return { owner, other, ownerRecords, ownerSecondSession };
+  return { owner, other, ownerRecords, ownerSecondSession, ownerDelivery };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -262,6 +326,7 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 function ownerTargets(world: World, operation: Operation): { what: string; id: string }[] {
   const resource = resourceOf(operation);
   if (resource.type === 'session') return [{ what: 'second session', id: world.ownerSecondSession.id }];
+  if (resource.type === 'delivery') return [{ what: 'reminder delivery', id: world.ownerDelivery }];
   if (resource.type !== 'record') throw new Error(`${operation.label}: unexpected path parameter`);
   const records = world.ownerRecords.get(resource.kind.path);
   if (records === undefined) throw new Error(`${operation.label}: no owner records made`);
@@ -274,6 +339,8 @@ function ownerTargets(world: World, operation: Operation): { what: string; id: s
 /** What the owner reads of a record through the API: its status and body (sessions: their list). */
 async function readAsOwner(server: TestServer, world: World, operation: Operation, id: string) {
   const resource = resourceOf(operation);
+  // Deliveries have no read route: the database shows whether a snooze was made.
+  if (resource.type === 'delivery') return (await stateOf(server, world.owner.id)).pushDeliveries;
   const url = resource.type === 'record' ? `/api/v1/${resource.kind.path}/${id}` : '/api/v1/me/sessions';
   const response = await server.app.inject({ method: 'GET', url, cookies: world.owner.cookies });
   const body = response.json();
@@ -418,6 +485,8 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         id = (await createRecord(s, owner, resource.kind, resource.build())).id;
       } else if (resource.type === 'session') {
         id = (await newSession(s, owner)).id;
+      } else if (resource.type === 'delivery') {
+        id = await createDelivery(s, owner);
       }
       const body = validBody(operation, owner, id);
       const response = await call(s, operation, {

@@ -39,6 +39,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'file-too-large': 413,
   'import-conflict': 409,
   'confirmation-mismatch': 400,
+  'already-snoozed': 409,
 };
 
 /** Fastify's own client errors (bad JSON, too large, …), answered in our shape with our words. */

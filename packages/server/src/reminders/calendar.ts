@@ -1,10 +1,12 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AccountService } from '../accounts/service.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import { loadServerKey } from '../db/server-keys.ts';
 import type { Database } from '../db/tables.ts';
 import type { RecordService } from '../records/service.ts';
+import type { RequestMeta } from '../request-meta.ts';
 import { calendarFeed } from './ical.ts';
 
 /**
@@ -32,6 +34,7 @@ const hashOf = (secret: string) => createHash('sha256').update(secret).digest('h
 export class CalendarService {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
+  readonly #audit: AuditLog;
   readonly #accounts: AccountService;
   readonly #records: RecordService;
   /** Read (or made) on first use. */
@@ -40,11 +43,13 @@ export class CalendarService {
   constructor(deps: {
     db: Kysely<Database>;
     clock: Clock;
+    audit: AuditLog;
     accounts: AccountService;
     records: RecordService;
   }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
+    this.#audit = deps.audit;
     this.#accounts = deps.accounts;
     this.#records = deps.records;
   }
@@ -77,19 +82,27 @@ export class CalendarService {
     return this.secretFor(userId);
   }
 
-  /** A new secret for the person; the old one stops working at once. */
-  async rotate(userId: string): Promise<string> {
+  /** A new secret for the person; the old one stops working at once. Recorded in the account activity. */
+  async rotate(userId: string, meta: RequestMeta): Promise<string> {
     const feedId = randomBytes(16).toString('base64url');
     const secret = await this.#secretOf(feedId);
-    await this.#db
-      .insertInto('calendar_feeds')
-      .values({ user_id: userId, feed_id: feedId, secret_hash: hashOf(secret), created_at: this.#now() })
-      .onConflict((oc) =>
-        oc
-          .column('user_id')
-          .doUpdateSet({ feed_id: feedId, secret_hash: hashOf(secret), created_at: this.#now() }),
-      )
-      .execute();
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('calendar_feeds')
+        .values({ user_id: userId, feed_id: feedId, secret_hash: hashOf(secret), created_at: this.#now() })
+        .onConflict((oc) =>
+          oc
+            .column('user_id')
+            .doUpdateSet({ feed_id: feedId, secret_hash: hashOf(secret), created_at: this.#now() }),
+        )
+        .execute();
+      await this.#audit.record(trx, {
+        action: 'calendar.rotate',
+        outcome: 'success',
+        userId,
+        requestId: meta.requestId,
+      });
+    });
     return secret;
   }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { SunlogError } from '../errors.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
+import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 
 const CalendarUrlSchema = z
@@ -64,7 +65,9 @@ export function registerReminderRoutes(app: FastifyInstance, sunlog: Sunlog): vo
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { url: feedUrl(sunlog, request, await sunlog.calendar.rotate(authOf(request).user.id)) };
+      return {
+        url: feedUrl(sunlog, request, await sunlog.calendar.rotate(authOf(request).user.id, metaOf(request))),
+      };
     },
   );
 
@@ -89,9 +92,71 @@ const PublicKeySchema = z
   .object({ publicKey: z.string().describe('The VAPID public key (uncompressed P-256 point), base64url.') })
   .meta({ id: 'PushPublicKey' });
 
-/** GET /api/v1/push/public-key: what a browser passes as applicationServerKey when it subscribes. */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** A base64url field that decodes to exactly `bytes` bytes (an optional trailing `=` padding is accepted). */
+const base64urlBytes = (bytes: number, what: string) =>
+  z
+    .string()
+    .max(200)
+    .transform((value) => value.replace(/=+$/, ''))
+    .refine((value) => BASE64URL.test(value) && Buffer.from(value, 'base64url').length === bytes, {
+      error: `${what} must be ${bytes} bytes, base64url`,
+    });
+
+const EndpointSchema = z
+  .url({ protocol: /^https$/, error: 'The endpoint must be an https URL.' })
+  .max(2048)
+  .describe("The push service URL the browser's PushSubscription gives (https).");
+
+const SubscribeBodySchema = z
+  .object({
+    endpoint: EndpointSchema,
+    keys: z.object({
+      p256dh: base64urlBytes(65, 'p256dh').describe("The browser's P-256 public key (65 bytes), base64url."),
+      auth: base64urlBytes(16, 'auth').describe("The browser's auth secret (16 bytes), base64url."),
+    }),
+    expirationTime: z.number().int().nonnegative().nullable().optional(),
+  })
+  .meta({ id: 'PushSubscriptionCreate' });
+
+const SubscriptionIdSchema = z.object({ id: z.uuid() }).meta({ id: 'PushSubscriptionId' });
+
+const SubscriptionListSchema = z
+  .object({
+    subscriptions: z.array(
+      z.object({
+        id: z.uuid(),
+        createdAt: z.iso.datetime(),
+        userAgent: z.string().optional().describe('The browser that subscribed, as it named itself.'),
+      }),
+    ),
+  })
+  .meta({ id: 'PushSubscriptionList' });
+
+const UnsubscribeBodySchema = z
+  .object({ endpoint: z.string().max(2048) })
+  .meta({ id: 'PushSubscriptionDelete' });
+
+const TestSentSchema = z
+  .object({ sent: z.number().int().nonnegative().describe('How many of your subscriptions took it.') })
+  .meta({ id: 'PushTestSent' });
+
+const SnoozedSchema = z
+  .object({
+    id: z.uuid().describe('The delivery that will come back.'),
+    dueAt: z.iso.datetime().describe('When it comes back (UTC): an hour from now.'),
+  })
+  .meta({ id: 'PushSnoozed' });
+
+/**
+ * Web Push: the server's public key, the person's subscriptions, a test notification and Snooze.
+ * The job that sends reminders is in delivery.ts.
+ */
 export function registerPushRoutes(app: FastifyInstance, sunlog: Sunlog): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const authenticate = requireSession(sunlog.accounts, sessionCookie(sunlog.config));
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
     '/api/v1/push/public-key',
     {
       schema: {
@@ -103,5 +168,128 @@ export function registerPushRoutes(app: FastifyInstance, sunlog: Sunlog): void {
       },
     },
     async () => ({ publicKey: sunlog.vapid.publicKey }),
+  );
+
+  api.post(
+    '/api/v1/push/subscriptions',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['reminders'],
+        summary: "Save this browser's push subscription, so reminders arrive on it",
+        description:
+          'The body is PushSubscription.toJSON(). The same endpoint again keeps its row (200); an endpoint saved by another account moves to yours (201).',
+        security: [{ sessionCookie: [] }],
+        body: SubscribeBodySchema,
+        response: {
+          200: SubscriptionIdSchema,
+          201: SubscriptionIdSchema,
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, created } = await sunlog.pushSubscriptions.subscribe(
+        authOf(request).user.id,
+        request.body,
+        metaOf(request),
+      );
+      reply.code(created ? 201 : 200);
+      return { id };
+    },
+  );
+
+  api.get(
+    '/api/v1/push/subscriptions',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['reminders'],
+        summary: 'The browsers your reminders are sent to (without their keys)',
+        security: [{ sessionCookie: [] }],
+        response: { 200: SubscriptionListSchema, 401: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { subscriptions: await sunlog.pushSubscriptions.list(authOf(request).user.id) };
+    },
+  );
+
+  api.delete(
+    '/api/v1/push/subscriptions',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['reminders'],
+        summary: 'Stop sending reminders to this browser',
+        description: 'Removing an endpoint that is not saved (or not yours) also answers 204.',
+        security: [{ sessionCookie: [] }],
+        body: UnsubscribeBodySchema,
+        response: {
+          204: z.null().describe('No content'),
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      await sunlog.pushSubscriptions.unsubscribe(
+        authOf(request).user.id,
+        request.body.endpoint,
+        metaOf(request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/v1/push/test',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['reminders'],
+        summary: 'Send a test notification to each of your browsers',
+        security: [{ sessionCookie: [] }],
+        response: { 202: TestSentSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const sent = await sunlog.delivery.sendTest(authOf(request).user.id);
+      reply.code(202);
+      return { sent };
+    },
+  );
+
+  api.post(
+    '/api/v1/push/deliveries/:id/snooze',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['reminders'],
+        summary: 'Snooze a reminder: it comes back once, an hour from now',
+        description:
+          'Called by the service worker when Snooze is tapped on a notification. A snoozed reminder comes back once, not forever: snoozing it again (or the same reminder twice) answers 409.',
+        security: [{ sessionCookie: [] }],
+        params: z.object({ id: z.string().max(100) }),
+        response: {
+          202: SnoozedSchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          404: ErrorBodySchema,
+          409: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!z.uuid().safeParse(id).success) throw new SunlogError('not-found', 'There is no such reminder.');
+      const snoozed = await sunlog.delivery.snooze(authOf(request).user.id, id);
+      reply.code(202);
+      return snoozed;
+    },
   );
 }

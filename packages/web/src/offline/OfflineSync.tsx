@@ -2,8 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queryKeys, useMe } from '../api/queries.ts';
 import { keepSavedListsInStep } from '../api/records.ts';
+import { navigate, type Path } from '../router.ts';
+import { listenToServiceWorker } from './service-worker.ts';
 import { clearSnapshots, saveMeSnapshot } from './snapshots.ts';
-import { onEntriesSent, onSessionEnded, onWriteAccepted, setOutboxUser, startOutboxSync } from './sync.ts';
+import {
+  onEntriesSent,
+  onSessionEnded,
+  onWriteAccepted,
+  setOutboxUser,
+  startOutboxSync,
+  syncOutbox,
+} from './sync.ts';
 
 /**
  * Connects the outbox to the session: entries are sent only for the person signed in; what the
@@ -21,9 +30,18 @@ export function OfflineSync() {
     const stopSent = onEntriesSent(() => void queryClient.invalidateQueries({ queryKey: ['records'] }));
     // The session ended while entries waited: asking again who is signed in leads to sign-in.
     const stopEnded = onSessionEnded(() => void queryClient.invalidateQueries({ queryKey: queryKeys.me }));
+    // A dose recorded from a notification (by the service worker) shows here at once, and is sent.
+    const stopWorker = listenToServiceWorker({
+      onRecordsChanged: () => {
+        void queryClient.invalidateQueries({ queryKey: ['records'] });
+        void syncOutbox();
+      },
+      onOpen: (path) => navigate(path as Path),
+    });
     return () => {
       stopSent();
       stopEnded();
+      stopWorker();
     };
   }, [queryClient]);
 

@@ -35,6 +35,28 @@ export async function addToOutbox(entry: Omit<OutboxEntry, 'seq'>): Promise<Outb
   return { ...entry, seq };
 }
 
+/**
+ * Stores a write unless one already in the outbox is the same (`isSame`), checked and added in one
+ * IndexedDB transaction, so two callers racing (a notification action tapped twice) store it once.
+ * Answers the stored entry, or undefined when an equal one was already waiting.
+ */
+export async function addToOutboxOnce(
+  entry: Omit<OutboxEntry, 'seq'>,
+  isSame: (waiting: OutboxEntry) => boolean,
+): Promise<(OutboxEntry & { seq: number }) | undefined> {
+  const db = await database();
+  const tx = db.transaction('outbox', 'readwrite');
+  const waiting = await tx.store.index('byUser').getAll(entry.userId);
+  if (waiting.some(isSame)) {
+    await tx.done;
+    return undefined;
+  }
+  const seq = await tx.store.add(entry);
+  await tx.done;
+  changed();
+  return { ...entry, seq };
+}
+
 /** The person's entries, oldest first: pending ones and those needing attention. */
 export async function outboxEntries(userId: string): Promise<(OutboxEntry & { seq: number })[]> {
   const db = await database();

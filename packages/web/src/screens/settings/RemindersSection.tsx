@@ -13,6 +13,7 @@ import type { Me } from '../../api/accounts.ts';
 import { failureMessage } from '../../api/api-error.ts';
 import { getCalendarUrl, rotateCalendarUrl } from '../../api/calendar.ts';
 import { updateProfile } from '../../api/profile.ts';
+import { isPushSupported } from '../../api/push.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { listAllRecords, recordsQueryKey, updateRecord } from '../../api/records.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
@@ -20,7 +21,9 @@ import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { SelectInput } from '../../components/SelectInput.tsx';
 import { parseNumberOrUndefined } from '../../forms/parse-number.ts';
+import { DeviceNotifications } from './DeviceNotifications.tsx';
 import { remindersStrings as t } from './strings.ts';
+import { type DevicePush, useDevicePush } from './use-device-push.ts';
 import './reminders.css';
 
 const MAX_TIMES = 6;
@@ -39,29 +42,42 @@ function useRemindingRegimens(today: string) {
 
 /**
  * Settings → Reminders: dose reminder times per plan (each plan's own `reminderTimes`), the monthly
- * check-in and the blood-test reminder, saved to the profile and plan APIs; then the calendar feed.
+ * check-in and the blood-test reminder, saved to the profile and plan APIs; then notifications on this
+ * device and the calendar feed.
  */
 export function RemindersSection({ me }: { me: Me }) {
   const { profile } = me;
   const today = localDateOf(Date.now(), profile.timeZone);
   const regimens = useRemindingRegimens(today);
+  const push = useDevicePush();
+  const saved = profile.reminders;
+  const anyReminderOn = saved.dailyDose || saved.monthlyCheckIn || saved.labTestEveryWeeks !== null;
   return (
     <section className="card reminders" aria-labelledby="settings-reminders">
       <h2 id="settings-reminders">{t.heading}</h2>
       <p className="muted">{t.lead(profile.timeZone)}</p>
       {regimens.isSuccess ? (
-        <RemindersForm profile={profile} regimens={regimens.data} />
+        <RemindersForm profile={profile} regimens={regimens.data} push={push} />
       ) : regimens.isError ? (
         <FormAlert message={failureMessage(regimens.error)} />
       ) : (
         <p className="muted">{t.saving}</p>
       )}
+      <DeviceNotifications push={push} anyReminderOn={anyReminderOn} />
       <CalendarFeed />
     </section>
   );
 }
 
-function RemindersForm({ profile, regimens }: { profile: Profile; regimens: readonly Regimen[] }) {
+function RemindersForm({
+  profile,
+  regimens,
+  push,
+}: {
+  profile: Profile;
+  regimens: readonly Regimen[];
+  push: DevicePush;
+}) {
   const queryClient = useQueryClient();
   const prefs = profile.reminders;
   const [dailyDose, setDailyDose] = useState(prefs.dailyDose);
@@ -88,9 +104,25 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
       set(value);
       changed();
     };
+  /**
+   * Turning a reminder on is the one moment Sunlog asks the browser for permission to notify (never on
+   * load): the person has just said they want reminders, and the press lets the browser ask.
+   */
+  const toggle = (set: (value: boolean) => void) => (value: boolean) => {
+    set(value);
+    changed();
+    if (value && (push.state === 'off' || push.state === undefined) && !push.isBusy) void push.turnOn();
+  };
   const setTimesOf = (id: string, next: string[]) => {
     setTimes((old) => ({ ...old, [id]: next }));
     changed();
+  };
+
+  /** No reminder left: this device stops receiving them. Some on, permission already given: it receives them. */
+  const matchDeviceToReminders = async (anyOn: boolean) => {
+    if (!anyOn && push.state === 'on') await push.turnOff();
+    else if (anyOn && push.state === 'off' && isPushSupported() && Notification.permission === 'granted')
+      await push.turnOn();
   };
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
@@ -139,6 +171,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
       }
       void queryClient.invalidateQueries({ queryKey: recordsQueryKey('regimens') });
       setStatus(t.saved);
+      await matchDeviceToReminders(dailyDose || checkIn || blood);
     } catch (caught) {
       setError(failureMessage(caught));
     } finally {
@@ -153,7 +186,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
       onSubmit={(event) => void save(event)}
       aria-labelledby="settings-reminders"
     >
-      <CheckboxField isSelected={dailyDose} onChange={edit(setDailyDose)}>
+      <CheckboxField isSelected={dailyDose} onChange={toggle(setDailyDose)}>
         {t.doseToggle}
       </CheckboxField>
       {dailyDose && regimens.length === 0 ? <p className="muted">{t.noPlans}</p> : null}
@@ -206,7 +239,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
           })
         : null}
 
-      <CheckboxField isSelected={checkIn} onChange={edit(setCheckIn)}>
+      <CheckboxField isSelected={checkIn} onChange={toggle(setCheckIn)}>
         {t.checkInToggle}
       </CheckboxField>
       {checkIn ? (
@@ -229,7 +262,7 @@ function RemindersForm({ profile, regimens }: { profile: Profile; regimens: read
         </div>
       ) : null}
 
-      <CheckboxField isSelected={blood} onChange={edit(setBlood)}>
+      <CheckboxField isSelected={blood} onChange={toggle(setBlood)}>
         {t.bloodToggle}
       </CheckboxField>
       {blood ? (

@@ -1,0 +1,74 @@
+import type { Agent } from 'node:https';
+import type { ReminderNotification } from '@sunlog/core/reminders/notification';
+import webpush from 'web-push';
+import type { VapidKeys } from './vapid.ts';
+
+/** Where and to whom one notification goes. */
+export interface PushTarget {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** What the push service said: delivered, gone for good (404/410: forget the subscription), or failed. */
+export type PushOutcome = { ok: true } | { ok: false; gone: boolean; reason: string };
+
+export type PushSender = (target: PushTarget, notification: ReminderNotification) => Promise<PushOutcome>;
+
+/** How long one request to a push service may take before it counts as failed. */
+export const PUSH_TIMEOUT_MS = 10_000;
+/** How long the push service keeps a notification for a device that is offline: a reminder is stale after an hour. */
+export const PUSH_TTL_SECONDS = 3_600;
+
+export interface WebPushSenderOptions {
+  vapid: VapidKeys;
+  /** The VAPID `sub` claim: an https: URL or mailto: address the push service can reach the operator at. */
+  subject: string;
+  timeoutMs?: number;
+  ttlSeconds?: number;
+  /** The https agent for push service requests (tests pass one that trusts their receiver's certificate). */
+  agent?: Agent;
+}
+
+/**
+ * Sends with `web-push`: it signs the VAPID JWT (RFC 8292) and encrypts the JSON payload (RFC 8291,
+ * aes128gcm). A request that takes longer than the timeout is abandoned and counts as failed.
+ */
+export function webPushSender(options: WebPushSenderOptions): PushSender {
+  const vapidDetails = {
+    subject: options.subject,
+    publicKey: options.vapid.publicKey,
+    privateKey: options.vapid.privateKey,
+  };
+  return async (target, notification) => {
+    try {
+      await webpush.sendNotification(
+        { endpoint: target.endpoint, keys: target.keys },
+        JSON.stringify(notification),
+        {
+          vapidDetails,
+          TTL: options.ttlSeconds ?? PUSH_TTL_SECONDS,
+          timeout: options.timeoutMs ?? PUSH_TIMEOUT_MS,
+          urgency: 'high',
+          ...(options.agent === undefined ? {} : { agent: options.agent }),
+        },
+      );
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof webpush.WebPushError) {
+        const gone = error.statusCode === 404 || error.statusCode === 410;
+        return { ok: false, gone, reason: `push service answered ${error.statusCode}` };
+      }
+      return { ok: false, gone: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+/**
+ * The VAPID subject: PUBLIC_URL when it is https and not localhost (push services want a way to reach
+ * the operator), otherwise a mailto: address at a reserved domain, which web-push accepts.
+ */
+export function vapidSubject(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  if (url.protocol === 'https:' && url.hostname !== 'localhost') return url.origin;
+  return 'mailto:operator@sunlog.invalid';
+}
