@@ -15,7 +15,27 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       registrationsPerAddress: 10,
+      mail: undefined,
     });
+  });
+
+  test('SMTP_URL turns mail on, with a sender on PUBLIC_URL’s host unless MAIL_FROM names one', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://mailer:secret@mail.example.org:587',
+        PUBLIC_URL: 'https://sunlog.example.org',
+      }).mail,
+    ).toEqual({
+      smtpUrl: 'smtp://mailer:secret@mail.example.org:587',
+      from: 'Sunlog <sunlog@sunlog.example.org>',
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://mail.example.org', MAIL_FROM: 'Clinic <no-reply@clinic.example>' }).mail
+        ?.from,
+    ).toBe('Clinic <no-reply@clinic.example>');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be an smtp/);
+    // The password in a refused URL is not printed.
+    expect(() => loadConfig({ SMTP_URL: 'ftp://mailer:hunter2@mail.example.org' })).toThrow(/mailer:\*\*\*@/);
   });
 
   test('REGISTRATIONS_PER_ADDRESS takes a whole number from 1 to 100000', () => {

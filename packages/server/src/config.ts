@@ -38,6 +38,18 @@ export interface Config {
    * people at one front desk may raise it.
    */
   registrationsPerAddress: number;
+  /**
+   * Where Sunlog sends mail (address verification, reset links), or undefined for no mail. With mail,
+   * registering answers the same for a new and a taken address; without it, a taken address is told so.
+   */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** An smtp:// or smtps:// URL, with user and password when the server needs them. */
+  smtpUrl: string;
+  /** The sender, e.g. `Sunlog <sunlog@example.org>`. */
+  from: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -120,6 +132,13 @@ const EnvSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587',
+    })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
   REGISTRATIONS_PER_ADDRESS: z.coerce
     .number({ message: 'must be a whole number from 1 to 100000' })
     .int({ message: 'must be a whole number from 1 to 100000' })
@@ -164,6 +183,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,
     registrationsPerAddress: values.REGISTRATIONS_PER_ADDRESS,
+    mail:
+      values.SMTP_URL === undefined
+        ? undefined
+        : {
+            smtpUrl: values.SMTP_URL,
+            from: values.MAIL_FROM ?? `Sunlog <sunlog@${new URL(publicUrl).hostname}>`,
+          },
   };
 }
 
