@@ -34,9 +34,10 @@ export function checkUniqueIds(
 
 /**
  * The profile as version 1 wrote it: reminder preferences without the check-in day and times added
- * later (they travel in version 2), so the published version 1 schema stays as it was.
+ * later (they travel in version 2) and without the last appointment (also added later), so the published
+ * version 1 schema stays as it was.
  */
-const ProfileV1Schema = ProfileSchema.extend({
+const ProfileV1Schema = ProfileSchema.omit({ lastAppointment: true }).extend({
   reminders: ReminderPreferencesSchema.pick({
     dailyDose: true,
     dailyDoseTimes: true,

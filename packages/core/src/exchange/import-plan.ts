@@ -51,6 +51,7 @@ export const IMPORTED_PROFILE_FIELDS = [
   'locale',
   'reminders',
   'bloodTarget',
+  'lastAppointment',
 ] as const satisfies readonly (keyof Profile)[];
 
 /** One id (or the profile) that the file and the account hold differently. */

@@ -121,6 +121,7 @@ export class AccountStore {
     if (patch.reminders !== undefined) columns.reminders = JSON.stringify(patch.reminders);
     if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
     if (patch.bloodTarget !== undefined) columns.blood_target = bloodTargetToText(patch.bloodTarget);
+    if (patch.lastAppointment !== undefined) columns.last_appointment = patch.lastAppointment;
     await executor.updateTable('profiles').set(columns).where('user_id', '=', userId).execute();
   }
 
@@ -260,6 +261,7 @@ function profileToRow(userId: string, profile: Profile, at: string): Insertable<
     reminders: JSON.stringify(profile.reminders),
     consented_at: profile.consentedAt,
     blood_target: bloodTargetToText(profile.bloodTarget),
+    last_appointment: profile.lastAppointment ?? null,
     updated_at: at,
   };
 }
@@ -282,6 +284,7 @@ function rowToProfile(row: Selectable<ProfilesTable>): Profile {
     ...(row.blood_target === null
       ? {}
       : { bloodTarget: BloodTargetSchema.parse(JSON.parse(row.blood_target)) }),
+    ...(row.last_appointment === null ? {} : { lastAppointment: row.last_appointment }),
   };
 }
 

@@ -56,6 +56,7 @@ const EXPECTED_SCHEMA = {
   },
   profiles: {
     blood_target: 'text null',
+    last_appointment: 'text null',
     blood_unit: 'text not null',
     consented_at: 'text null',
     display_name: 'text not null',

@@ -54,6 +54,8 @@ export interface ProfilesTable {
   consented_at: string | null;
   /** JSON text of `BloodTarget`, or null when the person set none. */
   blood_target: string | null;
+  /** "YYYY-MM-DD" of the last appointment with the clinician, or null when not set. */
+  last_appointment: string | null;
   updated_at: string;
 }
 
