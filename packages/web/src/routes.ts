@@ -45,6 +45,11 @@ export const ROUTES = {
   onboarding: { path: '/welcome', access: 'signed-in', title: 'Welcome', nav: 'none' },
   'sign-in': { path: '/sign-in', access: 'signed-out', title: 'Sign in', nav: 'none' },
   register: { path: '/register', access: 'signed-out', title: 'Create account', nav: 'none' },
+  /**
+   * The clinician's viewer for a shared link: public, outside the signed-in app (no session is read or
+   * needed), so it is rendered without the app's header and navigation.
+   */
+  view: { path: '/view', access: 'anyone', title: 'Shared records', nav: 'none' },
 } as const satisfies Record<string, RouteFacts>;
 
 /** The screens Sunlog knows; anything else is 'not-found'. */
