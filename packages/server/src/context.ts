@@ -15,6 +15,7 @@ import { ImportService } from './imports/service.ts';
 import { RecordService } from './records/service.ts';
 import { CalendarService } from './reminders/calendar.ts';
 import { loadVapidKeys, type VapidKeys } from './reminders/vapid.ts';
+import { ShareService } from './shares/service.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
 export interface Sunlog {
@@ -28,6 +29,7 @@ export interface Sunlog {
   readonly imports: ImportService;
   readonly accountDeletion: AccountDeletionService;
   readonly calendar: CalendarService;
+  readonly shares: ShareService;
   /** The Web Push key pair, made on first start and kept in the database. */
   readonly vapid: VapidKeys;
   /** Closes the database. Safe to call more than once. */
@@ -76,6 +78,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });
   const calendar = new CalendarService({ db, clock, accounts, records });
+  const shares = new ShareService({ db, clock, audit, accounts, records, exports });
   return {
     config,
     db,
@@ -87,6 +90,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     imports,
     accountDeletion,
     calendar,
+    shares,
     vapid,
     close,
   };

@@ -6,6 +6,8 @@ import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authent
 import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
+import { createShares } from './migrations/0015-create-shares.ts';
+import { createShareFiles } from './migrations/0016-create-share-files.ts';
 import { addProfileLastAppointment } from './migrations/0019-add-profile-last-appointment.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import type { Database } from './tables.ts';
@@ -22,6 +24,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-add-profile-blood-target': addProfileBloodTarget,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
+  '0015-create-shares': createShares,
+  '0016-create-share-files': createShareFiles,
   '0019-add-profile-last-appointment': addProfileLastAppointment,
   '0020-add-retention-indexes': addRetentionIndexes,
 };

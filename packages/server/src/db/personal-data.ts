@@ -40,6 +40,9 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   check_ins: { by: 'column', column: 'user_id' },
   record_revisions: { by: 'column', column: 'user_id' },
   calendar_feeds: { by: 'column', column: 'user_id' },
+  // Before shares: its rows reference them.
+  share_files: { by: 'column', column: 'user_id' },
+  shares: { by: 'column', column: 'user_id' },
   server_keys: { by: 'nothing', reason: 'Keys of the server itself (Web Push VAPID); nothing about people.' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },

@@ -62,6 +62,7 @@ const OPAQUE_READS: Readonly<Record<string, string>> = {
 type Resource =
   | { type: 'record'; kind: RecordKind; build: () => RecordCreateBase }
   | { type: 'session' }
+  | { type: 'share' }
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
@@ -70,6 +71,7 @@ function resourceOf(operation: Operation): Resource {
     return { type: 'record', kind: RECORD_KINDS[collection], build: RECORD_FACTORIES[collection] };
   }
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
+  if (operation.path.startsWith('/api/v1/shares/')) return { type: 'share' };
   if (operation.pathParameters.length > 0) {
     throw new Error(`${operation.label}: no way to make its path parameters; teach resourceOf about it`);
   }
@@ -171,6 +173,19 @@ async function deleteRecord(server: TestServer, person: Person, kind: RecordKind
     throw new Error(`delete answered ${response.statusCode}: ${response.body}`);
 }
 
+/** A share link of the person's, made through the API; answers its id. */
+async function createShare(server: TestServer, person: Person): Promise<string> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/shares',
+    cookies: person.cookies,
+    headers: browserHeaders(server),
+    payload: { from: '2026-01-01', to: '2026-03-31', expiresInDays: 7, password: person.password },
+  });
+  if (response.statusCode !== 201) throw new Error(`share answered ${response.statusCode}: ${response.body}`);
+  return response.json().id;
+}
+
 const RECORD_TABLES = Object.values(RECORD_KINDS).map((kind) => kind.table);
 
 /**
@@ -198,6 +213,7 @@ async function stateOf(server: TestServer, userId: string) {
       .orderBy('id')
       .execute(),
     calendarFeeds: await db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).execute(),
+    shares: await db.selectFrom('shares').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
     records,
     revisions: await db
       .selectFrom('record_revisions')
@@ -224,6 +240,7 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...state.sessions.map((session) => session.id),
     ...Object.values(state.records).flatMap((rows) => rows.map((row) => (row as { id: string }).id)),
     ...audit.map((event) => event.id),
+    ...state.shares.map((share) => share.id),
     // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
     // account has none yet, and the owner's was made in buildWorld, so their state does not move.
     await server.sunlog.calendar.secretFor(userId),
@@ -247,7 +264,10 @@ async function buildWorld(server: TestServer) {
   await server.sunlog.calendar.secretFor(owner.id);
   await server.sunlog.calendar.secretFor(other.id);
   const ownerSecondSession = await newSession(server, owner);
-  return { owner, other, ownerRecords, ownerSecondSession };
+  // Each has a share link, so its id is among the markers and DELETE /shares/{id} has a target.
+  const ownerShare = await createShare(server, owner);
+  await createShare(server, other);
+  return { owner, other, ownerRecords, ownerSecondSession, ownerShare };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -256,6 +276,7 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 function ownerTargets(world: World, operation: Operation): { what: string; id: string }[] {
   const resource = resourceOf(operation);
   if (resource.type === 'session') return [{ what: 'second session', id: world.ownerSecondSession.id }];
+  if (resource.type === 'share') return [{ what: 'share link', id: world.ownerShare }];
   if (resource.type !== 'record') throw new Error(`${operation.label}: unexpected path parameter`);
   const records = world.ownerRecords.get(resource.kind.path);
   if (records === undefined) throw new Error(`${operation.label}: no owner records made`);
@@ -268,7 +289,12 @@ function ownerTargets(world: World, operation: Operation): { what: string; id: s
 /** What the owner reads of a record through the API: its status and body (sessions: their list). */
 async function readAsOwner(server: TestServer, world: World, operation: Operation, id: string) {
   const resource = resourceOf(operation);
-  const url = resource.type === 'record' ? `/api/v1/${resource.kind.path}/${id}` : '/api/v1/me/sessions';
+  const url =
+    resource.type === 'record'
+      ? `/api/v1/${resource.kind.path}/${id}`
+      : resource.type === 'share'
+        ? '/api/v1/shares'
+        : '/api/v1/me/sessions';
   const response = await server.app.inject({ method: 'GET', url, cookies: world.owner.cookies });
   const body = response.json();
   // lastSeenAt moves with the owner's own requests, this read included.
@@ -414,6 +440,8 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         id = (await createRecord(s, owner, resource.kind, resource.build())).id;
       } else if (resource.type === 'session') {
         id = (await newSession(s, owner)).id;
+      } else if (resource.type === 'share') {
+        id = await createShare(s, owner);
       }
       const body = validBody(operation, owner, id);
       const response = await call(s, operation, {

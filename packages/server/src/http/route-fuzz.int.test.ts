@@ -471,6 +471,8 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   record_revisions: 'compare',
   calendar_feeds: 'compare',
   server_keys: 'compare',
+  shares: 'compare',
+  share_files: 'compare',
   audit_events: 'ignore', // a refused request may be audited: that is the point of the trail
   rate_limits: 'ignore', // a failed sign-in counts, by design
 };
@@ -567,9 +569,24 @@ async function seedOwner(server: TestServer) {
     'sessions',
     sessions.json().sessions.map((session: { id: string }) => session.id),
   );
+  const share = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/shares',
+    cookies,
+    payload: { from: '2026-01-01', to: '2026-03-31', expiresInDays: 7, password: owner.password },
+  });
+  expect(share.statusCode, share.body).toBe(201);
+  ids.set('shares', [share.json().id]);
   /** The ids an operation's path id is picked from: its own kind's, or else all of them. */
   const idsFor = (operation: Operation): string[] => {
-    const own = ids.get(collectionOf(operation) ?? (operation.path.includes('/sessions/') ? 'sessions' : ''));
+    const own = ids.get(
+      collectionOf(operation) ??
+        (operation.path.includes('/sessions/')
+          ? 'sessions'
+          : operation.path.startsWith('/api/v1/shares/')
+            ? 'shares'
+            : ''),
+    );
     return own ?? [...ids.values()].flat();
   };
   return { owner, idsFor };
