@@ -221,12 +221,17 @@ function pdfOf(resource: Json): BundleView['pdf'] {
   return null;
 }
 
+/** The report's period: `context.period`, else Sunlog's description "Report for FROM to TO". */
 function periodOf(resource: Json): BundleView['range'] {
   const context = isObject(resource.context) ? resource.context : {};
   const period = isObject(context.period) ? context.period : {};
   const from = dayOf(period.start);
   const to = dayOf(period.end);
-  return from !== null && to !== null ? { from, to } : null;
+  if (from !== null && to !== null) return { from, to };
+  const described = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(text(resource.description) ?? '');
+  return described?.[1] !== undefined && described[2] !== undefined
+    ? { from: described[1], to: described[2] }
+    : null;
 }
 
 /** Reads the Bundle into what the viewer shows; throws when it is not a FHIR Bundle at all. */

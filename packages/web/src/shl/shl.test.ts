@@ -133,7 +133,7 @@ describe('what the viewer reads from a Sunlog Bundle', () => {
         {
           resource: {
             resourceType: 'DocumentReference',
-            context: { period: { start: '2026-01-01', end: '2026-03-31' } },
+            description: 'Report for 2026-01-01 to 2026-03-31',
             content: [{ attachment: { contentType: 'application/pdf', data: 'JVBERi0=', title: 'Report' } }],
           },
         },

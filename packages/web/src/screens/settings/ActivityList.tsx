@@ -62,6 +62,15 @@ function describeActivity(entry: ActivityEntry): string {
       ? t.activityPasswordNotChanged
       : `${t.activityPasswordNotChanged} (${reason})`;
   }
+  if (entry.action.startsWith('share.')) {
+    const reason = entry.reason === undefined ? undefined : (t.activityReasons[entry.reason] ?? entry.reason);
+    const detail = t.activityShareDetail(entry.recipient, entry.shareLabel);
+    const what = t.activityActions[entry.action];
+    return [
+      `${what}${detail === '' ? '' : `: ${detail}`}`,
+      entry.outcome === 'failure' && reason !== undefined ? ` (${reason})` : '',
+    ].join('');
+  }
   const what = t.activityActions[entry.action];
   if (entry.recordKind !== undefined)
     return `${what}: ${t.activityKinds[entry.recordKind] ?? entry.recordKind}`;
