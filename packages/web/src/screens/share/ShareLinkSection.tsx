@@ -11,6 +11,9 @@ import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 
+/** The light border around a QR code that scanners need, in modules (the standard's minimum is 4). */
+const QR_MARGIN = 4;
+
 type Expiry = '1' | '7' | '14' | '30' | '90';
 
 const EXPIRY_CHOICES: { value: Expiry; name: string }[] = [
@@ -200,16 +203,20 @@ function CreatedLink({
   withPasscode: boolean;
   onDone: () => void;
 }) {
-  const [qr, setQr] = useState<string | null>(null);
+  const [qr, setQr] = useState<{ src: string; size: number } | null>(null);
   const [status, setStatus] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
     let live = true;
-    // Drawn here from the whole link (key included); nothing about it is sent anywhere.
-    void QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).then((svg) => {
-      if (live) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    // Drawn here from the whole link (key included); nothing about it is sent anywhere. Each module
+    // gets a whole number of pixels (4), so cameras and decoders see crisp, even squares.
+    const modules = QRCode.create(link, { errorCorrectionLevel: 'M' }).modules.size + 2 * QR_MARGIN;
+    void QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: QR_MARGIN }).then((svg) => {
+      if (live) {
+        setQr({ src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, size: modules * 4 });
+      }
     });
     return () => {
       live = false;
@@ -262,10 +269,10 @@ function CreatedLink({
       {qr === null ? null : (
         <img
           className="share__qr"
-          src={qr}
+          src={qr.src}
           alt="QR code of the link, for the clinic to scan with a phone or tablet"
-          width={264}
-          height={264}
+          width={qr.size}
+          height={qr.size}
         />
       )}
     </div>
