@@ -57,6 +57,15 @@ export const settingsStrings = {
     'share.access': 'Someone opened a share link',
     'share.access-denied': 'Someone was refused a share link',
   },
+  activityRecipient: (recipient: string) => `by “${recipient}”`,
+  activityShareReasons: {
+    'wrong-passcode': 'wrong passcode',
+    'passcode-missing': 'no passcode given',
+    'wrong-passcode-link-disabled': 'wrong passcode; the link is now switched off',
+    expired: 'the link had expired',
+    revoked: 'the link was switched off',
+    disabled: 'the link was switched off after too many wrong passcodes',
+  } as Record<string, string>,
   activityFailedSignIn: 'Failed sign-in attempt',
   activityPasswordNotChanged: 'Attempt to change the password refused',
   activityReasons: {
