@@ -68,6 +68,8 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
           '*.password',
           '*.token',
           '*.passwordHash',
+          'passcode',
+          '*.passcode',
         ],
         censor: '[redacted]',
       },

@@ -128,7 +128,7 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
       await expect.poll(() => item.textContent(), { timeout: SLOW_MS }).toContain('Opened once');
       await owner.goto('/settings');
       await owner
-        .getByText('Someone opened a share link: by “Dr Smith, MS clinic”, link “MS clinic”')
+        .getByText('Someone opened a share link “MS clinic” — by “Dr Smith, MS clinic”')
         .waitFor({ timeout: SLOW_MS });
 
       await owner.goto('/share');
@@ -186,7 +186,7 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
 
       await owner.goto('/settings');
       await owner
-        .getByText('Someone was refused a share link: by “Dr Jones”, link “Neurology” (wrong passcode)')
+        .getByText('Someone was refused a share link “Neurology” — by “Dr Jones” (wrong passcode)')
         .waitFor({ timeout: SLOW_MS });
 
       const expired = await suite.openPage({ width: 1280, height: 800 });

@@ -130,6 +130,7 @@ async function keepSignedIn(server: TestServer, person: Person, operation: Opera
     for (const key of Object.keys(RECORD_KINDS) as RecordCollection[]) {
       await createRecord(server, person, RECORD_KINDS[key], RECORD_FACTORIES[key]());
     }
+    await createShare(server, person);
     return;
   }
   const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
@@ -172,6 +173,12 @@ async function deleteRecord(server: TestServer, person: Person, kind: RecordKind
   if (response.statusCode !== 204)
     throw new Error(`delete answered ${response.statusCode}: ${response.body}`);
 }
+
+/**
+ * Each matrix test calls every operation several times and makes share links (each renders the PDF
+ * report), which on a busy machine and PostgreSQL takes longer than the default 30 seconds.
+ */
+const MATRIX_TEST_TIMEOUT_MS = 120_000;
 
 /** A share link of the person's, made through the API; answers its id. */
 async function createShare(server: TestServer, person: Person): Promise<string> {
@@ -322,141 +329,153 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
     }
   });
 
-  test('anonymous callers get 401 unauthenticated everywhere but the public operations', async () => {
-    const s = server();
-    const operations = await documentedOperations(s);
-    const world = await buildWorld(s);
-    // A session that existed and was signed out: its cookie must be worth nothing afterwards.
-    const ended = await newSession(s, world.owner);
-    const signOut = await s.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-out',
-      cookies: ended.cookies,
-      headers: browserHeaders(s),
-    });
-    expect(signOut.statusCode).toBe(204);
-    const cookieName = Object.keys(world.owner.cookies)[0] ?? 'sunlog_session';
-    const anonymous = [
-      { name: 'no cookie', cookies: {} },
-      { name: 'a signed-out session', cookies: ended.cookies },
-      { name: 'a made-up session', cookies: { [cookieName]: randomBytes(32).toString('base64url') } },
-    ];
-
-    let checked = 0;
-    // Re-read only after a public operation, which may change the owner's data (a sign-in adds a session).
-    let before = await stateOf(s, world.owner.id);
-    for (const operation of operations) {
-      const isPublic = operation.label in PUBLIC_OPERATIONS;
-      const targets = hasPathId(operation) ? ownerTargets(world, operation) : [{ what: '', id: '' }];
-      for (const principal of anonymous) {
-        for (const target of targets) {
-          const where = `${principal.name}: ${operation.label} ${target.what}`;
-          const response = await call(s, operation, {
-            cookies: principal.cookies,
-            id: target.id,
-            body: validBody(operation, world.owner, target.id === '' ? undefined : target.id),
-          });
-          if (isPublic) {
-            // Public by design: a valid call works without a session.
-            expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
-            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-            before = await stateOf(s, world.owner.id);
-          } else {
-            expectError(response, 401, 'unauthenticated', where);
-            expect(await stateOf(s, world.owner.id), `${where} changed the owner's data`).toEqual(before);
-          }
-          checked += 1;
-        }
-      }
-    }
-    expect(checked).toBeGreaterThanOrEqual(operations.length * anonymous.length);
-  });
-
-  test("another person gets 404 not-found on the owner's records and sessions, and sees only their own data elsewhere", async () => {
-    const s = server();
-    const operations = await documentedOperations(s);
-    const world = await buildWorld(s);
-    const { owner, other } = world;
-
-    let byId = 0;
-    let elsewhere = 0;
-    for (const operation of operations) {
-      if (hasPathId(operation)) {
-        for (const target of ownerTargets(world, operation)) {
-          const where = `${operation.label} on the owner's ${target.what}`;
-          const before = await stateOf(s, owner.id);
-          const readBefore = await readAsOwner(s, world, operation, target.id);
-          const response = await call(s, operation, {
-            cookies: other.cookies,
-            id: target.id,
-            body: validBody(operation, other, target.id),
-          });
-          expectError(response, 404, 'not-found', where);
-          expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
-          // Through the API too: the owner reads the record (or its absence, when deleted) as before.
-          expect(await readAsOwner(s, world, operation, target.id), where).toEqual(readBefore);
-          byId += 1;
-        }
-        continue;
-      }
-
-      const where = operation.label;
-      const before = await stateOf(s, owner.id);
-      const ownerMarkers = await identifiersOf(s, owner.id);
-      const ownMarkers = await identifiersOf(s, other.id);
-      const body = validBody(operation, other);
-      const response = await call(s, operation, { cookies: other.cookies, body });
-      expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
-      expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-      adoptNewPassword(other, operation.label, body);
-      expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
-      for (const marker of ownerMarkers) {
-        expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
-      }
-      // A read answers the person's own data, so the check above is not passing on an empty answer.
-      if (operation.method === 'GET' && operation.secured && OPAQUE_READS[operation.label] === undefined) {
-        expect(
-          ownMarkers.some((marker) => response.body.includes(marker)),
-          `${where} shows the other person something of their own`,
-        ).toBe(true);
-      }
-      await keepSignedIn(s, other, operation);
-      elsewhere += 1;
-    }
-    // Six routes per record kind name an id, four of them twice (live and deleted), plus ending a session.
-    expect(byId).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 4 * 2 + 1);
-    expect(elsewhere).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 2 + 4);
-  });
-
-  test('the owner gets a 2xx for a valid call of every operation', async () => {
-    const s = server();
-    const operations = await documentedOperations(s);
-    const owner = await newPerson(s);
-
-    for (const operation of operations) {
-      const resource = resourceOf(operation);
-      let id: string | undefined;
-      if (resource.type === 'record' && hasPathId(operation)) {
-        id = (await createRecord(s, owner, resource.kind, resource.build())).id;
-      } else if (resource.type === 'session') {
-        id = (await newSession(s, owner)).id;
-      } else if (resource.type === 'share') {
-        id = await createShare(s, owner);
-      }
-      const body = validBody(operation, owner, id);
-      const response = await call(s, operation, {
-        cookies: owner.cookies,
-        ...(id === undefined ? {} : { id }),
-        body,
+  test(
+    'anonymous callers get 401 unauthenticated everywhere but the public operations',
+    async () => {
+      const s = server();
+      const operations = await documentedOperations(s);
+      const world = await buildWorld(s);
+      // A session that existed and was signed out: its cookie must be worth nothing afterwards.
+      const ended = await newSession(s, world.owner);
+      const signOut = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        cookies: ended.cookies,
+        headers: browserHeaders(s),
       });
-      expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
-      expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
-      adoptNewPassword(owner, operation.label, body);
-      if (response.statusCode !== 204) {
-        const mediaType = String(response.headers['content-type']).split(';')[0];
-        expect(operation.successMediaTypes, operation.label).toContain(mediaType);
+      expect(signOut.statusCode).toBe(204);
+      const cookieName = Object.keys(world.owner.cookies)[0] ?? 'sunlog_session';
+      const anonymous = [
+        { name: 'no cookie', cookies: {} },
+        { name: 'a signed-out session', cookies: ended.cookies },
+        { name: 'a made-up session', cookies: { [cookieName]: randomBytes(32).toString('base64url') } },
+      ];
+
+      let checked = 0;
+      // Re-read only after a public operation, which may change the owner's data (a sign-in adds a session).
+      let before = await stateOf(s, world.owner.id);
+      for (const operation of operations) {
+        const isPublic = operation.label in PUBLIC_OPERATIONS;
+        const targets = hasPathId(operation) ? ownerTargets(world, operation) : [{ what: '', id: '' }];
+        for (const principal of anonymous) {
+          for (const target of targets) {
+            const where = `${principal.name}: ${operation.label} ${target.what}`;
+            const response = await call(s, operation, {
+              cookies: principal.cookies,
+              id: target.id,
+              body: validBody(operation, world.owner, target.id === '' ? undefined : target.id),
+            });
+            if (isPublic) {
+              // Public by design: a valid call works without a session.
+              expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
+              expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+              before = await stateOf(s, world.owner.id);
+            } else {
+              expectError(response, 401, 'unauthenticated', where);
+              expect(await stateOf(s, world.owner.id), `${where} changed the owner's data`).toEqual(before);
+            }
+            checked += 1;
+          }
+        }
       }
-      await keepSignedIn(s, owner, operation);
-    }
-  });
+      expect(checked).toBeGreaterThanOrEqual(operations.length * anonymous.length);
+    },
+    MATRIX_TEST_TIMEOUT_MS,
+  );
+
+  test(
+    "another person gets 404 not-found on the owner's records and sessions, and sees only their own data elsewhere",
+    async () => {
+      const s = server();
+      const operations = await documentedOperations(s);
+      const world = await buildWorld(s);
+      const { owner, other } = world;
+
+      let byId = 0;
+      let elsewhere = 0;
+      for (const operation of operations) {
+        if (hasPathId(operation)) {
+          for (const target of ownerTargets(world, operation)) {
+            const where = `${operation.label} on the owner's ${target.what}`;
+            const before = await stateOf(s, owner.id);
+            const readBefore = await readAsOwner(s, world, operation, target.id);
+            const response = await call(s, operation, {
+              cookies: other.cookies,
+              id: target.id,
+              body: validBody(operation, other, target.id),
+            });
+            expectError(response, 404, 'not-found', where);
+            expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+            // Through the API too: the owner reads the record (or its absence, when deleted) as before.
+            expect(await readAsOwner(s, world, operation, target.id), where).toEqual(readBefore);
+            byId += 1;
+          }
+          continue;
+        }
+
+        const where = operation.label;
+        const before = await stateOf(s, owner.id);
+        const ownerMarkers = await identifiersOf(s, owner.id);
+        const ownMarkers = await identifiersOf(s, other.id);
+        const body = validBody(operation, other);
+        const response = await call(s, operation, { cookies: other.cookies, body });
+        expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
+        expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+        adoptNewPassword(other, operation.label, body);
+        expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+        for (const marker of ownerMarkers) {
+          expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
+        }
+        // A read answers the person's own data, so the check above is not passing on an empty answer.
+        if (operation.method === 'GET' && operation.secured && OPAQUE_READS[operation.label] === undefined) {
+          expect(
+            ownMarkers.some((marker) => response.body.includes(marker)),
+            `${where} shows the other person something of their own`,
+          ).toBe(true);
+        }
+        await keepSignedIn(s, other, operation);
+        elsewhere += 1;
+      }
+      // Six routes per record kind name an id, four of them twice (live and deleted), plus ending a session.
+      expect(byId).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 4 * 2 + 1);
+      expect(elsewhere).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 2 + 4);
+    },
+    MATRIX_TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'the owner gets a 2xx for a valid call of every operation',
+    async () => {
+      const s = server();
+      const operations = await documentedOperations(s);
+      const owner = await newPerson(s);
+
+      for (const operation of operations) {
+        const resource = resourceOf(operation);
+        let id: string | undefined;
+        if (resource.type === 'record' && hasPathId(operation)) {
+          id = (await createRecord(s, owner, resource.kind, resource.build())).id;
+        } else if (resource.type === 'session') {
+          id = (await newSession(s, owner)).id;
+        } else if (resource.type === 'share') {
+          id = await createShare(s, owner);
+        }
+        const body = validBody(operation, owner, id);
+        const response = await call(s, operation, {
+          cookies: owner.cookies,
+          ...(id === undefined ? {} : { id }),
+          body,
+        });
+        expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
+        expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
+        adoptNewPassword(owner, operation.label, body);
+        if (response.statusCode !== 204) {
+          const mediaType = String(response.headers['content-type']).split(';')[0];
+          expect(operation.successMediaTypes, operation.label).toContain(mediaType);
+        }
+        await keepSignedIn(s, owner, operation);
+      }
+    },
+    MATRIX_TEST_TIMEOUT_MS,
+  );
 });

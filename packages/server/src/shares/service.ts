@@ -276,7 +276,8 @@ export class ShareService {
       .where('manifest_id_hash', '=', manifestIdHash)
       .executeTakeFirst();
     if (share === undefined) {
-      // As long as a real link with a passcode takes: the answer time does not tell ids apart.
+      // As long as checking a passcode takes, here and for a dead link below: the time an answer takes
+      // does not tell an unknown id from a live one.
       if (request.passcode !== undefined) await verifyAgainstDecoy(request.passcode);
       throw new ShareNotFound();
     }
@@ -296,6 +297,7 @@ export class ShareService {
 
     const status = statusOf(share, this.#clock());
     if (status !== 'active') {
+      if (request.passcode !== undefined) await verifyAgainstDecoy(request.passcode);
       await denied(status);
       throw new ShareNotFound();
     }

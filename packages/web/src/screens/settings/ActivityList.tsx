@@ -62,20 +62,24 @@ function describeActivity(entry: ActivityEntry): string {
       ? t.activityPasswordNotChanged
       : `${t.activityPasswordNotChanged} (${reason})`;
   }
-  if (entry.action.startsWith('share.')) {
-    const reason = entry.reason === undefined ? undefined : (t.activityReasons[entry.reason] ?? entry.reason);
-    const detail = t.activityShareDetail(entry.recipient, entry.shareLabel);
-    const what = t.activityActions[entry.action];
-    return [
-      `${what}${detail === '' ? '' : `: ${detail}`}`,
-      entry.outcome === 'failure' && reason !== undefined ? ` (${reason})` : '',
-    ].join('');
-  }
   const what = t.activityActions[entry.action];
+  if (entry.action.startsWith('share.')) return describeShareActivity(what, entry);
   if (entry.recordKind !== undefined)
     return `${what}: ${t.activityKinds[entry.recordKind] ?? entry.recordKind}`;
   if (entry.fields !== undefined) {
     return `${what}: ${entry.fields.map((field) => t.activityFields[field] ?? field).join(', ')}`;
   }
   return what;
+}
+
+/**
+ * A share link's event: which link (its label), who opened it (the name the viewer gave, which is only
+ * what they typed) and, when refused, why: "Someone was refused a share link “Neuro” — Dr Lee (wrong passcode)".
+ */
+function describeShareActivity(what: string, entry: ActivityEntry): string {
+  const label = entry.shareLabel === undefined ? '' : ` “${entry.shareLabel}”`;
+  const recipient = entry.recipient === undefined ? '' : ` — ${t.activityRecipient(entry.recipient)}`;
+  const reason =
+    entry.reason === undefined ? undefined : (t.activityShareReasons[entry.reason] ?? entry.reason);
+  return `${what}${label}${recipient}${reason === undefined ? '' : ` (${reason})`}`;
 }

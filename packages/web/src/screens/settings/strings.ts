@@ -57,6 +57,15 @@ export const settingsStrings = {
     'share.access': 'Someone opened a share link',
     'share.access-denied': 'Someone was refused a share link',
   },
+  activityRecipient: (recipient: string) => `by “${recipient}”`,
+  activityShareReasons: {
+    'wrong-passcode': 'wrong passcode',
+    'passcode-missing': 'no passcode given',
+    'wrong-passcode-link-disabled': 'wrong passcode; the link is now switched off',
+    expired: 'the link had expired',
+    revoked: 'the link was switched off',
+    disabled: 'the link was switched off after too many wrong passcodes',
+  } as Record<string, string>,
   activityFailedSignIn: 'Failed sign-in attempt',
   activityPasswordNotChanged: 'Attempt to change the password refused',
   activityReasons: {
@@ -64,19 +73,7 @@ export const settingsStrings = {
     'wrong-current-password': 'the current password was wrong',
     'weak-new-password': 'the new password was too easy to guess',
     'too-many-attempts-for-account': 'too many attempts on your account; sign-in paused for 15 minutes',
-    // Why a share link was refused (share.access-denied).
-    'passcode-missing': 'no passcode given',
-    'wrong-passcode': 'wrong passcode',
-    'wrong-passcode-link-disabled': 'wrong passcode; the link is now switched off',
-    expired: 'the link had expired',
-    revoked: 'you had stopped the link',
-    disabled: 'the link was switched off after 10 wrong passcodes',
   } as Record<string, string>,
-  /** "by “Dr Smith, MS clinic”, link “MS clinic”": who used a share link, and which. */
-  activityShareDetail: (recipient: string | undefined, label: string | undefined) =>
-    [recipient === undefined ? null : `by “${recipient}”`, label === undefined ? null : `link “${label}”`]
-      .filter((part) => part !== null)
-      .join(', '),
   activityKinds: {
     regimen: 'supplement plan',
     intake: 'vitamin D dose',
