@@ -64,6 +64,14 @@ function expiredCopyOf(link: string): string {
 const SLOW_MS = 120_000;
 const TEST_MS = 400_000;
 
+/** The link with its manifest URL pointing at another manifest id (one the server never made). */
+function withManifestId(link: string, manifestId: string): string {
+  const [address, encoded] = link.split('#shlink:/') as [string, string];
+  const payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  const url = String(payload.url).replace(/\/shl\/[^/]+$/, `/shl/${manifestId}`);
+  return `${address}#shlink:/${Buffer.from(JSON.stringify({ ...payload, url })).toString('base64url')}`;
+}
+
 describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a real browser', () => {
   const suite = useBrowserSuite();
 
@@ -84,6 +92,8 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
       // A clinician's browser: a new context, no cookies, never signed in.
       const clinic = await suite.openPage({ width: 390, height: 844 });
       expect(await clinic.context().cookies()).toEqual([]);
+      const requested: string[] = [];
+      clinic.on('request', (request) => requested.push(request.url()));
       await clinic.goto(link);
       await clinic.getByRole('heading', { level: 1, name: 'Open shared records' }).waitFor();
       expect(await clinic.getByLabel('Passcode').count()).toBe(0);
@@ -119,8 +129,13 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
             entry.resource.resourceType === 'DocumentReference',
         ),
       ).toBe(true);
-      // The viewer never had a session, and the key never left the page in a request.
+      // The viewer never had a session, never asked the API who is signed in, and the fragment (with the
+      // key) never left the page in a request.
       expect(await clinic.context().cookies()).toEqual([]);
+      expect(requested.filter((url) => new URL(url).pathname.startsWith('/api/'))).toEqual([]);
+      const fragment = link.split('#shlink:/')[1] ?? '';
+      expect(requested.filter((url) => url.includes('#') || url.includes(fragment.slice(0, 40)))).toEqual([]);
+      expect(requested.some((url) => new URL(url).pathname.startsWith('/shl/'))).toBe(true);
 
       // The owner: the list counts the opening, the activity names the recipient.
       await owner.goto('/share');
@@ -187,6 +202,16 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
       await owner.goto('/settings');
       await owner
         .getByText('Someone was refused a share link “Neurology” — by “Dr Jones” (wrong passcode)')
+        .waitFor({ timeout: SLOW_MS });
+
+      // A link whose manifest id never existed: the same plain page.
+      const unknown = await suite.openPage({ width: 1280, height: 800 });
+      await unknown.goto(withManifestId(link, 'A'.repeat(43)));
+      await unknown.getByLabel('Your name and role').fill('Dr Jones');
+      await unknown.getByLabel('Passcode').fill('blue heron 42');
+      await unknown.getByRole('button', { name: 'Open the records' }).click();
+      await unknown
+        .getByRole('heading', { level: 1, name: 'This link no longer works' })
         .waitFor({ timeout: SLOW_MS });
 
       const expired = await suite.openPage({ width: 1280, height: 800 });
