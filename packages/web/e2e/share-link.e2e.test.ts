@@ -225,6 +225,44 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
   );
 
   test(
+    'when the server asks for the password again, the form asks for it, says a wrong one, and sends the right one',
+    async () => {
+      const page = await suite.openPage({ width: 390, height: 844 });
+      const person = await registerThroughApi(page, suite.url());
+      // The person signed in a moment ago, so the real server would not ask; its first answer is replaced
+      // by the one it gives a session older than 5 minutes. Every later request reaches the real server.
+      const sent: { password?: string }[] = [];
+      await page.route('**/api/v1/shares', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        sent.push(route.request().postDataJSON());
+        if (sent.length > 1) return route.continue();
+        return route.fulfill({
+          status: 403,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'reauthentication-required', message: 'Enter your password again to continue.' },
+          }),
+        });
+      });
+      await page.goto('/share');
+      await page.getByRole('heading', { level: 2, name: 'Share a link' }).waitFor();
+      expect(await page.getByLabel('Your password').count()).toBe(0);
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      await page.getByText('For your safety, type your password again to make a link.').waitFor();
+      await page.getByLabel('Your password').fill('not my password');
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      await expect
+        .poll(() => page.getByLabel('Your password').getAttribute('aria-invalid'), { timeout: SLOW_MS })
+        .toBe('true');
+      await page.getByLabel('Your password').fill(person.password);
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      await page.getByRole('heading', { name: 'Your link is ready' }).waitFor({ timeout: SLOW_MS });
+      expect(sent.map((body) => body.password)).toEqual([undefined, 'not my password', person.password]);
+    },
+    TEST_MS,
+  );
+
+  test(
     'the last appointment: saved on the Share screen, it becomes the first day, also after a reload',
     async () => {
       const page = await suite.openPage({ width: 390, height: 844 });
