@@ -214,12 +214,13 @@ describe.skipIf(warnIfSkipped())('Share a link and open it as a clinician, in a 
         .getByRole('heading', { level: 1, name: 'This link no longer works' })
         .waitFor({ timeout: SLOW_MS });
 
-      const expired = await suite.openPage({ width: 1280, height: 800 });
+      const expired = await suite.openPage({ width: 1280, height: 800, colorScheme: 'dark' });
       await expired.goto(expiredCopyOf(link));
       await expired
         .getByRole('heading', { level: 1, name: 'This link no longer works' })
         .waitFor({ timeout: SLOW_MS });
       expect(await expired.getByRole('textbox').count()).toBe(0);
+      expect(await axeViolations(expired, 'viewer-gone-dark-1280')).toEqual([]);
     },
     TEST_MS,
   );
