@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { type ColorScheme, useBrowserSuite } from './browser-suite.ts';
@@ -52,7 +53,10 @@ describe.skipIf(warnIfSkipped())('share links in the account activity, in a real
         expect(all).toContain('A share link was made “Neuro clinic”');
         expect(all).toContain('A share link was switched off');
         expect(all).not.toContain('2468');
-        await settings.activity.first().scrollIntoViewIfNeeded();
+        await page
+          .getByRole('heading', { name: 'Account activity' })
+          .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+        await keepViewport(page, `share-activity-${width}x${height}-${colorScheme}`);
         expect(await axeViolations(page, `share-activity-${width}-${colorScheme}`)).toEqual([]);
         expect(await smallTargets(page)).toEqual([]);
         expect(await sidewaysOverflow(page)).toEqual([]);
@@ -60,3 +64,11 @@ describe.skipIf(warnIfSkipped())('share links in the account activity, in a real
     }
   }
 });
+
+/** Saves what the screen shows now (not the whole page) when SUNLOG_SCREENSHOTS_DIR is set. */
+async function keepViewport(page: Page, name: string): Promise<void> {
+  const folder = process.env.SUNLOG_SCREENSHOTS_DIR;
+  if (folder === undefined) return;
+  await mkdir(folder, { recursive: true });
+  await page.screenshot({ path: `${folder}/${name}.png` });
+}

@@ -29,10 +29,10 @@ import {
  * (see `resourceOf` and `BODY_BUILDERS`) rather than being skipped.
  *
  * Principals today: anonymous (no cookie, the cookie of a session that was signed out, a made-up
- * cookie), the owner of the data, and another signed-in person. Share tokens do not exist yet; when they do, add a principal
- * per case the checklist names (a valid token, an expired one, a revoked one, a valid one outside its
- * date range) with its expectation: a valid one reads only what its scope and dates allow and changes
- * nothing, the others are answered like anonymous.
+ * cookie), the owner of the data, and another signed-in person. A share link (SMART Health Link) is
+ * no principal here: it opens nothing under /api, only the public /shl endpoints (not in the OpenAPI
+ * document), whose cases — valid, wrong passcode, exhausted, expired, revoked, never existed — are
+ * tested in shares/shares.int.test.ts; a link carries only the range it was made for, encrypted.
  */
 
 /**
@@ -178,7 +178,7 @@ async function deleteRecord(server: TestServer, person: Person, kind: RecordKind
  * Each matrix test calls every operation several times and makes share links (each renders the PDF
  * report), which on a busy machine and PostgreSQL takes longer than the default 30 seconds.
  */
-const MATRIX_TEST_TIMEOUT_MS = 120_000;
+const MATRIX_TESTS = { timeout: 120_000 };
 
 /** A share link of the person's, made through the API; answers its id. */
 async function createShare(server: TestServer, person: Person): Promise<string> {
@@ -316,7 +316,7 @@ function expectError(response: LightMyRequestResponse, status: number, code: str
   expect(response.json().error.code, where).toBe(code);
 }
 
-describe.each(engines())('the route × principal matrix on $name', (engine) => {
+describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS, (engine) => {
   const server = useTestServer(engine);
 
   test('the public list names only documented operations, and the document secures all others', async () => {
@@ -329,153 +329,141 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
     }
   });
 
-  test(
-    'anonymous callers get 401 unauthenticated everywhere but the public operations',
-    async () => {
-      const s = server();
-      const operations = await documentedOperations(s);
-      const world = await buildWorld(s);
-      // A session that existed and was signed out: its cookie must be worth nothing afterwards.
-      const ended = await newSession(s, world.owner);
-      const signOut = await s.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-out',
-        cookies: ended.cookies,
-        headers: browserHeaders(s),
+  test('anonymous callers get 401 unauthenticated everywhere but the public operations', async () => {
+    const s = server();
+    const operations = await documentedOperations(s);
+    const world = await buildWorld(s);
+    // A session that existed and was signed out: its cookie must be worth nothing afterwards.
+    const ended = await newSession(s, world.owner);
+    const signOut = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      cookies: ended.cookies,
+      headers: browserHeaders(s),
+    });
+    expect(signOut.statusCode).toBe(204);
+    const cookieName = Object.keys(world.owner.cookies)[0] ?? 'sunlog_session';
+    const anonymous = [
+      { name: 'no cookie', cookies: {} },
+      { name: 'a signed-out session', cookies: ended.cookies },
+      { name: 'a made-up session', cookies: { [cookieName]: randomBytes(32).toString('base64url') } },
+    ];
+
+    let checked = 0;
+    // Re-read only after a public operation, which may change the owner's data (a sign-in adds a session).
+    let before = await stateOf(s, world.owner.id);
+    for (const operation of operations) {
+      const isPublic = operation.label in PUBLIC_OPERATIONS;
+      const targets = hasPathId(operation) ? ownerTargets(world, operation) : [{ what: '', id: '' }];
+      for (const principal of anonymous) {
+        for (const target of targets) {
+          const where = `${principal.name}: ${operation.label} ${target.what}`;
+          const response = await call(s, operation, {
+            cookies: principal.cookies,
+            id: target.id,
+            body: validBody(operation, world.owner, target.id === '' ? undefined : target.id),
+          });
+          if (isPublic) {
+            // Public by design: a valid call works without a session.
+            expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
+            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+            before = await stateOf(s, world.owner.id);
+          } else {
+            expectError(response, 401, 'unauthenticated', where);
+            expect(await stateOf(s, world.owner.id), `${where} changed the owner's data`).toEqual(before);
+          }
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(operations.length * anonymous.length);
+  });
+
+  test("another person gets 404 not-found on the owner's records and sessions, and sees only their own data elsewhere", async () => {
+    const s = server();
+    const operations = await documentedOperations(s);
+    const world = await buildWorld(s);
+    const { owner, other } = world;
+
+    let byId = 0;
+    let elsewhere = 0;
+    for (const operation of operations) {
+      if (hasPathId(operation)) {
+        for (const target of ownerTargets(world, operation)) {
+          const where = `${operation.label} on the owner's ${target.what}`;
+          const before = await stateOf(s, owner.id);
+          const readBefore = await readAsOwner(s, world, operation, target.id);
+          const response = await call(s, operation, {
+            cookies: other.cookies,
+            id: target.id,
+            body: validBody(operation, other, target.id),
+          });
+          expectError(response, 404, 'not-found', where);
+          expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+          // Through the API too: the owner reads the record (or its absence, when deleted) as before.
+          expect(await readAsOwner(s, world, operation, target.id), where).toEqual(readBefore);
+          byId += 1;
+        }
+        continue;
+      }
+
+      const where = operation.label;
+      const before = await stateOf(s, owner.id);
+      const ownerMarkers = await identifiersOf(s, owner.id);
+      const ownMarkers = await identifiersOf(s, other.id);
+      const body = validBody(operation, other);
+      const response = await call(s, operation, { cookies: other.cookies, body });
+      expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
+      expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+      adoptNewPassword(other, operation.label, body);
+      expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+      for (const marker of ownerMarkers) {
+        expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
+      }
+      // A read answers the person's own data, so the check above is not passing on an empty answer.
+      if (operation.method === 'GET' && operation.secured && OPAQUE_READS[operation.label] === undefined) {
+        expect(
+          ownMarkers.some((marker) => response.body.includes(marker)),
+          `${where} shows the other person something of their own`,
+        ).toBe(true);
+      }
+      await keepSignedIn(s, other, operation);
+      elsewhere += 1;
+    }
+    // Six routes per record kind name an id, four of them twice (live and deleted), plus ending a session.
+    expect(byId).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 4 * 2 + 1);
+    expect(elsewhere).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 2 + 4);
+  });
+
+  test('the owner gets a 2xx for a valid call of every operation', async () => {
+    const s = server();
+    const operations = await documentedOperations(s);
+    const owner = await newPerson(s);
+
+    for (const operation of operations) {
+      const resource = resourceOf(operation);
+      let id: string | undefined;
+      if (resource.type === 'record' && hasPathId(operation)) {
+        id = (await createRecord(s, owner, resource.kind, resource.build())).id;
+      } else if (resource.type === 'session') {
+        id = (await newSession(s, owner)).id;
+      } else if (resource.type === 'share') {
+        id = await createShare(s, owner);
+      }
+      const body = validBody(operation, owner, id);
+      const response = await call(s, operation, {
+        cookies: owner.cookies,
+        ...(id === undefined ? {} : { id }),
+        body,
       });
-      expect(signOut.statusCode).toBe(204);
-      const cookieName = Object.keys(world.owner.cookies)[0] ?? 'sunlog_session';
-      const anonymous = [
-        { name: 'no cookie', cookies: {} },
-        { name: 'a signed-out session', cookies: ended.cookies },
-        { name: 'a made-up session', cookies: { [cookieName]: randomBytes(32).toString('base64url') } },
-      ];
-
-      let checked = 0;
-      // Re-read only after a public operation, which may change the owner's data (a sign-in adds a session).
-      let before = await stateOf(s, world.owner.id);
-      for (const operation of operations) {
-        const isPublic = operation.label in PUBLIC_OPERATIONS;
-        const targets = hasPathId(operation) ? ownerTargets(world, operation) : [{ what: '', id: '' }];
-        for (const principal of anonymous) {
-          for (const target of targets) {
-            const where = `${principal.name}: ${operation.label} ${target.what}`;
-            const response = await call(s, operation, {
-              cookies: principal.cookies,
-              id: target.id,
-              body: validBody(operation, world.owner, target.id === '' ? undefined : target.id),
-            });
-            if (isPublic) {
-              // Public by design: a valid call works without a session.
-              expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
-              expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-              before = await stateOf(s, world.owner.id);
-            } else {
-              expectError(response, 401, 'unauthenticated', where);
-              expect(await stateOf(s, world.owner.id), `${where} changed the owner's data`).toEqual(before);
-            }
-            checked += 1;
-          }
-        }
+      expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
+      expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
+      adoptNewPassword(owner, operation.label, body);
+      if (response.statusCode !== 204) {
+        const mediaType = String(response.headers['content-type']).split(';')[0];
+        expect(operation.successMediaTypes, operation.label).toContain(mediaType);
       }
-      expect(checked).toBeGreaterThanOrEqual(operations.length * anonymous.length);
-    },
-    MATRIX_TEST_TIMEOUT_MS,
-  );
-
-  test(
-    "another person gets 404 not-found on the owner's records and sessions, and sees only their own data elsewhere",
-    async () => {
-      const s = server();
-      const operations = await documentedOperations(s);
-      const world = await buildWorld(s);
-      const { owner, other } = world;
-
-      let byId = 0;
-      let elsewhere = 0;
-      for (const operation of operations) {
-        if (hasPathId(operation)) {
-          for (const target of ownerTargets(world, operation)) {
-            const where = `${operation.label} on the owner's ${target.what}`;
-            const before = await stateOf(s, owner.id);
-            const readBefore = await readAsOwner(s, world, operation, target.id);
-            const response = await call(s, operation, {
-              cookies: other.cookies,
-              id: target.id,
-              body: validBody(operation, other, target.id),
-            });
-            expectError(response, 404, 'not-found', where);
-            expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
-            // Through the API too: the owner reads the record (or its absence, when deleted) as before.
-            expect(await readAsOwner(s, world, operation, target.id), where).toEqual(readBefore);
-            byId += 1;
-          }
-          continue;
-        }
-
-        const where = operation.label;
-        const before = await stateOf(s, owner.id);
-        const ownerMarkers = await identifiersOf(s, owner.id);
-        const ownMarkers = await identifiersOf(s, other.id);
-        const body = validBody(operation, other);
-        const response = await call(s, operation, { cookies: other.cookies, body });
-        expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
-        expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-        adoptNewPassword(other, operation.label, body);
-        expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
-        for (const marker of ownerMarkers) {
-          expect(response.body.includes(marker), `${where} shows the owner's ${marker}`).toBe(false);
-        }
-        // A read answers the person's own data, so the check above is not passing on an empty answer.
-        if (operation.method === 'GET' && operation.secured && OPAQUE_READS[operation.label] === undefined) {
-          expect(
-            ownMarkers.some((marker) => response.body.includes(marker)),
-            `${where} shows the other person something of their own`,
-          ).toBe(true);
-        }
-        await keepSignedIn(s, other, operation);
-        elsewhere += 1;
-      }
-      // Six routes per record kind name an id, four of them twice (live and deleted), plus ending a session.
-      expect(byId).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 4 * 2 + 1);
-      expect(elsewhere).toBeGreaterThanOrEqual(Object.keys(RECORD_KINDS).length * 2 + 4);
-    },
-    MATRIX_TEST_TIMEOUT_MS,
-  );
-
-  test(
-    'the owner gets a 2xx for a valid call of every operation',
-    async () => {
-      const s = server();
-      const operations = await documentedOperations(s);
-      const owner = await newPerson(s);
-
-      for (const operation of operations) {
-        const resource = resourceOf(operation);
-        let id: string | undefined;
-        if (resource.type === 'record' && hasPathId(operation)) {
-          id = (await createRecord(s, owner, resource.kind, resource.build())).id;
-        } else if (resource.type === 'session') {
-          id = (await newSession(s, owner)).id;
-        } else if (resource.type === 'share') {
-          id = await createShare(s, owner);
-        }
-        const body = validBody(operation, owner, id);
-        const response = await call(s, operation, {
-          cookies: owner.cookies,
-          ...(id === undefined ? {} : { id }),
-          body,
-        });
-        expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
-        expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
-        adoptNewPassword(owner, operation.label, body);
-        if (response.statusCode !== 204) {
-          const mediaType = String(response.headers['content-type']).split(';')[0];
-          expect(operation.successMediaTypes, operation.label).toContain(mediaType);
-        }
-        await keepSignedIn(s, owner, operation);
-      }
-    },
-    MATRIX_TEST_TIMEOUT_MS,
-  );
+      await keepSignedIn(s, owner, operation);
+    }
+  });
 });

@@ -486,6 +486,30 @@ describe.each(engines())('SMART Health Links on $name', (engine) => {
     expect(probes[60]).toBe(429);
   });
 
+  test('deleting the account erases the person’s links and file addresses, and the link answers 404', async () => {
+    const s = server();
+    const person = await registerPerson(s);
+    const other = await registerPerson(s);
+    const created = await share(s, person);
+    await share(s, other);
+    const shl = decodeShlink(created.link);
+    expect((await requestManifest(transportOf(s), shl, { recipient: 'Clinic' })).kind).toBe('files');
+    const deleted = await s.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      cookies: person.cookies,
+      payload: { password: person.input.password, confirmation: person.input.email },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const { db } = s.sunlog;
+    expect(await db.selectFrom('shares').select('user_id').execute()).toEqual([{ user_id: other.id }]);
+    expect(await db.selectFrom('share_files').selectAll().where('user_id', '=', person.id).execute()).toEqual(
+      [],
+    );
+    const after = await requestManifest(transportOf(s), shl, { recipient: 'Clinic' });
+    expect(after.kind === 'other' && after.response.status).toBe(404);
+  });
+
   test('making a link asks for the password again after five minutes; a wrong one is refused', async () => {
     const s = server();
     const person = await registerPerson(s);
