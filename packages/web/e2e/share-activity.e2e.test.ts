@@ -51,7 +51,7 @@ describe.skipIf(warnIfSkipped())('share links in the account activity, in a real
           'Someone was refused a share link “Neuro clinic” — by “Someone else” (wrong passcode)',
         );
         expect(all).toContain('A share link was made “Neuro clinic”');
-        expect(all).toContain('A share link was switched off');
+        expect(all).toContain('A share link was switched off “Neuro clinic”');
         expect(all).not.toContain('2468');
         await page
           .getByRole('heading', { name: 'Account activity' })

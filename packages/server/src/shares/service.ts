@@ -235,7 +235,7 @@ export class ShareService {
     await this.#db.transaction().execute(async (trx) => {
       const share = await trx
         .selectFrom('shares')
-        .select(['id', 'revoked_at'])
+        .select(['id', 'label', 'revoked_at'])
         .where('id', '=', id)
         .where('user_id', '=', user.id)
         .executeTakeFirst();
@@ -252,7 +252,7 @@ export class ShareService {
         outcome: 'success',
         userId: user.id,
         requestId: meta.requestId,
-        detail: { share: id },
+        detail: { share: id, ...(share.label === null ? {} : { label: share.label }) },
       });
     });
   }

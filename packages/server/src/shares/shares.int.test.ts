@@ -441,7 +441,7 @@ describe.each(engines())('SMART Health Links on $name', (engine) => {
         reason: 'wrong-passcode',
         shareLabel: 'Neuro',
       },
-      { action: 'share.revoke', outcome: 'success' },
+      { action: 'share.revoke', outcome: 'success', shareLabel: 'Neuro' },
       {
         action: 'share.access-denied',
         outcome: 'failure',

@@ -535,8 +535,11 @@ function compare(a: string, b: string): number {
 
 /**
  * A UUID-shaped id derived from another by changing its first hex digit group's last character to a tag,
- * so derived resources have ids that are stable and distinct from any record's within one Bundle.
+ * so derived resources have ids that are stable and distinct from any record's within one Bundle. When
+ * that character already is the tag, the derived id would be the person's own (the Patient's), so `e`
+ * stands in: it is no tag, and only the one tag equal to the character needs it, so all stay distinct.
  */
 function derivedId(id: string, tag: 'b' | 'c' | 'd'): string {
-  return `${id.slice(0, 7)}${tag}${id.slice(8)}`;
+  const character = id.charAt(7) === tag ? 'e' : tag;
+  return `${id.slice(0, 7)}${character}${id.slice(8)}`;
 }

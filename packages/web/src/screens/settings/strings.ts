@@ -33,7 +33,7 @@ export const settingsStrings = {
   sessionEnded: (device: string) => `Session ended. ${device} is signed out.`,
   activityHeading: 'Account activity',
   activityLead:
-    'Sign-ins, settings changes, deletions and downloads of your records, newest first. If something here was not you, change your password and end the sessions you do not recognise.',
+    'Sign-ins, settings changes, deletions and downloads of your records, and every use of your share links, newest first. If something here was not you, change your password and end the sessions you do not recognise.',
   activityLoading: 'Loading your account activity…',
   activityEmpty: 'Nothing has happened on your account yet.',
   activityMore: 'Show older activity',
