@@ -9,7 +9,12 @@ import { convertBlood, convertIntake, roundForDisplay, toIu } from '@sunlog/core
 import { useId, useMemo, useState } from 'react';
 import { DailyBarChart, type DailyValue } from '../../charts/DailyBarChart.tsx';
 import { type Span, SpanChart } from '../../charts/SpanChart.tsx';
-import { type TimePoint, TimeSeriesChart, type ValueBand } from '../../charts/TimeSeriesChart.tsx';
+import {
+  type BandTint,
+  type TimePoint,
+  TimeSeriesChart,
+  type ValueBand,
+} from '../../charts/TimeSeriesChart.tsx';
 import type { HistoryFormat } from './format.ts';
 import type { Period } from './period.ts';
 import { SYMPTOM_NAMES, historyStrings as t } from './strings.ts';
@@ -89,6 +94,18 @@ function IntakeChart({ period, records, format, today }: ChartsProps) {
   );
 }
 
+/**
+ * One distinct tint per IOM 2011 category, lowest to highest (docs/medical-reference.md §2.1): warm for
+ * the low bands, green where the IOM says the level is enough for almost everyone, cool above it.
+ */
+const IOM_TINTS: Readonly<Record<string, BandTint>> = {
+  'risk-of-deficiency': 'red',
+  'possibly-inadequate': 'amber',
+  sufficient: 'green',
+  'no-consistent-extra-benefit': 'blue',
+  'possible-concern': 'purple',
+};
+
 function BloodChart({ period, records, format, profile }: ChartsProps) {
   const unit = format.bloodUnit;
   const results = records.labResults
@@ -111,7 +128,8 @@ function BloodChart({ period, records, format, profile }: ChartsProps) {
           ...(low === undefined ? {} : { from: low }),
           ...(high === undefined ? {} : { to: high }),
           label: t.targetBand,
-          tone: 'target',
+          shortLabel: t.targetBandShort,
+          tint: 'green',
         },
       ];
     }
@@ -124,7 +142,8 @@ function BloodChart({ period, records, format, profile }: ChartsProps) {
         ...(category.from === undefined ? {} : { from: edge(category.from.threshold) }),
         ...(category.to === undefined ? {} : { to: edge(category.to.threshold) }),
         label: category.label,
-        tone: 'context',
+        shortLabel: t.guidelineBandShort[category.id] ?? category.label,
+        tint: IOM_TINTS[category.id] ?? 'blue',
       };
     });
   }, [target, unit]);
@@ -247,6 +266,7 @@ function SymptomChart({ period, records, format }: ChartsProps) {
         formatDate={format.date}
         locale={format.locale}
         yDomain={[0, 10]}
+        summariseLongSpans
       />
     </div>
   );

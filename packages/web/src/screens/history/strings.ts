@@ -54,7 +54,16 @@ export const historyStrings = {
       above: 'That is above the target you set with your clinician.',
     })[position],
   targetBand: 'Your target, set with your clinician',
-  guidelineBandsHeading: 'Shaded: IOM 2011 categories, shown for context. They are not a target.',
+  targetBandShort: 'Your target',
+  guidelineBandsHeading: 'Tinted bands: IOM 2011 categories, shown for context. They are not a target.',
+  /** Short names written inside the IOM 2011 bands on the chart, by category id. */
+  guidelineBandShort: {
+    'risk-of-deficiency': 'Deficiency risk',
+    'possibly-inadequate': 'Possibly low',
+    sufficient: 'Enough for most',
+    'no-consistent-extra-benefit': 'No added benefit',
+    'possible-concern': 'Possible concern',
+  } as Readonly<Record<string, string>>,
   noTargetNote:
     'You have not entered a personal target. If you and your clinician agree one, you can add it in Settings.',
 

@@ -111,8 +111,8 @@ export function LevelSection({
       points: LevelPoint[];
       band: ExpectedBand | null;
     };
-    return levelOptions(points, shown, yLabel);
-  }, [chartKey, yLabel]);
+    return levelOptions(points, shown, yLabel, units.locale);
+  }, [chartKey, yLabel, units.locale]);
   return (
     <section className="card insights-section" aria-labelledby="insights-level">
       <h2 id="insights-level">{t.levelHeading}</h2>
