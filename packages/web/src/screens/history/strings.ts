@@ -30,6 +30,11 @@ export const historyStrings = {
   chartsHeading: 'At a glance',
   timelineHeading: 'Every entry',
   timelineLead: 'Newest first.',
+  showingEntries: (shown: number, total: number) =>
+    shown >= total
+      ? `Showing all ${plural(total, 'entry', 'entries')}.`
+      : `Showing ${shown} of ${total} entries.`,
+  showMore: (count: number) => `Show ${plural(count, 'more entry', 'more entries')}`,
   empty: (kind: PeriodKind) => `No entries this ${PERIOD_WORD[kind]} yet.`,
 
   intakeCaption: (unit: string) => `Vitamin D taken each day (${unit})`,
