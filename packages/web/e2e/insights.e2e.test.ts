@@ -87,7 +87,11 @@ describe.skipIf(warnIfSkipped())('the Insights screen in a real browser', () => 
     expect(await insights.notEnoughData.count()).toBeGreaterThan(3);
     expect(await page.getByText(/^Still needed: /).count()).toBeGreaterThan(3);
     expect(await page.getByText('No pattern stood out.').count()).toBe(1);
-    expect(await page.getByText(/A yearly rate is shown after 12 months of tracking/).count()).toBe(1);
+    const yearlyRate = /A yearly rate is shown after 12 months of tracking/;
+    expect(await insights.section(INSIGHT_SECTIONS[5]).getByText(yearlyRate).count()).toBe(1);
+    // The summary leads with what is missing too.
+    expect(await insights.summary.getByText(yearlyRate).count()).toBe(1);
+    expect(await insights.summary.getByText(/no finding|Not enough data yet/).count()).toBeGreaterThan(0);
   });
 
   test.each(['light', 'dark'] as const)('Insights has no axe violations in the %s theme', async (scheme) => {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './browser-suite.ts';
 import { warnIfSkipped } from './harness.ts';
+import { keepScreenshot } from './pages/a11y-checks.ts';
 import { HistoryPage } from './pages/history.ts';
 import { INSIGHT_SECTIONS, InsightsPage } from './pages/insights.ts';
 import { registerThroughApi, SEED_TIME_ZONE, seedFourMonths } from './seed-records.ts';
@@ -39,6 +40,7 @@ describe.skipIf(warnIfSkipped())('page length on a phone (390×844) with four mo
     expect(total).toBeGreaterThan(200);
     const height = await pageHeight(page);
     console.log(`MEASURE history-year=${height}px (was 48951px before paging)`);
+    await keepScreenshot(page, 'phone-history-year');
     expect(height).toBeLessThan(15_000);
 
     const more = history.timeline.getByRole('button', { name: 'Show 30 more entries' });
@@ -75,6 +77,7 @@ describe.skipIf(warnIfSkipped())('page length on a phone (390×844) with four mo
 
     const height = await pageHeight(page);
     console.log(`MEASURE insights=${height}px (was 18340px before the summary and folding)`);
+    await keepScreenshot(page, 'phone-insights-folded');
     expect(height).toBeLessThan(5_000);
 
     // Plain words by default: no statistical jargon, no ISO months, no "1 months" or "1 points".
