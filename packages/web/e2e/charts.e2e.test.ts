@@ -214,6 +214,7 @@ describe.skipIf(warnIfSkipped())('charts on a phone and a desktop', () => {
       }
       const insights = new InsightsPage(page);
       await insights.goto();
+      await insights.openEveryCard();
       await chartsDrawn(page);
       const { overlaps, counts } = await overlappingTickLabels(page);
       problems.push(...overlaps.map((overlap) => `Insights: ${overlap}`));

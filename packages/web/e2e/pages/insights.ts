@@ -36,7 +36,7 @@ export class InsightsPage {
 
   /** Each card's folded detail toggle ("Show details: <card heading>"). */
   get detailToggles(): Locator {
-    return this.page.getByText(/^Show details/);
+    return this.page.getByText(/Show details/);
   }
 
   /** Opens every card's details, as a person tapping each "Show details" would. */
