@@ -194,7 +194,7 @@ export function TimeSeriesChart({
       {...(weekly ? { tableLabel: weeklyStrings.tableLabel } : {})}
       options={points.length === 0 ? null : options}
     >
-      {weekly && points.length > 0 ? <p className="chart__key-heading">{weeklyStrings.key}</p> : null}
+      {weekly && points.length > 0 ? <p className="chart__note">{weeklyStrings.key}</p> : null}
       {bands.length === 0 ? null : (
         <div className="chart__key">
           {bandsHeading === undefined ? null : <p className="chart__key-heading">{bandsHeading}</p>}
