@@ -1,7 +1,7 @@
 import type { LocalDate } from '@sunlog/core/calendar';
-import { GUIDELINES } from '@sunlog/core/ranges';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
-import { type TimePoint, TimeSeriesChart, type ValueBand } from '../../charts/TimeSeriesChart.tsx';
+import { iomGuidelineBands } from '../../charts/guideline-bands.ts';
+import { type TimePoint, TimeSeriesChart } from '../../charts/TimeSeriesChart.tsx';
 import type { BundleView } from '../../shl/bundle-view.ts';
 
 const locale = typeof navigator === 'undefined' ? 'en' : navigator.language;
@@ -242,16 +242,7 @@ function VitaminDChart({ view }: { view: BundleView }) {
   const points: TimePoint[] = view.labResults.flatMap((result) =>
     result.vitaminDNgPerMl === null ? [] : [{ date: result.date, value: result.vitaminDNgPerMl }],
   );
-  const bands = useMemo<ValueBand[]>(
-    () =>
-      GUIDELINES['iom-2011'].categories.map((category) => ({
-        ...(category.from === undefined ? {} : { from: category.from.threshold.ngPerMl }),
-        ...(category.to === undefined ? {} : { to: category.to.threshold.ngPerMl }),
-        label: category.label,
-        tone: 'context',
-      })),
-    [],
-  );
+  const bands = useMemo(() => iomGuidelineBands('ng/mL'), []);
   if (points.length === 0 || view.range === null) return null;
   const latest = points[points.length - 1];
   const top = Math.max(60, ...points.map((point) => point.value * 1.15));
