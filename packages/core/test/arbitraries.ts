@@ -287,8 +287,10 @@ export const exportV2Arb: fc.Arbitrary<ExportV2> = fc
       }),
     ),
     activity: optional(fc.array(activityArb, { maxLength: 5 })),
+    // Version 2 only: version 1 files never carried the last appointment.
+    lastAppointment: optional(fc.option(localDateArb, { nil: null })),
   })
-  .map(({ base, account, history, activity }) => {
+  .map(({ base, account, history, activity, lastAppointment }) => {
     const live = new Set(
       (Object.keys(RECORD_ARBS) as (keyof typeof RECORD_ARBS)[]).flatMap((key) =>
         base[key].map((record) => record.id),
@@ -298,5 +300,6 @@ export const exportV2Arb: fc.Arbitrary<ExportV2> = fc
       history === undefined
         ? undefined
         : { ...history, deleted: history.deleted.filter((entry) => !live.has(entry.record.id)) };
-    return compact({ ...base, version: 2 as const, account, history: kept, activity });
+    const profile = compact({ ...base.profile, lastAppointment });
+    return compact({ ...base, profile, version: 2 as const, account, history: kept, activity });
   });

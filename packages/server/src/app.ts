@@ -22,6 +22,7 @@ import { registerImportRoutes } from './imports/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 import { registerPushRoutes, registerReminderRoutes } from './reminders/routes.ts';
 import { registerReportRoutes } from './report/routes.ts';
+import { registerShareRoutes } from './shares/routes.ts';
 
 /** A capability adds its routes to the app; each is listed once, in `CAPABILITIES`. */
 type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
@@ -36,6 +37,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerRecordRoutes,
   registerExportRoutes,
   registerReportRoutes,
+  registerShareRoutes,
   registerImportRoutes,
   registerReminderRoutes,
   registerPushRoutes,
@@ -68,6 +70,8 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
           '*.password',
           '*.token',
           '*.passwordHash',
+          'passcode',
+          '*.passcode',
         ],
         censor: '[redacted]',
       },

@@ -20,6 +20,7 @@ import { DeliveryJob } from './reminders/delivery.ts';
 import { vapidSubject, webPushSender } from './reminders/push-sender.ts';
 import { PushSubscriptionService } from './reminders/push-subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './reminders/vapid.ts';
+import { ShareService } from './shares/service.ts';
 
 /** A running Sunlog without HTTP: the database and every service. Used by main, the CLI and tests. */
 export interface Sunlog {
@@ -35,6 +36,7 @@ export interface Sunlog {
   readonly imports: ImportService;
   readonly accountDeletion: AccountDeletionService;
   readonly calendar: CalendarService;
+  readonly shares: ShareService;
   /** The Web Push key pair, made on first start and kept in the database. */
   readonly vapid: VapidKeys;
   /** The browsers that agreed to notifications. */
@@ -105,6 +107,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
       ...(options.pushTimeoutMs === undefined ? {} : { timeoutMs: options.pushTimeoutMs }),
     }),
   });
+  const shares = new ShareService({ db, clock, audit, accounts, records, exports });
   return {
     config,
     db,
@@ -117,6 +120,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     imports,
     accountDeletion,
     calendar,
+    shares,
     vapid,
     pushSubscriptions,
     delivery,

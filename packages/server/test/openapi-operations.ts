@@ -117,6 +117,14 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   'POST /api/v1/import/lab-results': () => ({ file: asUpload(JSON.stringify(FHIR_RESULT)) }),
   'POST /api/v1/push/subscriptions': () => buildPushSubscription(),
   'DELETE /api/v1/push/subscriptions': () => ({ endpoint: buildPushSubscription().endpoint }),
+  'POST /api/v1/shares': (person) => ({
+    from: '2026-01-01',
+    to: '2026-03-31',
+    expiresInDays: 7,
+    label: 'Neurology clinic',
+    passcode: '2468',
+    password: person.password,
+  }),
 };
 
 /**

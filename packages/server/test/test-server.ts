@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import type { Clock } from '../src/clock.ts';
 import { type OpenSunlogOptions, openSunlog, type Sunlog } from '../src/context.ts';
 import type { TestEngine } from './engines.ts';
 import { buildRegisterInput, type RegisterBody } from './factories.ts';
@@ -20,6 +21,8 @@ export interface TestServerOptions {
   webDistDir?: string;
   /** Options for `openSunlog` (a clock to move, the agent for a test push receiver). */
   open?: OpenSunlogOptions;
+  /** The server's time source; the system clock unless a test moves time itself. */
+  clock?: Clock;
 }
 
 /** Opens Sunlog on a fresh database of `engine` and builds the production app over it. */
@@ -28,7 +31,10 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const { config, dispose } = await engine.freshDatabase(options.env);
-  const sunlog = await openSunlog(config, options.open);
+  const sunlog = await openSunlog(config, {
+    ...options.open,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const routes: RouteOptions[] = [];
   const app = await buildApp(sunlog, {
     onRoute: (route) => routes.push(route),

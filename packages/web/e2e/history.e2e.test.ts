@@ -98,7 +98,8 @@ describe.skipIf(warnIfSkipped())('History in a real browser', () => {
         // The drawing is hidden from screen readers; the sentence and the table carry the same facts.
         expect(await figure.locator('svg').first().getAttribute('aria-hidden')).toBe('true');
         expect((await figure.locator('.chart__summary').textContent())?.length).toBeGreaterThan(20);
-        await figure.getByText('Show the numbers').click();
+        // A year of ratings is summarised by week, so its table is of weeks.
+        await figure.getByText(/^Show the (weekly )?numbers$/).click();
         const table = figure.getByRole('table');
         await table.waitFor();
         expect(await table.getByRole('row').count()).toBeGreaterThan(1);

@@ -26,12 +26,20 @@ describe.skipIf(warnIfSkipped())('the Insights screen in a real browser', () => 
     const insights = new InsightsPage(page);
     await insights.goto();
     for (const name of INSIGHT_SECTIONS) expect(await insights.section(name).count(), name).toBe(1);
+    await insights.openEveryCard();
 
     const adherence = insights.section(INSIGHT_SECTIONS[0]);
     expect(
       await adherence.getByText(/you marked \d+ of \d+ scheduled doses as taken/).count(),
     ).toBeGreaterThan(2);
-    expect(await adherence.getByText(/^95% confidence interval: \d+% to \d+%$/).count()).toBeGreaterThan(2);
+    expect(await adherence.getByText(/^Likely between \d+% and \d+%$/).count()).toBeGreaterThan(2);
+    // The exact figure is one tap away under each finding.
+    const exact = adherence.getByText('Exact figures').first();
+    await exact.click();
+    await adherence
+      .getByText(/^95% confidence interval: \d+% to \d+% \(Wilson/)
+      .first()
+      .waitFor();
     expect(await adherence.getByText(/^Based on \d+ days$/).count()).toBeGreaterThan(2);
 
     const level = insights.section(INSIGHT_SECTIONS[1]);
@@ -56,6 +64,7 @@ describe.skipIf(warnIfSkipped())('the Insights screen in a real browser', () => 
     const page = await openSeededPage('four-months');
     const insights = new InsightsPage(page);
     await insights.goto();
+    await insights.openEveryCard();
     await page.locator('figure svg').first().waitFor();
     const figures = await insights.figures.all();
     expect(figures.length).toBeGreaterThanOrEqual(3);
@@ -78,27 +87,42 @@ describe.skipIf(warnIfSkipped())('the Insights screen in a real browser', () => 
     expect(await insights.notEnoughData.count()).toBeGreaterThan(3);
     expect(await page.getByText(/^Still needed: /).count()).toBeGreaterThan(3);
     expect(await page.getByText('No pattern stood out.').count()).toBe(1);
-    expect(await page.getByText(/A yearly rate is shown after 12 months of tracking/).count()).toBe(1);
+    const yearlyRate = /A yearly rate is shown after 12 months of tracking/;
+    expect(await insights.section(INSIGHT_SECTIONS[5]).getByText(yearlyRate).count()).toBe(1);
+    // The summary leads with what is missing too.
+    expect(await insights.summary.getByText(yearlyRate).count()).toBe(1);
+    expect(await insights.summary.getByText(/no finding|Not enough data yet/).count()).toBeGreaterThan(0);
   });
 
-  test.each(['light', 'dark'] as const)('Insights has no axe violations in the %s theme', async (scheme) => {
-    const found: string[] = [];
-    for (const seed of ['four-months', 'three-days'] as const) {
-      const page = await openSeededPage(seed, { colorScheme: scheme });
-      const insights = new InsightsPage(page);
-      await insights.goto();
-      if (seed === 'four-months') await page.locator('figure svg').first().waitFor();
-      found.push(...(await axeViolations(page, `insights-${seed}-${scheme}`)));
-    }
-    expect(found).toEqual([]);
-  });
+  test.each(['light', 'dark'] as const)(
+    'Insights has no axe violations in the %s theme',
+    async (scheme) => {
+      const found: string[] = [];
+      for (const seed of ['four-months', 'three-days'] as const) {
+        const page = await openSeededPage(seed, { colorScheme: scheme });
+        const insights = new InsightsPage(page);
+        await insights.goto();
+        // Folded, as the screen opens, then with every card and exact figure open.
+        found.push(...(await axeViolations(page, `insights-${seed}-${scheme}`)));
+        await insights.openEveryCard();
+        for (const exact of await page.getByText('Exact figures').all()) await exact.click();
+        if (seed === 'four-months') await page.locator('figure svg').first().waitFor();
+        found.push(...(await axeViolations(page, `insights-${seed}-${scheme}-open`)));
+      }
+      expect(found).toEqual([]);
+    },
+    180_000,
+  );
 
   test('every control is at least 44 by 44 and nothing scrolls sideways at 200% zoom', async () => {
     const page = await openSeededPage('four-months', { width: 640 });
     const insights = new InsightsPage(page);
     await insights.goto();
+    expect(await smallTargets(page)).toEqual([]);
+    await insights.openEveryCard();
     await page.locator('figure svg').first().waitFor();
     for (const toggle of await page.getByText('Show the numbers').all()) await toggle.click();
+    for (const exact of await page.getByText('Exact figures').all()) await exact.click();
     expect(await smallTargets(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toEqual([]);
   });

@@ -33,14 +33,42 @@ const LearnScreen = lazy(() =>
 const ShareScreen = lazy(() =>
   import('./screens/share/ShareScreen.tsx').then((module) => ({ default: module.ShareScreen })),
 );
+const ViewScreen = lazy(() =>
+  import('./screens/view/ViewScreen.tsx').then((module) => ({ default: module.ViewScreen })),
+);
 const OnboardingScreen = lazy(() =>
   import('./screens/onboarding/OnboardingScreen.tsx').then((module) => ({
     default: module.OnboardingScreen,
   })),
 );
 
-/** The shell: skip link, header with the app name and navigation, the main landmark, and on a phone the tab bar. */
+/**
+ * The clinician's viewer for a share link stands apart from the app: it never asks who is signed in,
+ * so a clinic's browser shows it without any account; everything else is the signed-in shell.
+ */
 export function App() {
+  const location = useLocation();
+  return location.route === 'view' ? <SharedLinkViewer /> : <Shell />;
+}
+
+function SharedLinkViewer() {
+  return (
+    <main id="main" className="main" tabIndex={-1}>
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            Loading…
+          </p>
+        }
+      >
+        <ViewScreen />
+      </Suspense>
+    </main>
+  );
+}
+
+/** The shell: skip link, header with the app name and navigation, the main landmark, and on a phone the tab bar. */
+function Shell() {
   const location = useLocation();
   const me = useMe();
   const mainRef = useRef<HTMLElement>(null);
@@ -208,6 +236,9 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       return <RegisterScreen />;
     case 'reset-password':
       return <ResetPasswordScreen />;
+    case 'view':
+      // Rendered by App outside the shell; never reached here.
+      return null;
     case 'not-found':
       return <NotFoundScreen isSignedIn={me.data !== null} />;
     default: {

@@ -7,6 +7,7 @@ import { App } from './app.tsx';
 import { OfflineSync } from './offline/OfflineSync.tsx';
 import { registerServiceWorker } from './offline/service-worker.ts';
 import { readMeSnapshot } from './offline/snapshots.ts';
+import { matchRoute } from './routes.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,6 +18,10 @@ if (root === null) throw new Error('index.html has no #root element');
 onlineManager.setOnline(navigator.onLine);
 
 const queryClient = createQueryClient();
+
+// The clinician viewer of a share link has no session: nothing there may ask who is signed in or send
+// anyone's queued entries, so the outbox sync stays off on that page (it has no links elsewhere).
+const isShareViewer = matchRoute(window.location.pathname) === 'view';
 
 /** Opened with no network: show the person last signed in here (their writes wait in the outbox). */
 async function seedFromDevice(): Promise<void> {
@@ -31,7 +36,7 @@ void seedFromDevice().finally(() => {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <OfflineSync />
+        {isShareViewer ? null : <OfflineSync />}
         <App />
       </QueryClientProvider>
     </StrictMode>,

@@ -35,6 +35,9 @@ describe('the route table', () => {
     expect(ROUTES['sign-in'].access).toBe('signed-out');
     expect(ROUTES.register.access).toBe('signed-out');
     expect(ROUTES.learn.access).toBe('anyone');
+    // The clinician's viewer for a share link: no account, and never in the navigation.
+    expect(ROUTES.view.access).toBe('anyone');
+    expect(ROUTES.view.nav).toBe('none');
     for (const route of [
       'today',
       'onboarding',

@@ -47,6 +47,11 @@ export const ROUTES = {
   register: { path: '/register', access: 'signed-out', title: 'Create account', nav: 'none' },
   /** Opened from a one-time reset link (its token in the #fragment); says how to get one without it. */
   'reset-password': { path: '/reset-password', access: 'anyone', title: 'New password', nav: 'none' },
+  /**
+   * The clinician's viewer for a shared link: public, outside the signed-in app (no session is read or
+   * needed), so it is rendered without the app's header and navigation.
+   */
+  view: { path: '/view', access: 'anyone', title: 'Shared records', nav: 'none' },
 } as const satisfies Record<string, RouteFacts>;
 
 /** The screens Sunlog knows; anything else is 'not-found'. */

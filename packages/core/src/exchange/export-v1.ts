@@ -34,10 +34,10 @@ export function checkUniqueIds(
 
 /**
  * The profile as version 1 wrote it: reminder preferences without the check-in day and times added
- * later, and without the tracked ratings (they travel in version 2), so the published version 1 schema
- * stays as it was.
+ * later, and without the tracked ratings and the last appointment (both travel in version 2 only), so the
+ * published version 1 schema stays as it was.
  */
-const ProfileV1Schema = ProfileSchema.omit({ trackedRatings: true }).extend({
+const ProfileV1Schema = ProfileSchema.omit({ trackedRatings: true, lastAppointment: true }).extend({
   reminders: ReminderPreferencesSchema.pick({
     dailyDose: true,
     dailyDoseTimes: true,

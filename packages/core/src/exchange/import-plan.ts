@@ -52,6 +52,7 @@ export const IMPORTED_PROFILE_FIELDS = [
   'reminders',
   'bloodTarget',
   'trackedRatings',
+  'lastAppointment',
 ] as const satisfies readonly (keyof Profile)[];
 
 /** One id (or the profile) that the file and the account hold differently. */

@@ -22,12 +22,25 @@ export function monthsBefore(date: LocalDate, months: number): LocalDate {
 }
 
 /**
- * The range asked for, with the defaults filled in: `to` is today, `from` six months before `to`.
+ * Where a range starts when the person does not say: the day of their last appointment when they set
+ * one (and it is not after `to`), else six months before `to`.
+ */
+export function defaultShareFrom(to: LocalDate, lastAppointment?: LocalDate | null): LocalDate {
+  if (lastAppointment !== undefined && lastAppointment !== null && lastAppointment <= to) {
+    return lastAppointment;
+  }
+  return monthsBefore(to, DEFAULT_SHARE_MONTHS);
+}
+
+/**
+ * The range asked for, with the defaults filled in: `to` is today, `from` the last appointment when
+ * the person set one, else six months before `to` (see defaultShareFrom).
  * Fails with `invalid-record` when a date is not a real date or `from` is after `to`.
  */
 export function resolveShareRange(
   asked: { from?: string | undefined; to?: string | undefined },
   today: LocalDate,
+  lastAppointment?: LocalDate | null,
 ): Result<ShareRange, DomainError> {
   for (const [name, value] of [
     ['from', asked.from],
@@ -38,7 +51,7 @@ export function resolveShareRange(
     }
   }
   const to = asked.to ?? today;
-  const from = asked.from ?? monthsBefore(to, DEFAULT_SHARE_MONTHS);
+  const from = asked.from ?? defaultShareFrom(to, lastAppointment);
   if (from > to) return err({ code: 'invalid-record', message: 'from must not be after to' });
   return ok({ from, to });
 }

@@ -4,7 +4,14 @@ import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { daysBetween } from './local-date.ts';
 import { effectiveSampleSize, lag1Autocorrelation, mean, sampleVariance } from './summary-stats.ts';
-import { formatInterval, formatNumber, intervalDigits, pluralNumber, shortfallInDays } from './wording.ts';
+import {
+  formatInterval,
+  formatNumber,
+  intervalDigits,
+  plural,
+  pluralNumber,
+  shortfallInDays,
+} from './wording.ts';
 
 /** Each window is 8 weeks long. */
 export const WINDOW_DAYS = 56;
@@ -89,7 +96,7 @@ function compare(series: DailySeries, regimenStart: string | null, symptom: Symp
       ...base,
       basis,
       sentence: `There are ${before.present.length} ${label} checks in the 8 weeks before the regimen started; a comparison needs ${MIN_DAYS_PER_WINDOW}.`,
-      missing: `needs ${MIN_DAYS_PER_WINDOW - before.present.length} more ${label} checks from the 8 weeks before the regimen started`,
+      missing: `needs ${plural(MIN_DAYS_PER_WINDOW - before.present.length, `more ${label} check`)} from the 8 weeks before the regimen started`,
       detail,
     });
   }

@@ -22,6 +22,10 @@ export const ACTIVITY_ACTIONS = [
   'calendar.rotate',
   'push.subscribe',
   'push.unsubscribe',
+  'share.create',
+  'share.revoke',
+  'share.access',
+  'share.access-denied',
 ] as const;
 
 export const ActivityActionSchema = z.enum(ACTIVITY_ACTIONS);
@@ -48,6 +52,10 @@ export const ActivityEntrySchema = z.object({
   recordKind: z.string().optional(),
   /** For settings changes: which settings changed, never their values. */
   fields: z.array(z.string()).optional(),
+  /** For a shared link's use: who the viewer said they were (the SMART Health Link `recipient`, as sent). */
+  recipient: z.string().optional(),
+  /** For shared links: the label the person gave the link. */
+  shareLabel: z.string().optional(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 

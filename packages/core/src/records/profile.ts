@@ -129,6 +129,15 @@ export const ProfileSchema = z.object({
   bloodTarget: BloodTargetSchema.nullable().optional(),
   /** The ratings Today shows first; absent means DEFAULT_TRACKED_RATINGS. */
   trackedRatings: TrackedRatingsSchema.optional(),
+  /**
+   * The day of the person's last appointment with their clinician (YYYY-MM-DD), set on the Share
+   * screen; reports and share links start there by default. Absent or null means not set.
+   */
+  // Written out rather than reusing common.ts's LocalDateSchema, which imports this module.
+  lastAppointment: z.iso
+    .date({ error: 'Use a real calendar date written as YYYY-MM-DD' })
+    .nullable()
+    .optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -112,20 +112,33 @@ export class SignInLimiter {
   }
 
   async #count(key: string, now: Date, cutoff: string): Promise<{ count: number; window_start: string }> {
-    const nowIso = now.toISOString();
-    // A counter whose window has passed starts again at 1 from now; otherwise it counts on.
-    return this.#db
-      .insertInto('rate_limits')
-      .values({ key, window_start: nowIso, count: 1 })
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet({
-          count: sql<number>`case when rate_limits.window_start > ${cutoff} then rate_limits.count + 1 else 1 end`,
-          window_start: sql<string>`case when rate_limits.window_start > ${cutoff} then rate_limits.window_start else ${nowIso} end`,
-        }),
-      )
-      .returning(['count', 'window_start'])
-      .executeTakeFirstOrThrow();
+    return countInWindow(this.#db, key, now, cutoff);
   }
+}
+
+/**
+ * Counts one attempt under `key` in one atomic upsert and answers the count and when its window began.
+ * A counter whose window began at or before `cutoff` starts again at 1 from now. Shared by every limit
+ * kept in `rate_limits` (sign-ins here, shared-link manifests in shares/access-limit.ts).
+ */
+export async function countInWindow(
+  db: Kysely<Database>,
+  key: string,
+  now: Date,
+  cutoff: string,
+): Promise<{ count: number; window_start: string }> {
+  const nowIso = now.toISOString();
+  return db
+    .insertInto('rate_limits')
+    .values({ key, window_start: nowIso, count: 1 })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start > ${cutoff} then rate_limits.count + 1 else 1 end`,
+        window_start: sql<string>`case when rate_limits.window_start > ${cutoff} then rate_limits.window_start else ${nowIso} end`,
+      }),
+    )
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Emails are hashed so the counters table holds no email address. */

@@ -123,6 +123,7 @@ export class AccountStore {
     if (patch.consentedAt !== undefined) columns.consented_at = patch.consentedAt;
     if (patch.bloodTarget !== undefined) columns.blood_target = bloodTargetToText(patch.bloodTarget);
     if (patch.trackedRatings !== undefined) columns.tracked_ratings = JSON.stringify(patch.trackedRatings);
+    if (patch.lastAppointment !== undefined) columns.last_appointment = patch.lastAppointment;
     await executor.updateTable('profiles').set(columns).where('user_id', '=', userId).execute();
   }
 
@@ -269,6 +270,7 @@ function profileToRow(userId: string, profile: Profile, at: string): Insertable<
     consented_at: profile.consentedAt,
     blood_target: bloodTargetToText(profile.bloodTarget),
     tracked_ratings: profile.trackedRatings === undefined ? null : JSON.stringify(profile.trackedRatings),
+    last_appointment: profile.lastAppointment ?? null,
     updated_at: at,
   };
 }
@@ -294,6 +296,7 @@ function rowToProfile(row: Selectable<ProfilesTable>): Profile {
     ...(row.tracked_ratings === null
       ? {}
       : { trackedRatings: TrackedRatingsSchema.parse(JSON.parse(row.tracked_ratings)) }),
+    ...(row.last_appointment === null ? {} : { lastAppointment: row.last_appointment }),
   };
 }
 

@@ -110,6 +110,8 @@ function toActivityEntry(row: { id: string; at: string; action: string; outcome:
     reason: text(detail.reason),
     recordKind: text(detail.kind),
     fields: fields.length === 0 ? undefined : fields,
+    recipient: text(detail.recipient),
+    shareLabel: text(detail.label),
   };
   const present = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined));
   return ActivityEntrySchema.parse(present) satisfies ActivityEntry;

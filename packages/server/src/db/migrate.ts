@@ -10,6 +10,9 @@ import { createServerKeys } from './migrations/0011-create-server-keys.ts';
 import { createPushSubscriptions } from './migrations/0012-create-push-subscriptions.ts';
 import { createPushDeliveries } from './migrations/0013-create-push-deliveries.ts';
 import { addPushDeliveryIndexes } from './migrations/0014-add-push-delivery-indexes.ts';
+import { createShares } from './migrations/0015-create-shares.ts';
+import { createShareFiles } from './migrations/0016-create-share-files.ts';
+import { addProfileLastAppointment } from './migrations/0019-add-profile-last-appointment.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import { addProfileTrackedRatings } from './migrations/0030-add-profile-tracked-ratings.ts';
 import type { Database } from './tables.ts';
@@ -30,6 +33,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-create-push-subscriptions': createPushSubscriptions,
   '0013-create-push-deliveries': createPushDeliveries,
   '0014-add-push-delivery-indexes': addPushDeliveryIndexes,
+  '0015-create-shares': createShares,
+  '0016-create-share-files': createShareFiles,
+  '0019-add-profile-last-appointment': addProfileLastAppointment,
   '0020-add-retention-indexes': addRetentionIndexes,
   '0030-add-profile-tracked-ratings': addProfileTrackedRatings,
 };

@@ -43,6 +43,9 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   password_resets: { by: 'column', column: 'user_id' },
   push_subscriptions: { by: 'column', column: 'user_id' },
   push_deliveries: { by: 'column', column: 'user_id' },
+  // Before shares: its rows reference them.
+  share_files: { by: 'column', column: 'user_id' },
+  shares: { by: 'column', column: 'user_id' },
   server_keys: { by: 'nothing', reason: 'Keys of the server itself (Web Push VAPID); nothing about people.' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },

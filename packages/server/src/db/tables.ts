@@ -24,6 +24,8 @@ export interface Database {
   password_resets: PasswordResetsTable;
   push_subscriptions: PushSubscriptionsTable;
   push_deliveries: PushDeliveriesTable;
+  shares: SharesTable;
+  share_files: ShareFilesTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -59,6 +61,8 @@ export interface ProfilesTable {
   blood_target: string | null;
   /** JSON text of `TrackedRatings`, or null for the default set. */
   tracked_ratings: string | null;
+  /** "YYYY-MM-DD" of the last appointment with the clinician, or null when not set. */
+  last_appointment: string | null;
   updated_at: string;
 }
 
@@ -190,4 +194,40 @@ export interface PushDeliveriesTable {
   snoozed_from: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A SMART Health Link the person made; the key to its ciphertext is never stored. */
+export interface SharesTable {
+  /** UUID, for the person to manage the link; not part of the link. */
+  id: string;
+  user_id: string;
+  /** Hex SHA-256 of the manifest id (the random part of the link's manifest URL). */
+  manifest_id_hash: string;
+  label: string | null;
+  /** The date range shared, YYYY-MM-DD, both included. */
+  range_from: string;
+  range_to: string;
+  /** argon2id PHC string of the passcode, or null when the link has none. */
+  passcode_hash: string | null;
+  /** Wrong passcodes so far; the link is disabled at 10. */
+  failed_attempts: number;
+  /** Successful manifest requests. */
+  access_count: number;
+  /** The FHIR Bundle as a compact JWE (dir, A256GCM). */
+  ciphertext: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** When too many wrong passcodes switched the link off. */
+  disabled_at: string | null;
+}
+
+/** A short-lived file address handed out by a manifest request. */
+export interface ShareFilesTable {
+  /** Hex SHA-256 of the random file id in the address. */
+  file_id_hash: string;
+  share_id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
 }

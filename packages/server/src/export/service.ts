@@ -114,14 +114,17 @@ export class ExportService {
     return { document, localDate: localDateOf(now, profile.timeZone) };
   }
 
-  /** The range asked for with the defaults (six months up to today, in the person's time zone). */
+  /**
+   * The range asked for with the defaults: up to today in the person's time zone, from their last
+   * appointment when they set one, else six months back.
+   */
   async rangeFor(
     user: User,
     asked: AskedRange,
   ): Promise<{ range: ShareRange; localDate: string; timeZone: string }> {
     const { profile } = await this.#accounts.getAccount(user);
     const localDate = localDateOf(this.#clock(), profile.timeZone);
-    const resolved = resolveShareRange(asked, localDate);
+    const resolved = resolveShareRange(asked, localDate, profile.lastAppointment);
     if (!resolved.ok) throw new SunlogError('invalid-input', resolved.error.message);
     return { range: resolved.value, localDate, timeZone: profile.timeZone };
   }

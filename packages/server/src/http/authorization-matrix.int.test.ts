@@ -34,10 +34,10 @@ vi.setConfig({ testTimeout: 180_000 });
  * (see `resourceOf` and `BODY_BUILDERS`) rather than being skipped.
  *
  * Principals today: anonymous (no cookie, the cookie of a session that was signed out, a made-up
- * cookie), the owner of the data, and another signed-in person. Share tokens do not exist yet; when they do, add a principal
- * per case the checklist names (a valid token, an expired one, a revoked one, a valid one outside its
- * date range) with its expectation: a valid one reads only what its scope and dates allow and changes
- * nothing, the others are answered like anonymous.
+ * cookie), the owner of the data, and another signed-in person. A share link (SMART Health Link) is
+ * no principal here: it opens nothing under /api, only the public /shl endpoints (not in the OpenAPI
+ * document), whose cases — valid, wrong passcode, exhausted, expired, revoked, never existed — are
+ * tested in shares/shares.int.test.ts; a link carries only the range it was made for, encrypted.
  */
 
 /**
@@ -70,6 +70,7 @@ type Resource =
   | { type: 'record'; kind: RecordKind; build: () => RecordCreateBase }
   | { type: 'session' }
   | { type: 'delivery' }
+  | { type: 'share' }
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
@@ -79,6 +80,7 @@ function resourceOf(operation: Operation): Resource {
   }
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
   if (operation.path.startsWith('/api/v1/push/deliveries/')) return { type: 'delivery' };
+  if (operation.path.startsWith('/api/v1/shares/')) return { type: 'share' };
   if (operation.pathParameters.length > 0) {
     throw new Error(`${operation.label}: no way to make its path parameters; teach resourceOf about it`);
   }
@@ -138,6 +140,7 @@ async function keepSignedIn(server: TestServer, person: Person, operation: Opera
       await createRecord(server, person, RECORD_KINDS[key], RECORD_FACTORIES[key]());
     }
     await subscribeToPush(server, person);
+    await createShare(server, person);
     return;
   }
   const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
@@ -223,6 +226,25 @@ async function createDelivery(server: TestServer, person: Person): Promise<strin
   return id;
 }
 
+/**
+ * Each matrix test calls every operation several times and makes share links (each renders the PDF
+ * report), which on a busy shared machine has taken well over the default 30 seconds (up to 100).
+ */
+const MATRIX_TESTS = { timeout: 300_000 };
+
+/** A share link of the person's, made through the API; answers its id. */
+async function createShare(server: TestServer, person: Person): Promise<string> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/shares',
+    cookies: person.cookies,
+    headers: browserHeaders(server),
+    payload: { from: '2026-01-01', to: '2026-03-31', expiresInDays: 7, password: person.password },
+  });
+  if (response.statusCode !== 201) throw new Error(`share answered ${response.statusCode}: ${response.body}`);
+  return response.json().id;
+}
+
 const RECORD_TABLES = Object.values(RECORD_KINDS).map((kind) => kind.table);
 
 /**
@@ -262,6 +284,7 @@ async function stateOf(server: TestServer, userId: string) {
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute(),
+    shares: await db.selectFrom('shares').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
     records,
     revisions: await db
       .selectFrom('record_revisions')
@@ -290,6 +313,7 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...audit.map((event) => event.id),
     ...state.pushSubscriptions.map((subscription) => subscription.id),
     ...state.pushDeliveries.map((delivery) => delivery.id),
+    ...state.shares.map((share) => share.id),
     // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
     // account has none yet, and the owner's was made in buildWorld, so their state does not move.
     await server.sunlog.calendar.secretFor(userId),
@@ -317,7 +341,10 @@ async function buildWorld(server: TestServer) {
   await subscribeToPush(server, other);
   const ownerDelivery = await createDelivery(server, owner);
   const ownerSecondSession = await newSession(server, owner);
-  return { owner, other, ownerRecords, ownerSecondSession, ownerDelivery };
+  // Each has a share link, so its id is among the markers and DELETE /shares/{id} has a target.
+  const ownerShare = await createShare(server, owner);
+  await createShare(server, other);
+  return { owner, other, ownerRecords, ownerSecondSession, ownerDelivery, ownerShare };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -327,6 +354,7 @@ function ownerTargets(world: World, operation: Operation): { what: string; id: s
   const resource = resourceOf(operation);
   if (resource.type === 'session') return [{ what: 'second session', id: world.ownerSecondSession.id }];
   if (resource.type === 'delivery') return [{ what: 'reminder delivery', id: world.ownerDelivery }];
+  if (resource.type === 'share') return [{ what: 'share link', id: world.ownerShare }];
   if (resource.type !== 'record') throw new Error(`${operation.label}: unexpected path parameter`);
   const records = world.ownerRecords.get(resource.kind.path);
   if (records === undefined) throw new Error(`${operation.label}: no owner records made`);
@@ -341,7 +369,12 @@ async function readAsOwner(server: TestServer, world: World, operation: Operatio
   const resource = resourceOf(operation);
   // Deliveries have no read route: the database shows whether a snooze was made.
   if (resource.type === 'delivery') return (await stateOf(server, world.owner.id)).pushDeliveries;
-  const url = resource.type === 'record' ? `/api/v1/${resource.kind.path}/${id}` : '/api/v1/me/sessions';
+  const url =
+    resource.type === 'record'
+      ? `/api/v1/${resource.kind.path}/${id}`
+      : resource.type === 'share'
+        ? '/api/v1/shares'
+        : '/api/v1/me/sessions';
   const response = await server.app.inject({ method: 'GET', url, cookies: world.owner.cookies });
   const body = response.json();
   // lastSeenAt moves with the owner's own requests, this read included.
@@ -356,7 +389,7 @@ function expectError(response: LightMyRequestResponse, status: number, code: str
   expect(response.json().error.code, where).toBe(code);
 }
 
-describe.each(engines())('the route × principal matrix on $name', (engine) => {
+describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS, (engine) => {
   const server = useTestServer(engine);
 
   test('the public list names only documented operations, and the document secures all others', async () => {
@@ -487,6 +520,8 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         id = (await newSession(s, owner)).id;
       } else if (resource.type === 'delivery') {
         id = await createDelivery(s, owner);
+      } else if (resource.type === 'share') {
+        id = await createShare(s, owner);
       }
       const body = validBody(operation, owner, id);
       const response = await call(s, operation, {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { describe, expect, test, vi } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { RECORD_FACTORIES } from '../../test/factories.ts';
@@ -478,6 +479,8 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   server_keys: 'compare',
   push_subscriptions: 'compare',
   push_deliveries: 'compare',
+  shares: 'compare',
+  share_files: 'compare',
   audit_events: 'ignore', // a refused request may be audited: that is the point of the trail
   rate_limits: 'ignore', // a failed sign-in counts, by design
 };
@@ -489,13 +492,42 @@ async function snapshot(server: TestServer, owner: Person) {
   const database: Record<string, unknown[]> = {};
   for (const [table, use] of Object.entries(TABLES) as [keyof Database, 'compare' | 'ignore'][]) {
     if (use === 'ignore') continue;
-    const rows = (await server.sunlog.db.selectFrom(table).selectAll().execute()).map((row) => {
+    const rows = (await readTable(server, table)).map((row) => {
       const { last_seen_at: _lastSeen, ...rest } = row as Record<string, unknown>;
       return rest;
     });
     database[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return { export: document, database };
+}
+
+/**
+ * A table's rows. A share's ciphertext (the encrypted Bundle with its PDF, often hundreds of kilobytes)
+ * is compared by its length: reading every one whole for every snapshot made the run far slower, and no
+ * request rewrites a ciphertext to another of the same length (only revoking empties it).
+ */
+async function readTable(server: TestServer, table: keyof Database): Promise<unknown[]> {
+  const { db } = server.sunlog;
+  if (table !== 'shares') return db.selectFrom(table).selectAll().execute();
+  return db
+    .selectFrom('shares')
+    .select([
+      'id',
+      'user_id',
+      'manifest_id_hash',
+      'label',
+      'range_from',
+      'range_to',
+      'passcode_hash',
+      'failed_attempts',
+      'access_count',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'disabled_at',
+      sql<number>`length(ciphertext)`.as('ciphertext_length'),
+    ])
+    .execute();
 }
 
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -574,9 +606,24 @@ async function seedOwner(server: TestServer) {
     'sessions',
     sessions.json().sessions.map((session: { id: string }) => session.id),
   );
+  const share = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/shares',
+    cookies,
+    payload: { from: '2026-01-01', to: '2026-03-31', expiresInDays: 7, password: owner.password },
+  });
+  expect(share.statusCode, share.body).toBe(201);
+  ids.set('shares', [share.json().id]);
   /** The ids an operation's path id is picked from: its own kind's, or else all of them. */
   const idsFor = (operation: Operation): string[] => {
-    const own = ids.get(collectionOf(operation) ?? (operation.path.includes('/sessions/') ? 'sessions' : ''));
+    const own = ids.get(
+      collectionOf(operation) ??
+        (operation.path.includes('/sessions/')
+          ? 'sessions'
+          : operation.path.startsWith('/api/v1/shares/')
+            ? 'shares'
+            : ''),
+    );
     return own ?? [...ids.values()].flat();
   };
   return { owner, idsFor };

@@ -29,6 +29,21 @@ export class InsightsPage {
     await this.section(INSIGHT_SECTIONS[0]).waitFor({ timeout: 60_000 });
   }
 
+  /** The summary that leads the screen. */
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: 'In short', exact: true });
+  }
+
+  /** Each card's folded detail toggle ("Show details: <card heading>"). */
+  get detailToggles(): Locator {
+    return this.page.getByText(/Show details/);
+  }
+
+  /** Opens every card's details, as a person tapping each "Show details" would. */
+  async openEveryCard(): Promise<void> {
+    for (const toggle of await this.detailToggles.all()) await toggle.click();
+  }
+
   section(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
   }

@@ -11,6 +11,7 @@ export const queryKeys = {
   me: ['me'] as const,
   sessions: ['me', 'sessions'] as const,
   activity: ['me', 'activity'] as const,
+  shares: ['me', 'shares'] as const,
 };
 
 /**

@@ -16,12 +16,18 @@ export interface ChartFigureProps {
   table: ChartTable;
   /** The label of the control that opens the table. */
   tableLabel?: string;
-  /** Plot options without width; the figure measures its own width. Null draws nothing (no data). */
-  options: PlotOptions | null;
+  /**
+   * Plot options without width, or a function of the measured width (for axes that choose their ticks
+   * to fit it, see chart-ticks.ts). Null draws nothing (no data).
+   */
+  options: ChartOptions | null;
   /** Extra context under the chart, such as a key to the colours. */
   children?: ReactNode;
   className?: string;
 }
+
+/** Plot options, or options made for the width the chart is drawn at (in CSS px). */
+export type ChartOptions = PlotOptions | ((width: number) => PlotOptions);
 
 /**
  * A chart as a <figure>: visible caption, the drawing (hidden from screen readers, which get the text
@@ -91,7 +97,7 @@ export function ChartFigure({
 }
 
 /** Draws Plot options at the width of its container, redrawing when that width changes. */
-function PlotCanvas({ options }: { options: PlotOptions }) {
+function PlotCanvas({ options }: { options: ChartOptions }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
@@ -108,7 +114,8 @@ function PlotCanvas({ options }: { options: PlotOptions }) {
   useEffect(() => {
     const element = ref.current;
     if (element === null || width === 0) return;
-    const chart = plot({ ...options, width });
+    const chosen = typeof options === 'function' ? options(width) : options;
+    const chart = plot({ ...chosen, width });
     for (const style of chart.querySelectorAll('style')) style.remove();
     chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);

@@ -2,7 +2,7 @@ import { axisY, type PlotOptions, rect, ruleY } from '@observablehq/plot';
 import type { LocalDate } from '@sunlog/core/calendar';
 import { useMemo } from 'react';
 import { ChartFigure } from './ChartFigure.tsx';
-import { axisTicks, dateOnAxis, endOfDateOnAxis } from './chart-dates.ts';
+import { axisTicks, CHART_MARGIN_RIGHT, dateOnAxis, endOfDateOnAxis } from './chart-dates.ts';
 
 export interface DailyValue {
   date: LocalDate;
@@ -45,7 +45,7 @@ export function DailyBarChart({
   locale,
 }: DailyBarChartProps) {
   const hasData = days.some((day) => day.value > 0 || (day.reference ?? 0) > 0);
-  const options = useMemo<PlotOptions>(() => {
+  const options = useMemo(() => {
     const x1 = dateOnAxis(start);
     const x2 = endOfDateOnAxis(end);
     const spanDays = (x2.getTime() - x1.getTime()) / 86_400_000;
@@ -53,15 +53,17 @@ export function DailyBarChart({
     // Gaps between bars only when there is room for them.
     const inset = spanDays > 62 ? 0 : spanDays > 10 ? 1 : 6;
     const withReference = days.filter((day) => day.reference !== undefined && day.reference > 0);
-    return {
-      marginLeft: 64,
+    const marginLeft = 64;
+    return (width: number): PlotOptions => ({
+      marginLeft,
+      marginRight: CHART_MARGIN_RIGHT,
       marginBottom: 40,
       marginTop: 24,
       height: 240,
       x: {
         type: 'utc',
         domain: [x1, x2],
-        ...axisTicks(start, end, locale),
+        ...axisTicks(start, end, locale, width - marginLeft - CHART_MARGIN_RIGHT),
       },
       y: { domain: [0, top], nice: true },
       marks: [
@@ -91,7 +93,7 @@ export function DailyBarChart({
         }),
         ruleY([0], { className: 'chart-axis-rule' }),
       ],
-    };
+    });
   }, [days, start, end, locale, axisLabel, formatValue]);
 
   const columns = referenceLabel === undefined ? ['Date', valueLabel] : ['Date', valueLabel, referenceLabel];

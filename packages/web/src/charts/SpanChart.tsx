@@ -2,7 +2,7 @@ import { barX, type PlotOptions } from '@observablehq/plot';
 import type { LocalDate } from '@sunlog/core/calendar';
 import { useMemo } from 'react';
 import { ChartFigure } from './ChartFigure.tsx';
-import { axisTicks, dateOnAxis, endOfDateOnAxis } from './chart-dates.ts';
+import { axisTicks, CHART_MARGIN_RIGHT, dateOnAxis, endOfDateOnAxis } from './chart-dates.ts';
 
 export interface Span {
   id: string;
@@ -42,7 +42,7 @@ export function SpanChart({
   columns,
   ongoingText,
 }: SpanChartProps) {
-  const options = useMemo<PlotOptions>(() => {
+  const options = useMemo(() => {
     const x1 = dateOnAxis(start);
     const x2 = endOfDateOnAxis(end);
     const clip = (date: Date) => new Date(Math.min(Math.max(date.getTime(), x1.getTime()), x2.getTime()));
@@ -57,15 +57,17 @@ export function SpanChart({
         stroke: 'currentColor',
         className,
       });
-    return {
-      marginLeft: 110,
+    const marginLeft = 110;
+    return (width: number): PlotOptions => ({
+      marginLeft,
+      marginRight: CHART_MARGIN_RIGHT,
       marginBottom: 40,
       marginTop: 12,
       height: 40 + 48 * Math.max(1, spans.length),
       x: {
         type: 'utc',
         domain: [x1, x2],
-        ...axisTicks(start, end, locale),
+        ...axisTicks(start, end, locale, width - marginLeft - CHART_MARGIN_RIGHT),
       },
       y: { label: null, domain: spans.map((span) => span.label) },
       marks: [
@@ -78,7 +80,7 @@ export function SpanChart({
           spans.filter((span) => span.isOngoing),
         ),
       ],
-    };
+    });
   }, [spans, start, end, locale]);
 
   const rows = spans.map((span) => [

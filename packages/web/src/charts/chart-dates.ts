@@ -1,4 +1,5 @@
 import type { LocalDate } from '@sunlog/core/calendar';
+import { chooseTicks, withinEnds } from './chart-ticks.ts';
 
 /**
  * Charts place zone-less local dates on a UTC time axis: "2026-11-20" becomes 2026-11-20T00:00Z and is
@@ -23,30 +24,59 @@ export function axisDateFormatter(
 }
 
 /**
- * Tick positions and labels for a period: each day's noon (centred under its bar) for up to two weeks,
- * every few days' noon up to about two months, and the first of each month beyond that.
+ * How far a tick label may run past the plot area: well into the right margin, but only a little to
+ * the left, where the y axis's lowest label sits just above the x labels.
+ */
+export const LABEL_OVERHANG_PX = { left: 6, right: 20 } as const;
+
+/** The charts' margin right of the plot area; labels of the last tick may run into it. */
+export const CHART_MARGIN_RIGHT = 24;
+
+/**
+ * Tick positions and labels for a period that fit `plotWidth` px: for up to about two months, a day's
+ * noon (centred under its bar) every 1, 2, 3, 7 or 14 days; beyond that, the middle of every 1, 2, 3 or
+ * 6 months, labelled with the month's name. The finest spacing whose labels do not touch wins (see
+ * chart-ticks.ts).
  */
 export function axisTicks(
   start: LocalDate,
   end: LocalDate,
   locale: string,
+  plotWidth: number,
 ): { ticks: Date[]; tickFormat: (date: Date) => string } {
   const first = dateOnAxis(start).getTime();
   const last = endOfDateOnAxis(end).getTime();
   const days = Math.round((last - first) / 86_400_000);
+  // Ticks whose label cannot fit at the ends (the 1st of the first month, under the y axis) are left out.
+  const place = (instants: readonly number[], format: (date: Date) => string) =>
+    instants
+      .map((instant) => ({
+        x: ((instant - first) / (last - first)) * plotWidth,
+        label: format(new Date(instant)),
+        instant,
+      }))
+      .filter((tick) => withinEnds(tick, plotWidth, LABEL_OVERHANG_PX));
   if (days > 62) {
-    const ticks: Date[] = [];
+    const tickFormat = axisDateFormatter(locale, { month: 'short' });
+    // Each month's label sits under the middle of the month it names.
+    const months: number[] = [];
     const cursor = new Date(first);
     cursor.setUTCDate(1);
-    if (cursor.getTime() < first) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
     while (cursor.getTime() < last) {
-      ticks.push(new Date(cursor));
+      const monthStart = cursor.getTime();
       cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+      const middle = (monthStart + cursor.getTime()) / 2;
+      if (middle >= first && middle < last) months.push(middle);
     }
-    return { ticks, tickFormat: axisDateFormatter(locale, { month: 'short' }) };
+    const placed = place(months, tickFormat);
+    const candidates = [1, 2, 3, 6].map((stride) => placed.filter((_tick, index) => index % stride === 0));
+    const chosen = chooseTicks(candidates, plotWidth, LABEL_OVERHANG_PX);
+    return { ticks: chosen.map((tick) => new Date(tick.instant)), tickFormat };
   }
-  const step = days <= 14 ? 1 : days <= 31 ? 5 : 10;
-  const ticks: Date[] = [];
-  for (let day = 0; day < days; day += step) ticks.push(new Date(first + day * 86_400_000 + 43_200_000));
-  return { ticks, tickFormat: axisDateFormatter(locale, { day: 'numeric', month: 'short' }) };
+  const tickFormat = axisDateFormatter(locale, { day: 'numeric', month: 'short' });
+  const noons = Array.from({ length: days }, (_, day) => first + day * 86_400_000 + 43_200_000);
+  const placed = place(noons, tickFormat);
+  const candidates = [1, 2, 3, 7, 14].map((stride) => placed.filter((_tick, index) => index % stride === 0));
+  const chosen = chooseTicks(candidates, plotWidth, LABEL_OVERHANG_PX);
+  return { ticks: chosen.map((tick) => new Date(tick.instant)), tickFormat };
 }

@@ -324,6 +324,44 @@ describe('the FHIR R4 Bundle', () => {
     expect(observation.valueString).toBe('blurred vision');
   });
 
+  test('a report attached as a PDF travels as a DocumentReference that passes the validator', () => {
+    const pdfBase64 = Buffer.from('%PDF-1.7\n%test\n').toString('base64');
+    const bundle = buildFhirBundle(
+      input({ report: { title: 'Sunlog report 2026-01-01 to 2026-03-31', pdfBase64 } }),
+    );
+    const documents = resources(bundle).filter((resource) => resource.resourceType === 'DocumentReference');
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({
+      status: 'current',
+      subject: { reference: `urn:uuid:${PERSON.id}` },
+      content: [
+        {
+          attachment: {
+            contentType: 'application/pdf',
+            data: pdfBase64,
+            title: 'Sunlog report 2026-01-01 to 2026-03-31',
+          },
+        },
+      ],
+    });
+    expect(validationErrors(bundle)).toEqual([]);
+    // Without a report there is no DocumentReference.
+    expect(resources(buildFhirBundle(input())).some((r) => r.resourceType === 'DocumentReference')).toBe(
+      false,
+    );
+  });
+
+  test('ids derived from the person’s never equal it nor each other, whatever its eighth character', () => {
+    const pdfBase64 = Buffer.from('%PDF-1.7\n').toString('base64');
+    for (const eighth of ['b', 'c', 'd', 'e', '0']) {
+      const person = { id: `6f1c2d3${eighth}-4b5a-4c6d-8e7f-901234567890`, displayName: 'Ada' };
+      const bundle = buildFhirBundle(input({ person, report: { title: 'Report', pdfBase64 } }));
+      const ids = [bundle.id, ...resources(bundle).map((resource) => resource.id)];
+      expect(new Set(ids).size, eighth).toBe(ids.length);
+      expect(validationErrors(bundle), eighth).toEqual([]);
+    }
+  });
+
   test('the range decides what is included: records outside it are left out, an ongoing regimen stays', () => {
     const bundle = buildFhirBundle(input({ range: { from: '2026-02-01', to: '2026-02-28' } }));
     const ids = resources(bundle).map((resource) => resource.id);

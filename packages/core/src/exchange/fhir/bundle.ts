@@ -4,6 +4,7 @@ import type {
   CodeableConcept,
   Coding,
   Condition,
+  DocumentReference,
   Dosage,
   Quantity as FhirQuantity,
   MedicationAdministration,
@@ -57,6 +58,17 @@ export interface FhirBundleInput {
   labResults: readonly LabResult[];
   symptomChecks: readonly SymptomCheck[];
   flares: readonly Flare[];
+  /**
+   * The clinician report as a PDF, to travel inside the Bundle as a DocumentReference (a SMART Health
+   * Link carries one Bundle, so the report goes with it rather than as a second file).
+   */
+  report?: ReportAttachment;
+}
+
+/** A rendered report to attach: its title and the PDF's bytes as base64. */
+export interface ReportAttachment {
+  title: string;
+  pdfBase64: string;
 }
 
 /** The tag every resource in the Bundle carries: the person entered it, not a clinician or a device. */
@@ -295,6 +307,7 @@ export function buildFhirBundle(input: FhirBundleInput): Bundle {
     ...labObservations,
     ...symptomObservations,
     ...flareObservations,
+    ...(input.report === undefined ? [] : [reportDocument(input, patientRef)]),
   ];
   return {
     resourceType: 'Bundle',
@@ -303,6 +316,40 @@ export function buildFhirBundle(input: FhirBundleInput): Bundle {
     type: 'collection',
     timestamp: input.generatedAt,
     entry: resources.map(entry),
+  };
+}
+
+/**
+ * The PDF report as a DocumentReference: `current`, typed by text only (base R4 binds no required code
+ * for a patient-made summary), with the PDF inline as base64 so the Bundle stands alone.
+ */
+function reportDocument(
+  input: FhirBundleInput,
+  subject: { reference: string; display: string },
+): DocumentReference {
+  const report = input.report as ReportAttachment;
+  return {
+    resourceType: 'DocumentReference',
+    // Stable like the Condition's: the same person's Bundles name the same report document.
+    id: derivedId(input.person.id, 'd'),
+    meta,
+    status: 'current',
+    type: { text: 'Vitamin D and MS summary made by the person in Sunlog (not checked by a clinician)' },
+    subject,
+    date: input.generatedAt,
+    author: [subject],
+    description: `Report for ${input.range.from} to ${input.range.to}`,
+    content: [
+      {
+        attachment: {
+          contentType: 'application/pdf',
+          language: 'en',
+          data: report.pdfBase64,
+          title: report.title,
+          creation: input.generatedAt,
+        },
+      },
+    ],
   };
 }
 
@@ -488,8 +535,11 @@ function compare(a: string, b: string): number {
 
 /**
  * A UUID-shaped id derived from another by changing its first hex digit group's last character to a tag,
- * so derived resources have ids that are stable and distinct from any record's within one Bundle.
+ * so derived resources have ids that are stable and distinct from any record's within one Bundle. When
+ * that character already is the tag, the derived id would be the person's own (the Patient's), so `e`
+ * stands in: it is no tag, and only the one tag equal to the character needs it, so all stay distinct.
  */
-function derivedId(id: string, tag: 'b' | 'c'): string {
-  return `${id.slice(0, 7)}${tag}${id.slice(8)}`;
+function derivedId(id: string, tag: 'b' | 'c' | 'd'): string {
+  const character = id.charAt(7) === tag ? 'e' : tag;
+  return `${id.slice(0, 7)}${character}${id.slice(8)}`;
 }

@@ -8,8 +8,14 @@ import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
 import { convertBlood, convertIntake, roundForDisplay, toIu } from '@sunlog/core/units';
 import { useId, useMemo, useState } from 'react';
 import { DailyBarChart, type DailyValue } from '../../charts/DailyBarChart.tsx';
+import { iomGuidelineBands } from '../../charts/guideline-bands.ts';
 import { type Span, SpanChart } from '../../charts/SpanChart.tsx';
-import { type TimePoint, TimeSeriesChart, type ValueBand } from '../../charts/TimeSeriesChart.tsx';
+import {
+  type BandTint,
+  type TimePoint,
+  TimeSeriesChart,
+  type ValueBand,
+} from '../../charts/TimeSeriesChart.tsx';
 import type { HistoryFormat } from './format.ts';
 import type { Period } from './period.ts';
 import { SYMPTOM_NAMES, historyStrings as t } from './strings.ts';
@@ -89,6 +95,10 @@ function IntakeChart({ period, records, format, today }: ChartsProps) {
   );
 }
 
+/**
+ * One distinct tint per IOM 2011 category, lowest to highest (docs/medical-reference.md §2.1): warm for
+ * the low bands, green where the IOM says the level is enough for almost everyone, cool above it.
+ */
 function BloodChart({ period, records, format, profile }: ChartsProps) {
   const unit = format.bloodUnit;
   const results = records.labResults
@@ -111,22 +121,13 @@ function BloodChart({ period, records, format, profile }: ChartsProps) {
           ...(low === undefined ? {} : { from: low }),
           ...(high === undefined ? {} : { to: high }),
           label: t.targetBand,
-          tone: 'target',
+          shortLabel: t.targetBandShort,
+          tint: 'green',
         },
       ];
     }
     // No personal target: IOM 2011's categories as labelled context, never as a suggested target.
-    // See: docs/medical-reference.md §2.1 (IOM 2011) and §2.2 (no MS target; never suggest one).
-    return GUIDELINES['iom-2011'].categories.map((category) => {
-      const edge = (threshold: { ngPerMl: number; nmolPerL: number }) =>
-        unit === 'ng/mL' ? threshold.ngPerMl : threshold.nmolPerL;
-      return {
-        ...(category.from === undefined ? {} : { from: edge(category.from.threshold) }),
-        ...(category.to === undefined ? {} : { to: edge(category.to.threshold) }),
-        label: category.label,
-        tone: 'context',
-      };
-    });
+    return iomGuidelineBands(unit);
   }, [target, unit]);
 
   // Show at least up to 60 ng/mL (150 nmol/L) so the context bands are readable; more if a result is higher.
@@ -247,6 +248,7 @@ function SymptomChart({ period, records, format }: ChartsProps) {
         formatDate={format.date}
         locale={format.locale}
         yDomain={[0, 10]}
+        summariseLongSpans
       />
     </div>
   );

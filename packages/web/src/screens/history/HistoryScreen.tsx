@@ -142,7 +142,13 @@ export function HistoryScreen({ me }: { me: Me }) {
             ) : (
               <>
                 <p className="muted">{t.timelineLead}</p>
-                <Timeline days={days} format={format} onEdit={setEditing} onDelete={setConfirming} />
+                <Timeline
+                  key={`${period.kind}:${period.start}`}
+                  days={days}
+                  format={format}
+                  onEdit={setEditing}
+                  onDelete={setConfirming}
+                />
               </>
             )}
           </section>

@@ -30,6 +30,11 @@ export const historyStrings = {
   chartsHeading: 'At a glance',
   timelineHeading: 'Every entry',
   timelineLead: 'Newest first.',
+  showingEntries: (shown: number, total: number) =>
+    shown >= total
+      ? `Showing all ${plural(total, 'entry', 'entries')}.`
+      : `Showing ${shown} of ${total} entries.`,
+  showMore: (count: number) => `Show ${plural(count, 'more entry', 'more entries')}`,
   empty: (kind: PeriodKind) => `No entries this ${PERIOD_WORD[kind]} yet.`,
 
   intakeCaption: (unit: string) => `Vitamin D taken each day (${unit})`,
@@ -54,7 +59,9 @@ export const historyStrings = {
       above: 'That is above the target you set with your clinician.',
     })[position],
   targetBand: 'Your target, set with your clinician',
-  guidelineBandsHeading: 'Shaded: IOM 2011 categories, shown for context. They are not a target.',
+  targetBandShort: 'Your target',
+  guidelineBandsHeading: 'Tinted bands: IOM 2011 categories, shown for context. They are not a target.',
+  /** Short names written inside the IOM 2011 bands on the chart, by category id. */
   noTargetNote:
     'You have not entered a personal target. If you and your clinician agree one, you can add it in Settings.',
 

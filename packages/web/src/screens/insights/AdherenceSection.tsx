@@ -4,6 +4,7 @@ import { ChartFigure } from '../../charts/ChartFigure.tsx';
 import { monthlyShareOptions, type ShareRow } from './charts/plots.ts';
 import { formatMonth, formatPercent, formatShortMonth } from './format.ts';
 import { InsightDetails } from './InsightDetails.tsx';
+import { InsightSection } from './InsightSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 
 /** Months shown at most; older ones stay in the records and the report. */
@@ -31,8 +32,7 @@ export function AdherenceSection({
   const percent = (value: number) => formatPercent(value, locale);
   const shares = ok.map((month) => month.estimate ?? 0);
   return (
-    <section className="card insights-section" aria-labelledby="insights-adherence">
-      <h2 id="insights-adherence">{t.adherenceHeading}</h2>
+    <InsightSection id="insights-adherence" heading={t.adherenceHeading}>
       <p className="muted">{t.adherenceLead}</p>
       {shown.length === 0 ? (
         <div className="insight insight--waiting">
@@ -72,6 +72,6 @@ export function AdherenceSection({
           />
         ))}
       </div>
-    </section>
+    </InsightSection>
   );
 }

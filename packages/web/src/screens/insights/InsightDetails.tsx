@@ -1,12 +1,21 @@
 import type { Insight } from '@sunlog/core/insights/insight';
-import { formatBasis, formatUncertainty, readableSentence, type ValueFormatter } from './format.ts';
+import {
+  formatBasis,
+  formatExactUncertainty,
+  formatUncertainty,
+  readableSentence,
+  type ValueFormatter,
+} from './format.ts';
 import { insightsStrings as t } from './strings.ts';
 
-/** "Still needed: 3 more weeks of fatigue checks" from the engine's "needs 3 more weeks of …". */
-function missingLine(missing: string): string {
-  return missing.startsWith('needs ')
-    ? `${t.stillNeeded} ${missing.slice('needs '.length)}.`
-    : `${t.why} ${missing}.`;
+/**
+ * "Still needed: 3 more fatigue checks in November 2026" from the engine's "needs 3 more … in 2026-11".
+ */
+export function missingLine(missing: string, locale: string): string {
+  const readable = readableSentence(missing, locale);
+  return readable.startsWith('needs ')
+    ? `${t.stillNeeded} ${readable.slice('needs '.length)}.`
+    : `${t.why} ${readable}.`;
 }
 
 /**
@@ -31,13 +40,17 @@ export function InsightDetails({
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const enough = insight.status === 'ok';
+  const exact =
+    enough && insight.estimate !== null && insight.uncertainty !== null
+      ? formatExactUncertainty(insight.uncertainty, format)
+      : null;
   return (
     <article className={`insight${enough ? '' : ' insight--waiting'}`}>
       <Heading className="insight__title">{title}</Heading>
       {enough ? null : <p className="insight__badge">{t.notEnoughData}</p>}
       <p>{readableSentence(sentence ?? insight.sentence, locale)}</p>
       {!enough && insight.missing !== undefined ? (
-        <p className="insight__missing">{missingLine(insight.missing)}</p>
+        <p className="insight__missing">{missingLine(insight.missing, locale)}</p>
       ) : null}
       <dl className="insight__facts">
         {insight.estimate === null ? null : (
@@ -57,6 +70,12 @@ export function InsightDetails({
           <dd>{formatBasis(insight.kind, insight.basis, locale)}</dd>
         </div>
       </dl>
+      {exact === null ? null : (
+        <details className="insight__exact">
+          <summary className="insight__exact-toggle">{t.exactFigures}</summary>
+          <p>{exact}</p>
+        </details>
+      )}
     </article>
   );
 }

@@ -3,7 +3,16 @@ import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import { AdherenceSection } from './AdherenceSection.tsx';
 import { formatNumber } from './format.ts';
+import {
+  adherenceHeadline,
+  associationsHeadline,
+  beforeAfterHeadline,
+  flareHeadline,
+  levelHeadline,
+  symptomsHeadline,
+} from './headlines.ts';
 import { InsightDetails } from './InsightDetails.tsx';
+import { InsightSection, InsightsSummary } from './InsightSection.tsx';
 import { LevelSection } from './LevelSection.tsx';
 import { AssociationsSection, BeforeAfterSection } from './PatternsSection.tsx';
 import { todayFor, useInsights, usePersonRecords } from './person-records.ts';
@@ -24,11 +33,23 @@ export function InsightsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <p className="lead">{t.lead}</p>
+      <RecordsLoadStatus state={state} strings={t} />
+      {computed === undefined ? null : (
+        <InsightsSummary
+          headlines={[
+            adherenceHeadline(computed.insights.adherenceByMonth, locale),
+            levelHeadline(computed.input.labs, computed.insights.levelTrend, profile.bloodUnit, locale),
+            symptomsHeadline(computed.insights.symptomTrends, locale),
+            beforeAfterHeadline(computed.insights.beforeAfter, locale),
+            associationsHeadline(computed.insights.associations),
+            flareHeadline(computed.insights.flareRate, locale),
+          ]}
+        />
+      )}
       <aside className="note" aria-labelledby="insights-disclaimer">
         <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
         <p>{t.disclaimer}</p>
       </aside>
-      <RecordsLoadStatus state={state} strings={t} />
       {computed === undefined ? null : (
         <>
           <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />
@@ -52,8 +73,7 @@ export function InsightsScreen({ me }: { me: Me }) {
 
 function FlareSection({ rate, locale }: { rate: FlareRateInsight; locale: string }) {
   return (
-    <section className="card insights-section" aria-labelledby="insights-flares">
-      <h2 id="insights-flares">{t.flaresHeading}</h2>
+    <InsightSection id="insights-flares" heading={t.flaresHeading}>
       <p className="muted">{t.flaresLead}</p>
       <InsightDetails
         insight={rate}
@@ -64,6 +84,6 @@ function FlareSection({ rate, locale }: { rate: FlareRateInsight; locale: string
       <aside className="note" aria-label="About flare-ups">
         <p>{t.flaresDisclaimer}</p>
       </aside>
-    </section>
+    </InsightSection>
   );
 }

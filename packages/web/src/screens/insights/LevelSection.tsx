@@ -6,9 +6,11 @@ import type { BloodUnit, IntakeUnit } from '@sunlog/core/records/profile';
 import { convertIntake, formatQuantity, UNIT_LABELS } from '@sunlog/core/units';
 import { useMemo } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure.tsx';
+import { countOf } from '../../plural.ts';
 import { type ExpectedBand, type LevelPoint, levelOptions } from './charts/plots.ts';
 import { formatDate, formatLevel, levelIn } from './format.ts';
 import { InsightDetails } from './InsightDetails.tsx';
+import { InsightSection } from './InsightSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 
 interface Units {
@@ -63,9 +65,9 @@ function trendSentence(trend: LevelTrendInsight, units: Units): string | undefin
   const per = (value: number) => formatLevel(value, units.blood, units.locale);
   const direction = trend.estimate > 0 ? 'rose' : trend.estimate < 0 ? 'fell' : 'stayed level';
   return (
-    `Across ${results} blood results from ${formatDate(first.date, units.locale)} to ${formatDate(last.date, units.locale)}, ` +
+    `Across ${countOf(results, ['blood result', 'blood results'], units.locale)} from ${formatDate(first.date, units.locale)} to ${formatDate(last.date, units.locale)}, ` +
     `your level ${direction} by about ${per(Math.abs(trend.estimate))} every 30 days ` +
-    `(95% confidence interval ${per(trend.uncertainty.low)} to ${per(trend.uncertainty.high)}).`
+    `(likely between ${per(trend.uncertainty.low)} and ${per(trend.uncertainty.high)}).`
   );
 }
 
@@ -111,11 +113,10 @@ export function LevelSection({
       points: LevelPoint[];
       band: ExpectedBand | null;
     };
-    return levelOptions(points, shown, yLabel);
-  }, [chartKey, yLabel]);
+    return levelOptions(points, shown, yLabel, units.locale);
+  }, [chartKey, yLabel, units.locale]);
   return (
-    <section className="card insights-section" aria-labelledby="insights-level">
-      <h2 id="insights-level">{t.levelHeading}</h2>
+    <InsightSection id="insights-level" heading={t.levelHeading}>
       <p className="muted">{t.levelLead}</p>
       {first === undefined || last === undefined ? (
         <div className="insight insight--waiting">
@@ -173,7 +174,7 @@ export function LevelSection({
           />
         ))}
       </div>
-    </section>
+    </InsightSection>
   );
 }
 

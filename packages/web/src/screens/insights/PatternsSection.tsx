@@ -1,10 +1,17 @@
 import type { BeforeAfterInsight } from '@sunlog/core/insights/before-after';
 import { SYMPTOM_LABELS, type SymptomKey } from '@sunlog/core/insights/input';
 import type { AssociationInsight } from '@sunlog/core/insights/lagged-association';
+import { nounFor } from '../../plural.ts';
 import { formatNumber } from './format.ts';
 import { InsightDetails } from './InsightDetails.tsx';
+import { InsightSection } from './InsightSection.tsx';
 import { capitalise } from './LevelSection.tsx';
 import { insightsStrings as t } from './strings.ts';
+
+/** The size of a difference as written (one decimal), so "1.04" reads "1 point", not "1 points". */
+function shown(value: number): number {
+  return Math.round(Math.abs(value) * 10) / 10;
+}
 
 function labelOf(subject: string): string {
   return capitalise(SYMPTOM_LABELS[subject as SymptomKey] ?? subject);
@@ -18,10 +25,10 @@ export function BeforeAfterSection({
   comparisons: readonly BeforeAfterInsight[];
   locale: string;
 }) {
-  const points = (value: number) => `${value >= 0 ? '+' : ''}${formatNumber(value, locale)} points`;
+  const points = (value: number) =>
+    `${value >= 0 ? '+' : ''}${formatNumber(value, locale)} ${nounFor(shown(value), ['point', 'points'], locale)}`;
   return (
-    <section className="card insights-section" aria-labelledby="insights-before-after">
-      <h2 id="insights-before-after">{t.beforeAfterHeading}</h2>
+    <InsightSection id="insights-before-after" heading={t.beforeAfterHeading}>
       <p className="muted">{t.beforeAfterLead}</p>
       <div className="insight-list insight-list--compact">
         {comparisons.map((comparison) => (
@@ -34,7 +41,7 @@ export function BeforeAfterSection({
           />
         ))}
       </div>
-    </section>
+    </InsightSection>
   );
 }
 
@@ -55,10 +62,9 @@ export function AssociationsSection({
   const waiting = associations.filter((a) => a.status === 'not-enough-data');
   const tested = associations.filter((a) => a.status === 'ok');
   const points = (value: number) =>
-    `${formatNumber(value, locale)} points with every dose of the week taken, against none`;
+    `${formatNumber(value, locale)} ${nounFor(shown(value), ['point', 'points'], locale)} with every dose of the week taken, against none`;
   return (
-    <section className="card insights-section" aria-labelledby="insights-associations">
-      <h2 id="insights-associations">{t.associationsHeading}</h2>
+    <InsightSection id="insights-associations" heading={t.associationsHeading}>
       <p className="muted">{t.associationsLead}</p>
       <aside className="note" aria-label="About patterns">
         <p>{t.patternsDisclaimer}</p>
@@ -110,6 +116,6 @@ export function AssociationsSection({
           </div>
         </>
       ) : null}
-    </section>
+    </InsightSection>
   );
 }

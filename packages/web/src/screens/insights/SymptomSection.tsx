@@ -6,6 +6,7 @@ import { ChartFigure } from '../../charts/ChartFigure.tsx';
 import { type MeanRow, meansOptions } from './charts/plots.ts';
 import { formatMonth, formatNumber, formatShortMonth, onRatingScale } from './format.ts';
 import { InsightDetails } from './InsightDetails.tsx';
+import { InsightSection } from './InsightSection.tsx';
 import { capitalise } from './LevelSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 
@@ -28,8 +29,7 @@ export function SymptomSection({
   const rated = SYMPTOMS.filter((symptom) => bySymptom.has(symptom));
   const unrated = SYMPTOMS.filter((symptom) => !bySymptom.has(symptom));
   return (
-    <section className="card insights-section" aria-labelledby="insights-symptoms">
-      <h2 id="insights-symptoms">{t.symptomsHeading}</h2>
+    <InsightSection id="insights-symptoms" heading={t.symptomsHeading}>
       <p className="muted">{t.symptomsLead}</p>
       {rated.map((symptom) => (
         <SymptomTrend
@@ -50,7 +50,7 @@ export function SymptomSection({
           </p>
         </div>
       ) : null}
-    </section>
+    </InsightSection>
   );
 }
 

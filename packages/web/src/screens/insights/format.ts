@@ -1,6 +1,7 @@
 import type { Basis, Insight, Uncertainty } from '@sunlog/core/insights/insight';
 import type { BloodUnit } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity } from '@sunlog/core/units';
+import { countOf, type NounForms } from '../../plural.ts';
 
 /**
  * How the screens write numbers, dates and the parts every insight shares (its estimate, its
@@ -54,23 +55,19 @@ export function levelIn(ngPerMl: number, unit: BloodUnit): number {
 }
 
 /** What a count of `points` means for an insight kind. */
-const POINT_WORDS: Record<string, [string, string]> = {
+const POINT_WORDS: Record<string, NounForms> = {
   'level-trend': ['blood result', 'blood results'],
   'steady-state': ['blood result', 'blood results'],
   season: ['blood result', 'blood results'],
   'flare-rate': ['flare-up', 'flare-ups'],
 };
 
-function plural(count: number, [one, many]: [string, string], locale: string): string {
-  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? one : many}`;
-}
-
 /** "Based on 94 days", "Based on 3 blood results", with the period when the insight names it. */
 export function formatBasis(kind: string, basis: Basis, locale: string): string {
   const parts: string[] = [];
-  if (basis.days !== undefined) parts.push(plural(basis.days, ['day', 'days'], locale));
+  if (basis.days !== undefined) parts.push(countOf(basis.days, ['day', 'days'], locale));
   if (basis.points !== undefined) {
-    parts.push(plural(basis.points, POINT_WORDS[kind] ?? ['record', 'records'], locale));
+    parts.push(countOf(basis.points, POINT_WORDS[kind] ?? ['record', 'records'], locale));
   }
   const what = parts.length === 0 ? 'no records yet' : parts.join(' and ');
   const period =
@@ -83,14 +80,23 @@ export function formatBasis(kind: string, basis: Basis, locale: string): string 
 /** How a number in the insight's unit is written. */
 export type ValueFormatter = (value: number) => string;
 
-/** "95% confidence interval: 3.1 to 4.2" or "Expected range 28–40 ng/mL (Ekwaru 2014 …)". */
+/**
+ * How sure an estimate is, in plain words: "Likely between 3.1 and 4.2" for a confidence interval, or
+ * "A range of 28 to 40 ng/mL, from Ekwaru 2014 …" for a range from published averages. The exact
+ * statistical wording is one tap away (formatExactUncertainty).
+ */
 export function formatUncertainty(uncertainty: Uncertainty | null, format: ValueFormatter): string {
-  if (uncertainty === null) return 'No interval: too few records to say how sure this is.';
-  if (uncertainty.kind === 'ci') {
-    const level = Math.round(uncertainty.level * 100);
-    return `${level}% confidence interval: ${format(uncertainty.low)} to ${format(uncertainty.high)}`;
-  }
+  if (uncertainty === null) return 'No range yet: too few records to say how sure this is.';
+  if (uncertainty.kind === 'ci')
+    return `Likely between ${format(uncertainty.low)} and ${format(uncertainty.high)}`;
   return `A range of ${format(uncertainty.low)} to ${format(uncertainty.high)}, from ${uncertainty.source}`;
+}
+
+/** The exact figure behind "likely between": "95% confidence interval: 3.1 to 4.2 (t interval …)". */
+export function formatExactUncertainty(uncertainty: Uncertainty, format: ValueFormatter): string | null {
+  if (uncertainty.kind !== 'ci') return null;
+  const level = Math.round(uncertainty.level * 100);
+  return `${level}% confidence interval: ${format(uncertainty.low)} to ${format(uncertainty.high)} (${uncertainty.method}).`;
 }
 
 /** True when the insight could be computed. */
@@ -98,9 +104,14 @@ export function isOk(insight: Insight): boolean {
   return insight.status === 'ok' && insight.estimate !== null;
 }
 
-/** An engine sentence with its ISO dates ("2026-03-04") and months ("2026-03") written for people. */
+/**
+ * An engine sentence written for people: ISO dates ("2026-03-04") and months ("2026-03") in words in the
+ * person's locale, and "(95% CI 3.1 to 4.2)" as "(likely between 3.1 and 4.2)". The exact interval
+ * stays under each finding's "Exact figures".
+ */
 export function readableSentence(sentence: string, locale: string): string {
   return sentence
+    .replace(/\(95% CI (\S+) to (\S+)\)/g, '(likely between $1 and $2)')
     .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (date) => formatDate(date, locale))
     .replace(/\b(\d{4}-\d{2})\b(?!-)/g, (month) => formatMonth(month, locale));
 }

@@ -1,4 +1,5 @@
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
+import { countOf } from '../../plural.ts';
 
 /** Every sentence the Insights screen shows that does not come from the insights engine. */
 export const insightsStrings = {
@@ -12,10 +13,15 @@ export const insightsStrings = {
   patternsDisclaimer: DISCLAIMERS.patterns,
   flaresDisclaimer: DISCLAIMERS.flares,
   notEnoughData: 'Not enough data yet',
+  summaryHeading: 'In short',
+  summaryNoFindings: 'Nothing to report yet: your records are still too few for any finding.',
+  summaryMore: 'Each card below has the details: charts, numbers and how sure each finding is.',
+  showDetails: 'Show details',
   stillNeeded: 'Still needed:',
   why: 'Why:',
   estimate: 'Estimate',
   howSure: 'How sure',
+  exactFigures: 'Exact figures',
   basedOn: 'What it rests on',
 
   adherenceHeading: 'How regularly you took your vitamin D',
@@ -23,11 +29,18 @@ export const insightsStrings = {
   adherenceNone:
     'No doses were scheduled yet. Still needed: a supplement regimen with a start date, and doses marked as taken.',
   adherenceCaption:
-    'Doses taken each month, as a share of doses scheduled. Lines show the 95% confidence interval.',
+    'Doses taken each month, as a share of doses scheduled. The line on each bar shows where the true share likely lies.',
   adherenceSummary: (months: number, best: string, worst: string) =>
-    `Across ${months} months, your highest share of doses taken was ${best} and your lowest was ${worst}.`,
-  adherenceColumns: ['Month', 'Taken of scheduled', 'Share taken', '95% confidence interval'] as const,
-  lastMonthsNote: (count: number) => `Showing the last ${count} months.`,
+    months === 1
+      ? `In the one month so far, your share of doses taken was ${best}.`
+      : `Across ${countOf(months, ['month', 'months'])}, your highest share of doses taken was ${best} and your lowest was ${worst}.`,
+  adherenceColumns: [
+    'Month',
+    'Taken of scheduled',
+    'Share taken',
+    'Likely range (95% confidence interval)',
+  ] as const,
+  lastMonthsNote: (count: number) => `Showing the last ${countOf(count, ['month', 'months'])}.`,
 
   levelHeading: 'Your vitamin D blood level',
   levelLead:
@@ -52,12 +65,19 @@ export const insightsStrings = {
 
   symptomsHeading: 'Your daily ratings, month by month',
   symptomsLead:
-    'The average of each daily rating per month, with its 95% confidence interval. For fatigue and pain a lower score is better; for the others a higher score is better.',
+    'The average of each daily rating per month, and where it likely lies. For fatigue and pain a lower score is better; for the others a higher score is better.',
   symptomCaption: (label: string) =>
-    `Average ${label} score each month (0 to 10), with 95% confidence intervals.`,
+    `Average ${label} score each month (0 to 10). The line through each dot shows where the average likely lies.`,
   symptomSummary: (label: string, months: number, first: string, last: string) =>
-    `Average ${label} score over ${months} months: ${first} in the first month shown and ${last} in the last.`,
-  symptomColumns: ['Month', 'Average (0–10)', '95% confidence interval', 'Days rated'] as const,
+    months === 1
+      ? `Average ${label} score in the one month with enough ratings: ${first}.`
+      : `Average ${label} score over ${countOf(months, ['month', 'months'])}: ${first} in the first month shown and ${last} in the last.`,
+  symptomColumns: [
+    'Month',
+    'Average (0–10)',
+    'Likely range (95% confidence interval)',
+    'Days rated',
+  ] as const,
   symptomDirection: (label: string, higherIsBetter: boolean) =>
     `For ${label}, a ${higherIsBetter ? 'higher' : 'lower'} score is better.`,
 
@@ -71,7 +91,8 @@ export const insightsStrings = {
   noPattern: 'No pattern stood out.',
   noPatternDetail:
     'No rating moved with dose-taking clearly enough to report, once the many comparisons were allowed for.',
-  checked: (ratings: string, days: number) => `Checked: ${ratings}; based on up to ${days} days of records.`,
+  checked: (ratings: string, days: number) =>
+    `Checked: ${ratings}; based on up to ${countOf(days, ['day', 'days'])} of records.`,
   noPatternYet:
     'There are not enough records to look for patterns yet; see below for what each rating needs.',
   associationsWaiting: 'Ratings that need more records first:',

@@ -63,10 +63,23 @@ function describeActivity(entry: ActivityEntry): string {
       : `${t.activityPasswordNotChanged} (${reason})`;
   }
   const what = t.activityActions[entry.action];
+  if (entry.action.startsWith('share.')) return describeShareActivity(what, entry);
   if (entry.recordKind !== undefined)
     return `${what}: ${t.activityKinds[entry.recordKind] ?? entry.recordKind}`;
   if (entry.fields !== undefined) {
     return `${what}: ${entry.fields.map((field) => t.activityFields[field] ?? field).join(', ')}`;
   }
   return what;
+}
+
+/**
+ * A share link's event: which link (its label), who opened it (the name the viewer gave, which is only
+ * what they typed) and, when refused, why: "Someone was refused a share link “Neuro” — Dr Lee (wrong passcode)".
+ */
+function describeShareActivity(what: string, entry: ActivityEntry): string {
+  const label = entry.shareLabel === undefined ? '' : ` “${entry.shareLabel}”`;
+  const recipient = entry.recipient === undefined ? '' : ` — ${t.activityRecipient(entry.recipient)}`;
+  const reason =
+    entry.reason === undefined ? undefined : (t.activityShareReasons[entry.reason] ?? entry.reason);
+  return `${what}${label}${recipient}${reason === undefined ? '' : ` (${reason})`}`;
 }

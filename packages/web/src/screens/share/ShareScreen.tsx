@@ -1,22 +1,34 @@
-import { localDateOf } from '@sunlog/core/calendar';
-import { DEFAULT_SHARE_MONTHS, monthsBefore } from '@sunlog/core/exchange/share-range';
+import { type LocalDate, localDateOf } from '@sunlog/core/calendar';
+import { defaultShareFrom } from '@sunlog/core/exchange/share-range';
 import { useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { Page } from '../../components/Page.tsx';
+import { LastAppointmentField } from './LastAppointmentField.tsx';
+import { ShareLinkSection } from './ShareLinkSection.tsx';
+import { ShareList } from './ShareList.tsx';
 import './share.css';
 
 type Paper = 'a4' | 'letter';
 
 /**
- * Share with the clinic: pick the dates and the paper, then download the PDF report (to print or
- * e-mail) or the FHIR Bundle (for a clinic's record system). Both are plain links to the API, so the
+ * Share with the clinic: pick the dates (from the last appointment when the person set one, else six
+ * months), then download the PDF report (to print or e-mail) or the FHIR Bundle (for a clinic's record
+ * system), or make an expiring SMART Health Link. The downloads are plain links to the API, so the
  * browser downloads them with the session's cookie and nothing is kept in the page.
  */
 export function ShareScreen({ me }: { me: Me }) {
   const today = localDateOf(Date.now(), me.profile.timeZone);
-  const [from, setFrom] = useState(monthsBefore(today, DEFAULT_SHARE_MONTHS));
+  const [from, setFrom] = useState(defaultShareFrom(today, me.profile.lastAppointment));
+  const dateFormat = new Intl.DateTimeFormat(me.profile.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const formatDate = (date: LocalDate) => dateFormat.format(new Date(`${date}T00:00:00Z`));
+  const instantFormat = new Intl.DateTimeFormat(me.profile.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: me.profile.timeZone,
+  });
+  const formatInstant = (instant: string) => instantFormat.format(new Date(instant));
   const [to, setTo] = useState(today);
   const [paper, setPaper] = useState<Paper>(me.profile.locale.endsWith('US') ? 'letter' : 'a4');
   const rangeError =
@@ -34,8 +46,16 @@ export function ShareScreen({ me }: { me: Me }) {
       </p>
       <section className="card" aria-labelledby="share-range">
         <h2 id="share-range">Which dates</h2>
+        <LastAppointmentField
+          me={me}
+          today={today}
+          formatDate={formatDate}
+          onSaved={(date) => setFrom(defaultShareFrom(to, date))}
+        />
         <p>
-          Six months up to today to start with; change them to cover the time since your last appointment.
+          {me.profile.lastAppointment === undefined || me.profile.lastAppointment === null
+            ? 'Six months up to today to start with; change them if you like.'
+            : `Since your last appointment (${formatDate(me.profile.lastAppointment)}) to start with; change them if you like.`}
         </p>
         <div className="share__dates">
           <NativeInput
@@ -104,6 +124,9 @@ export function ShareScreen({ me }: { me: Me }) {
           )}
         </p>
       </section>
+
+      <ShareLinkSection from={from} to={to} ready={ready} formatDate={formatDate} />
+      <ShareList formatDate={formatDate} formatInstant={formatInstant} />
 
       <p className="note">
         Sunlog keeps and shares your own records. It does not diagnose or give medical advice. Anyone you give

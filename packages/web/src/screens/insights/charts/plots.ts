@@ -1,4 +1,13 @@
 import * as Plot from '@observablehq/plot';
+import { addDays } from '@sunlog/core/calendar';
+import {
+  axisTicks,
+  CHART_MARGIN_RIGHT,
+  dateOnAxis,
+  endOfDateOnAxis,
+  LABEL_OVERHANG_PX,
+} from '../../../charts/chart-dates.ts';
+import { chooseBandLabels } from '../../../charts/chart-ticks.ts';
 
 /**
  * Observable Plot options for the insights and check-in charts, drawn by the shared ChartFigure
@@ -14,13 +23,23 @@ export interface ShareRow {
   high: number;
 }
 
-/** Bars of the share of scheduled doses taken per month, with the 95% interval as a line. */
-export function monthlyShareOptions(rows: readonly ShareRow[]): Plot.PlotOptions {
-  return {
+/** The month labels of a band axis that fit the plot width (every month, or every 2nd, 3rd, …). */
+function monthTicks(labels: readonly string[], width: number, marginLeft: number): string[] {
+  return chooseBandLabels(labels, width - marginLeft - CHART_MARGIN_RIGHT, LABEL_OVERHANG_PX);
+}
+
+/**
+ * Bars of the share of scheduled doses taken per month, with the 95% interval as a line; a function
+ * of the chart's width, so the month labels are thinned to fit it.
+ */
+export function monthlyShareOptions(rows: readonly ShareRow[]): (width: number) => Plot.PlotOptions {
+  const labels = rows.map((row) => row.label);
+  return (width) => ({
     height: 260,
     marginLeft: 48,
+    marginRight: CHART_MARGIN_RIGHT,
     marginBottom: 40,
-    x: { type: 'band', domain: rows.map((row) => row.label), label: null, padding: 0.3 },
+    x: { type: 'band', domain: labels, label: null, padding: 0.3, ticks: monthTicks(labels, width, 48) },
     y: { domain: [0, 100], label: 'Doses taken (%)', grid: true, ticks: 5 },
     marks: [
       Plot.barY(rows, { x: 'label', y: (row: ShareRow) => row.share * 100, fill: 'var(--chart-primary)' }),
@@ -33,7 +52,7 @@ export function monthlyShareOptions(rows: readonly ShareRow[]): Plot.PlotOptions
       }),
       Plot.ruleY([0]),
     ],
-  };
+  });
 }
 
 /** One month's mean rating with its interval. */
@@ -44,14 +63,16 @@ export interface MeanRow {
   high: number | null;
 }
 
-/** Monthly means of a 0–10 rating as points, with 95% intervals as error bars. */
-export function meansOptions(rows: readonly MeanRow[], yLabel: string): Plot.PlotOptions {
+/** Monthly means of a 0–10 rating as points, with 95% intervals as error bars; month labels fit the width. */
+export function meansOptions(rows: readonly MeanRow[], yLabel: string): (width: number) => Plot.PlotOptions {
   const withInterval = rows.filter((row) => row.low !== null && row.high !== null);
-  return {
+  const labels = rows.map((row) => row.label);
+  return (width) => ({
     height: 220,
     marginLeft: 48,
+    marginRight: CHART_MARGIN_RIGHT,
     marginBottom: 40,
-    x: { type: 'band', domain: rows.map((row) => row.label), label: null, padding: 0.6 },
+    x: { type: 'band', domain: labels, label: null, padding: 0.6, ticks: monthTicks(labels, width, 48) },
     y: { domain: [0, 10], label: yLabel, grid: true, ticks: 5 },
     marks: [
       Plot.ruleX(withInterval, {
@@ -65,7 +86,7 @@ export function meansOptions(rows: readonly MeanRow[], yLabel: string): Plot.Plo
       Plot.tickY(withInterval, { x: 'label', y: 'high', stroke: 'var(--chart-primary)', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'label', y: 'mean', r: 6, fill: 'currentColor' }),
     ],
-  };
+  });
 }
 
 /** A measured blood level on a date, in the person's unit. */
@@ -86,20 +107,35 @@ function day(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
 }
 
-/** Measured 25(OH)D results as points joined by a line, with the expected range shaded behind them. */
+/**
+ * Measured 25(OH)D results as points joined by a line, with the expected range shaded behind them; a
+ * function of the chart's width, so the date labels are chosen to fit it (charts/chart-dates.ts).
+ */
 export function levelOptions(
   points: readonly LevelPoint[],
   band: ExpectedBand | null,
   yLabel: string,
-): Plot.PlotOptions {
+  locale: string,
+): (width: number) => Plot.PlotOptions {
   const bands = band === null ? [] : [band];
   const values = [...points.map((point) => point.value), ...bands.flatMap((b) => [b.low, b.high])];
   const top = Math.max(10, ...values) * 1.15;
-  return {
+  const dates = [...points.map((point) => point.date), ...bands.flatMap((b) => [b.from, b.to])].sort();
+  // A week either side, so the first and last points do not sit on the chart's edges.
+  const start = addDays(dates[0] ?? '2000-01-01', -7);
+  const end = addDays(dates.at(-1) ?? '2000-01-01', 7);
+  const marginLeft = 52;
+  return (width) => ({
     height: 280,
-    marginLeft: 52,
+    marginLeft,
+    marginRight: CHART_MARGIN_RIGHT,
     marginBottom: 40,
-    x: { type: 'utc', label: null },
+    x: {
+      type: 'utc',
+      label: null,
+      domain: [dateOnAxis(start), endOfDateOnAxis(end)],
+      ...axisTicks(start, end, locale, width - marginLeft - CHART_MARGIN_RIGHT),
+    },
     y: { domain: [0, top], label: yLabel, grid: true, ticks: 5 },
     marks: [
       Plot.rect(bands, {
@@ -127,7 +163,7 @@ export function levelOptions(
       }),
       Plot.ruleY([0]),
     ],
-  };
+  });
 }
 
 export type DayStatus = 'taken' | 'skipped' | 'missed' | 'pending';
