@@ -83,6 +83,17 @@ export class AccountService {
 
   /** Creates an account with default settings and signs it in. */
   async register(input: RegisterInput, meta: RequestMeta): Promise<SignedIn> {
+    const passwordHash = await this.checkRegistration(input, meta);
+    if (await this.emailIsTaken(input.email)) throw emailTaken();
+    return this.createAccount({ ...input, passwordHash }, meta);
+  }
+
+  /**
+   * What every registration goes through first: the per-address limit, the password's strength, and
+   * its hash — made before the address is looked up, so a taken address is not told apart by a quicker
+   * answer. Answers the hash.
+   */
+  async checkRegistration(input: RegisterInput, meta: RequestMeta): Promise<string> {
     await this.#limiter.admitRegistration(meta.address);
     const problems = passwordProblems(
       input.password,
@@ -92,11 +103,19 @@ export class AccountService {
     if (problems.length > 0) {
       throw new SunlogError('invalid-input', 'Choose a stronger password.', { fields: problems });
     }
-    // Hashed before looking the address up, so a taken address is not told apart by a quicker answer.
-    const passwordHash = await hashPassword(input.password);
-    if ((await this.#store.findUserByEmail(input.email)) !== undefined) {
-      throw emailTaken();
-    }
+    return hashPassword(input.password);
+  }
+
+  /** Whether an account is registered with `email` (normalised). */
+  async emailIsTaken(email: string): Promise<boolean> {
+    return (await this.#store.findUserByEmail(email)) !== undefined;
+  }
+
+  /** Creates the account (its password already hashed) with default settings, and signs it in. */
+  async createAccount(
+    input: { email: string; passwordHash: string; displayName?: string | undefined; timeZone?: string | undefined },
+    meta: RequestMeta,
+  ): Promise<SignedIn> {
     const now = this.#clock().toISOString();
     const user: User = { id: randomUUID(), email: input.email };
     const profile: Profile = {
@@ -111,7 +130,7 @@ export class AccountService {
     const { session, token } = newSession(user.id, this.#clock(), meta.userAgent);
     try {
       await this.#db.transaction().execute(async (trx) => {
-        await this.#store.insertUser(trx, { ...user, passwordHash, createdAt: now });
+        await this.#store.insertUser(trx, { ...user, passwordHash: input.passwordHash, createdAt: now });
         await this.#store.insertProfile(trx, user.id, profile, now);
         await this.#store.insertSession(trx, session);
         await this.#audit.record(trx, {
@@ -123,7 +142,7 @@ export class AccountService {
         });
       });
     } catch (error) {
-      // Two registrations for one email raced past the check above; the unique index decided.
+      // Two registrations for one email raced past the check; the unique index decided.
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }

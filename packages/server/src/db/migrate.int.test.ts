@@ -39,6 +39,15 @@ const EXPECTED_SCHEMA = {
     name: 'text not null',
     value: 'text not null',
   },
+  pending_registrations: {
+    created_at: 'text not null',
+    display_name: 'text null',
+    email: 'text not null',
+    expires_at: 'text not null',
+    password_hash: 'text not null',
+    time_zone: 'text null',
+    token_hash: 'text not null',
+  },
   password_resets: {
     created_at: 'text not null',
     expires_at: 'text not null',

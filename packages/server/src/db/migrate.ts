@@ -12,6 +12,7 @@ import { createPushDeliveries } from './migrations/0013-create-push-deliveries.t
 import { addPushDeliveryIndexes } from './migrations/0014-add-push-delivery-indexes.ts';
 import { createShares } from './migrations/0015-create-shares.ts';
 import { createShareFiles } from './migrations/0016-create-share-files.ts';
+import { createPendingRegistrations } from './migrations/0017-create-pending-registrations.ts';
 import { addProfileLastAppointment } from './migrations/0019-add-profile-last-appointment.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
 import { addProfileTrackedRatings } from './migrations/0030-add-profile-tracked-ratings.ts';
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-add-push-delivery-indexes': addPushDeliveryIndexes,
   '0015-create-shares': createShares,
   '0016-create-share-files': createShareFiles,
+  '0017-create-pending-registrations': createPendingRegistrations,
   '0019-add-profile-last-appointment': addProfileLastAppointment,
   '0020-add-retention-indexes': addRetentionIndexes,
   '0030-add-profile-tracked-ratings': addProfileTrackedRatings,

@@ -41,6 +41,11 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   record_revisions: { by: 'column', column: 'user_id' },
   calendar_feeds: { by: 'column', column: 'user_id' },
   password_resets: { by: 'column', column: 'user_id' },
+  pending_registrations: {
+    by: 'nothing',
+    reason:
+      'Sign-ups not yet confirmed by mail: no account exists for them, a row lives a day, and confirming erases every row of its address.',
+  },
   push_subscriptions: { by: 'column', column: 'user_id' },
   push_deliveries: { by: 'column', column: 'user_id' },
   // Before shares: its rows reference them.

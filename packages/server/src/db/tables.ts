@@ -22,6 +22,7 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   server_keys: ServerKeysTable;
   password_resets: PasswordResetsTable;
+  pending_registrations: PendingRegistrationsTable;
   push_subscriptions: PushSubscriptionsTable;
   push_deliveries: PushDeliveriesTable;
   shares: SharesTable;
@@ -129,6 +130,18 @@ export interface RecordRevisionsTable {
 }
 
 /** A person's private calendar feed; the URL's secret itself is never stored. */
+/** Sign-ups waiting for their address to be confirmed by mail (accounts/registration-by-mail.ts). */
+export interface PendingRegistrationsTable {
+  /** SHA-256 (hex) of the confirmation link's token. */
+  token_hash: string;
+  email: string;
+  password_hash: string;
+  display_name: string | null;
+  time_zone: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 /** One-time password-reset links (accounts/password-reset.ts); the token itself is never stored. */
 export interface PasswordResetsTable {
   /** SHA-256 (hex) of the link's token. */

@@ -474,6 +474,7 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   flares: 'compare',
   check_ins: 'compare',
   password_resets: 'compare',
+  pending_registrations: 'compare',
   record_revisions: 'compare',
   calendar_feeds: 'compare',
   server_keys: 'compare',
