@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
+import { registerSecondFactorRoutes } from './accounts/second-factor-routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps, type TrustProxy } from './config.ts';
 import type { Sunlog } from './context.ts';
@@ -29,6 +30,7 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
+  registerSecondFactorRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
+import { KnownDevices } from './accounts/devices.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
+import { SecondFactorService } from './accounts/second-factor.ts';
 import { AccountService } from './accounts/service.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -23,6 +25,10 @@ export interface Sunlog {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly accounts: AccountService;
+  /** The second factor for password sign-in (TOTP and recovery codes). */
+  readonly secondFactor: SecondFactorService;
+  /** The devices each person has signed in from (new-device notices). */
+  readonly devices: KnownDevices;
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
@@ -70,7 +76,9 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   }
   const audit = new AuditLog(clock);
   const limiter = new SignInLimiter(db, clock);
-  const accounts = new AccountService({ db, clock, audit, limiter });
+  const secondFactor = new SecondFactorService({ db, clock, audit });
+  const devices = new KnownDevices({ db, clock, audit });
+  const accounts = new AccountService({ db, clock, audit, limiter, secondFactor });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
@@ -82,6 +90,8 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     clock,
     audit,
     accounts,
+    secondFactor,
+    devices,
     records,
     exports,
     imports,

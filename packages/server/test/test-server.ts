@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import type { Clock } from '../src/clock.ts';
 import { openSunlog, type Sunlog } from '../src/context.ts';
 import type { TestEngine } from './engines.ts';
 import { buildRegisterInput, type RegisterBody } from './factories.ts';
@@ -18,6 +19,8 @@ export interface TestServerOptions {
   /** Extra environment for `loadConfig` (e.g. PUBLIC_URL). */
   env?: Record<string, string>;
   webDistDir?: string;
+  /** The server's time source (tests that move time pass their own). */
+  clock?: Clock;
 }
 
 /** Opens Sunlog on a fresh database of `engine` and builds the production app over it. */
@@ -26,7 +29,7 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const { config, dispose } = await engine.freshDatabase(options.env);
-  const sunlog = await openSunlog(config);
+  const sunlog = await openSunlog(config, options.clock === undefined ? {} : { clock: options.clock });
   const routes: RouteOptions[] = [];
   const app = await buildApp(sunlog, {
     onRoute: (route) => routes.push(route),

@@ -7,10 +7,13 @@ import { z } from 'zod';
 export const ACTIVITY_ACTIONS = [
   'account.register',
   'session.sign-in',
+  'account.sign-in-new-device',
   'session.sign-out',
   'session.revoke',
   'session.reauthenticate',
   'password.change',
+  'second-factor.turn-on',
+  'second-factor.turn-off',
   'profile.update',
   'record.delete',
   'record.restore',

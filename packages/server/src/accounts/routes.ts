@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { AUTH_BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
+import { deviceCookieOf, setDeviceCookie } from '../http/device-cookie.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import {
@@ -56,6 +57,11 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request, reply) => {
       const signedIn = await accounts.register(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
+      const deviceId = await sunlog.devices.rememberFirst(
+        signedIn.user.id,
+        deviceCookieOf(request, sunlog.config),
+      );
+      setDeviceCookie(reply, sunlog.config, deviceId);
       return reply.status(201).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );
@@ -66,7 +72,9 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
-        summary: 'Sign in with email and password',
+        summary: 'Sign in with email and password (and the second factor when it is on)',
+        description:
+          'When the account has two-step sign-in on and the body carries neither totpCode nor recoveryCode, a correct password answers 401 second-factor-required: send the same body again with the code. A wrong or already used code answers 401 invalid-credentials. Every attempt counts towards the sign-in limits. A sign-in from a device (device cookie) this account has not signed in from before is recorded as account.sign-in-new-device.',
         body: SignInInputSchema,
         response: {
           200: AccountResponseSchema,
@@ -81,6 +89,12 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request, reply) => {
       const signedIn = await accounts.signIn(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
+      const deviceId = await sunlog.devices.noteSignIn(
+        signedIn.user.id,
+        deviceCookieOf(request, sunlog.config),
+        metaOf(request),
+      );
+      setDeviceCookie(reply, sunlog.config, deviceId);
       return reply.status(200).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );

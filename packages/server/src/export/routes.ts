@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { requireSameOriginFetch } from '../http/csrf.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
+import { requireRecentAuthentication } from '../http/reauthentication.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 import { RECORD_KINDS } from '../records/kinds.ts';
@@ -35,11 +36,12 @@ export const RangeQuerySchema = z.object({
 /** GET /api/v1/export: the person's data as a downloadable Sunlog export (JSON, the current version). */
 export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void {
   const authenticate = requireSession(sunlog.accounts, sessionCookie(sunlog.config));
+  const recent = requireRecentAuthentication(sunlog.accounts);
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/export',
     {
-      onRequest: [requireSameOriginFetch, authenticate],
+      onRequest: [requireSameOriginFetch, authenticate, recent],
       schema: {
         tags: ['export'],
         summary: 'Everything the person keeps in Sunlog, as a Sunlog export (version 2) file',
@@ -66,7 +68,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
   api.get(
     '/api/v1/export/fhir',
     {
-      onRequest: authenticate,
+      onRequest: [authenticate, recent],
       schema: {
         tags: ['export'],
         summary: "The person's records for a date range as a FHIR R4 Bundle (type collection)",
@@ -83,6 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           },
           400: ErrorBodySchema,
           401: ErrorBodySchema,
+          403: ErrorBodySchema,
         },
       },
     },
@@ -108,7 +111,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
     api.get(
       `/api/v1/export/csv/${kind.path}`,
       {
-        onRequest: [requireSameOriginFetch, authenticate],
+        onRequest: [requireSameOriginFetch, authenticate, recent],
         schema: {
           tags: ['export'],
           summary: `The person's ${kind.path.replace('-', ' ')} as a CSV file for spreadsheets`,

@@ -471,6 +471,9 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   record_revisions: 'compare',
   calendar_feeds: 'compare',
   server_keys: 'compare',
+  second_factors: 'compare',
+  recovery_codes: 'compare',
+  known_devices: 'compare',
   audit_events: 'ignore', // a refused request may be audited: that is the point of the trail
   rate_limits: 'ignore', // a failed sign-in counts, by design
 };

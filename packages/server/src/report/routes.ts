@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { RangeQuerySchema } from '../export/routes.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
+import { requireRecentAuthentication } from '../http/reauthentication.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 import { PAPER_SIZES } from './render-pdf.ts';
@@ -18,7 +19,7 @@ export function registerReportRoutes(app: FastifyInstance, sunlog: Sunlog): void
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/reports/pdf',
     {
-      onRequest: authenticate,
+      onRequest: [authenticate, requireRecentAuthentication(sunlog.accounts)],
       schema: {
         tags: ['export'],
         summary: 'The clinician report for a date range, as a PDF',
@@ -33,6 +34,7 @@ export function registerReportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           },
           400: ErrorBodySchema,
           401: ErrorBodySchema,
+          403: ErrorBodySchema,
         },
       },
     },
