@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
 import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
+import { base32ToBytes, totp } from './rfc6238.ts';
 import { registerPerson, sessionCookieFrom, type TestServer } from './test-server.ts';
 
 /**
@@ -102,6 +103,10 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
   }),
   'PATCH /api/v1/me/profile': () => buildProfilePatch({ displayName: 'Grace', timeZone: 'Asia/Tokyo' }),
   'DELETE /api/v1/me': (person) => ({ password: person.password, confirmation: person.email }),
+  'POST /api/v1/me/second-factor/totp': (person) => ({ password: person.password }),
+  // A placeholder: a valid code depends on the secret the server draws; see `withFreshTotpCode`.
+  'POST /api/v1/me/second-factor/totp/confirm': () => ({ code: '000000' }),
+  'DELETE /api/v1/me/second-factor': (person) => ({ password: person.password }),
   'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
   'POST /api/v1/import': () => ({ file: asUpload(buildExportText()), conflicts: { all: 'keep-mine' } }),
   'POST /api/v1/import/csv/preview': () => ({ kind: 'intakes', file: asUpload(CSV_DOSES) }),
@@ -166,4 +171,36 @@ export async function signIn(
 export async function newPerson(server: TestServer): Promise<Person> {
   const { id, input, cookies } = await registerPerson(server);
   return { id, email: input.email, password: input.password, cookies };
+}
+
+/** The operation whose valid body needs the server's answer first (the secret of a set-up). */
+export const CONFIRMS_SECOND_FACTOR = 'POST /api/v1/me/second-factor/totp/confirm';
+
+/**
+ * For `CONFIRMS_SECOND_FACTOR`: starts setting up an authenticator app for the cookie's person and
+ * answers the body with the code the app would show now (computed with test/rfc6238.ts). When the start
+ * is refused (an anonymous caller), the body stays as it was.
+ */
+export async function withFreshTotpCode(
+  server: TestServer,
+  cookies: Record<string, string>,
+  body: object | undefined,
+): Promise<object | undefined> {
+  const started = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/me/second-factor/totp',
+    cookies,
+    payload: {},
+  });
+  if (started.statusCode !== 200) return body;
+  const secret = base32ToBytes(started.json().secret);
+  return { code: totp(secret, Math.floor(server.sunlog.clock().getTime() / 1000)) };
+}
+
+/** Turns the person's second factor off again, so later sign-ins of the tests need only the password. */
+export async function turnOffSecondFactor(
+  server: TestServer,
+  cookies: Record<string, string>,
+): Promise<void> {
+  await server.app.inject({ method: 'DELETE', url: '/api/v1/me/second-factor', cookies, payload: {} });
 }

@@ -10,6 +10,7 @@ import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
 import { SignOutSection } from './SignOutSection.tsx';
 import { settingsStrings as t } from './strings.ts';
+import { TwoStepSection } from './TwoStepSection.tsx';
 
 export function SettingsScreen({ me }: { me: Me }) {
   return (
@@ -17,6 +18,7 @@ export function SettingsScreen({ me }: { me: Me }) {
       <ProfileForm me={me} />
       <RemindersSection me={me} />
       <ChangePasswordSection />
+      <TwoStepSection />
       <SessionsList timeZone={me.profile.timeZone} locale={me.profile.locale} />
       <SignOutSection />
       <ActivityList timeZone={me.profile.timeZone} locale={me.profile.locale} />

@@ -42,10 +42,13 @@ export const settingsStrings = {
   activityActions: {
     'account.register': 'Account created',
     'session.sign-in': 'Signed in',
+    'account.sign-in-new-device': 'Signed in from a new device or browser',
     'session.sign-out': 'Signed out',
     'session.revoke': 'A session was ended',
     'session.reauthenticate': 'Your password was asked for again',
     'password.change': 'Password changed',
+    'second-factor.turn-on': 'Two-step sign-in turned on',
+    'second-factor.turn-off': 'Two-step sign-in turned off',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',
@@ -57,6 +60,9 @@ export const settingsStrings = {
   activityPasswordNotChanged: 'Attempt to change the password refused',
   activityReasons: {
     'wrong-password': 'wrong password',
+    'second-factor-required': 'right password, waiting for the sign-in code',
+    'wrong-second-factor-code': 'right password, wrong or already used sign-in code',
+    'wrong-recovery-code': 'right password, wrong or already used recovery code',
     'wrong-current-password': 'the current password was wrong',
     'weak-new-password': 'the new password was too easy to guess',
     'too-many-attempts-for-account': 'too many attempts on your account; sign-in paused for 15 minutes',

@@ -5,6 +5,7 @@ import type { Me } from '../../api/accounts.ts';
 import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { Page } from '../../components/Page.tsx';
+import { usePasswordBeforeDownload } from '../../components/PasswordBeforeDownload.tsx';
 import './share.css';
 
 type Paper = 'a4' | 'letter';
@@ -12,7 +13,8 @@ type Paper = 'a4' | 'letter';
 /**
  * Share with the clinic: pick the dates and the paper, then download the PDF report (to print or
  * e-mail) or the FHIR Bundle (for a clinic's record system). Both are plain links to the API, so the
- * browser downloads them with the session's cookie and nothing is kept in the page.
+ * browser downloads them with the session's cookie and nothing is kept in the page. The password is
+ * asked first when the session last proved itself more than 5 minutes ago.
  */
 export function ShareScreen({ me }: { me: Me }) {
   const today = localDateOf(Date.now(), me.profile.timeZone);
@@ -25,6 +27,8 @@ export function ShareScreen({ me }: { me: Me }) {
   const range = new URLSearchParams({ from, to });
   const reportHref = `/api/v1/reports/pdf?${new URLSearchParams({ from, to, paper })}`;
   const fhirHref = `/api/v1/export/fhir?${range}`;
+  const report = usePasswordBeforeDownload();
+  const fhir = usePasswordBeforeDownload();
 
   return (
     <Page title="Share with your clinic" className="share">
@@ -78,13 +82,19 @@ export function ShareScreen({ me }: { me: Me }) {
         />
         <p className="button-row">
           {ready ? (
-            <a className="button button--primary" href={reportHref} download>
+            <a
+              className="button button--primary"
+              href={reportHref}
+              download
+              onClick={report.onDownload(reportHref)}
+            >
               Download PDF report
             </a>
           ) : (
             <span className="note">Choose a first and last day to download.</span>
           )}
         </p>
+        {report.prompt}
       </section>
 
       <section className="card" aria-labelledby="share-fhir">
@@ -96,13 +106,14 @@ export function ShareScreen({ me }: { me: Me }) {
         </p>
         <p className="button-row">
           {ready ? (
-            <a className="button" href={fhirHref} download>
+            <a className="button" href={fhirHref} download onClick={fhir.onDownload(fhirHref)}>
               Download FHIR Bundle
             </a>
           ) : (
             <span className="note">Choose a first and last day to download.</span>
           )}
         </p>
+        {fhir.prompt}
       </section>
 
       <p className="note">
