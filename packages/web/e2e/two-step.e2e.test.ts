@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 // The RFC 6238 implementation the server tests check against RFC 6238 Appendix B first.
@@ -121,6 +121,45 @@ describe.skipIf(warnIfSkipped())('two-step sign-in in a real browser', () => {
       .poll(() => settings.activity.allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('Signed in from a new device or browser')]));
   }, 120_000);
+
+  test('a download asks for the password when the last proof is over 5 minutes old, then downloads', async () => {
+    const page = await suite.openPage({ width: 390, height: 844 });
+    const person = await registerThroughApi(page);
+    // The server's own refusal after 5 minutes is tested in export-reauthentication.int.test.ts (it moves
+    // the server's clock); here the app is told the session is old, to show what the person then sees.
+    await page.route('**/api/v1/auth/reauthentication', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ recent: false }),
+      }),
+    );
+    await new SettingsPage(page).goto();
+    const section = page.getByRole('region', { name: 'Download your data' });
+    const link = section.getByRole('link', { name: 'Download everything (JSON)' });
+    await link.click();
+    const password = section.getByLabel('Your password', { exact: true });
+    await password.waitFor();
+    expect(await password.evaluate((element) => element === document.activeElement)).toBe(true);
+    await section.scrollIntoViewIfNeeded();
+    expect(await axeViolations(page, 'download-password-390')).toEqual([]);
+    await keep(page, 'download-password-390x844');
+
+    await password.fill('not my password at all');
+    await section.getByRole('button', { name: 'Continue to download' }).click();
+    await section.getByText('The password is incorrect.').first().waitFor();
+
+    await password.fill(person.password);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Continue to download' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      account: { email: string };
+    };
+    expect(exported.account.email).toBe(person.email);
+    expect(await password.count()).toBe(0);
+  });
 
   test.each([
     ['light', 390, 844],

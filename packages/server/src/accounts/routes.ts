@@ -128,7 +128,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
         tags: ['accounts'],
         summary: 'Confirm the password again before a sensitive operation',
         description:
-          'Exporting, deleting the account, creating a share link and changing the password need the session to have proved who uses it within the last 5 minutes; they answer 403 reauthentication-required otherwise. A correct password here counts as that proof.',
+          'Exporting (and the report), deleting the account, creating a share link, changing the password and setting up or turning off two-step sign-in need the session to have proved who uses it within the last 5 minutes; they answer 403 reauthentication-required otherwise. A correct password here counts as that proof.',
         security: SECURITY,
         body: ReauthenticateInputSchema,
         response: {

@@ -46,7 +46,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
         tags: ['export'],
         summary: 'Everything the person keeps in Sunlog, as a Sunlog export (version 2) file',
         description:
-          'Live records, profile and regimens with their reminder settings; with ?history=true the edit history and recently deleted records, with ?activity=true the account activity. Answered as an attachment named sunlog-export-YYYY-MM-DD.json; its JSON Schema is docs/export-schema.json.',
+          'Live records, profile and regimens with their reminder settings; with ?history=true the edit history and recently deleted records, with ?activity=true the account activity. Answered as an attachment named sunlog-export-YYYY-MM-DD.json; its JSON Schema is docs/export-schema.json. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: ExportQuerySchema,
         response: { 200: ExportV2Schema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
@@ -73,7 +73,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
         tags: ['export'],
         summary: "The person's records for a date range as a FHIR R4 Bundle (type collection)",
         description:
-          'Patient (display name only), the MS Condition, a MedicationStatement per regimen, a MedicationAdministration per logged dose, and Observations for blood results, symptom checks and flare-ups, each tagged patient-generated; codes and choices in docs/sharing.md. Answered as application/fhir+json, an attachment named sunlog-fhir-FROM-to-TO.json.',
+          'Patient (display name only), the MS Condition, a MedicationStatement per regimen, a MedicationAdministration per logged dose, and Observations for blood results, symptom checks and flare-ups, each tagged patient-generated; codes and choices in docs/sharing.md. Answered as application/fhir+json, an attachment named sunlog-fhir-FROM-to-TO.json. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: RangeQuerySchema,
         response: {
@@ -115,7 +115,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
         schema: {
           tags: ['export'],
           summary: `The person's ${kind.path.replace('-', ' ')} as a CSV file for spreadsheets`,
-          description: `UTF-8 with a byte-order mark, a header row, ISO dates, units in their own column; cells that a spreadsheet would run as formulas are escaped. Deleted records are left out. Answered as an attachment named sunlog-${kind.path}-YYYY-MM-DD.csv; the columns are listed in docs/data-portability.md.`,
+          description: `UTF-8 with a byte-order mark, a header row, ISO dates, units in their own column; cells that a spreadsheet would run as formulas are escaped. Deleted records are left out. Answered as an attachment named sunlog-${kind.path}-YYYY-MM-DD.csv; the columns are listed in docs/data-portability.md. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).`,
           security: [{ sessionCookie: [] }],
           response: {
             200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },

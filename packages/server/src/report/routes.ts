@@ -24,7 +24,7 @@ export function registerReportRoutes(app: FastifyInstance, sunlog: Sunlog): void
         tags: ['export'],
         summary: 'The clinician report for a date range, as a PDF',
         description:
-          'Page one is the summary for the clinician (regimen and doses in both units, adherence by month, every 25(OH)D result against the personal target and named guideline bands, flare-ups, symptom months, the questions from check-ins) with vector charts; then detail tables. Fonts embedded, tagged for reading aloud. Six months up to today by default. Answered as an attachment named sunlog-report-FROM-to-TO.pdf; contents in docs/sharing.md.',
+          'Page one is the summary for the clinician (regimen and doses in both units, adherence by month, every 25(OH)D result against the personal target and named guideline bands, flare-ups, symptom months, the questions from check-ins) with vector charts; then detail tables. Fonts embedded, tagged for reading aloud. Six months up to today by default. Answered as an attachment named sunlog-report-FROM-to-TO.pdf; contents in docs/sharing.md. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: ReportQuerySchema,
         response: {
