@@ -54,7 +54,11 @@ export class SecondFactorService {
   }
 
   #loadKey(): Promise<Buffer> {
-    this.#key ??= loadSecondFactorKey(this.#db, this.#clock());
+    // A failed read (the database briefly away) is not kept: the next request tries again.
+    this.#key ??= loadSecondFactorKey(this.#db, this.#clock()).catch((error: unknown) => {
+      this.#key = undefined;
+      throw error;
+    });
     return this.#key;
   }
 
