@@ -61,8 +61,8 @@ export const SecondFactorStatusSchema = z
   .meta({ id: 'SecondFactorStatus' });
 export type SecondFactorStatus = z.infer<typeof SecondFactorStatusSchema>;
 
-/** Turning the second factor off: the password, unless the session proved itself in the last 5 minutes. */
-export const TurnOffSecondFactorInputSchema = z
+/** Setting up or turning off the second factor: the password, unless the session proved itself in the last 5 minutes. */
+export const PasswordProofInputSchema = z
   .object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional() })
   .strict();
-export type TurnOffSecondFactorInput = z.infer<typeof TurnOffSecondFactorInputSchema>;
+export type PasswordProofInput = z.infer<typeof PasswordProofInputSchema>;

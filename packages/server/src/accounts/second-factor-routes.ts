@@ -1,9 +1,9 @@
 import {
   ConfirmTotpInputSchema,
+  PasswordProofInputSchema,
   RecoveryCodesSchema,
   SecondFactorStatusSchema,
   TotpEnrolmentSchema,
-  TurnOffSecondFactorInputSchema,
 } from '@sunlog/core/records/second-factor';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -50,7 +50,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, sunlog: Sunlog)
         summary: 'Start setting up an authenticator app: a new secret and its QR code',
         description: `Nothing changes at sign-in until the code is confirmed; starting again replaces a secret not yet confirmed. 400 while two-step sign-in is on. ${REAUTH}`,
         security: SECURITY,
-        body: TurnOffSecondFactorInputSchema,
+        body: PasswordProofInputSchema,
         response: {
           200: TotpEnrolmentSchema,
           400: ErrorBodySchema,
@@ -109,7 +109,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, sunlog: Sunlog)
         summary: 'Turn two-step sign-in off: the secret and the recovery codes are deleted',
         description: REAUTH,
         security: SECURITY,
-        body: TurnOffSecondFactorInputSchema,
+        body: PasswordProofInputSchema,
         response: {
           204: NoContent,
           400: ErrorBodySchema,
