@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerPasswordResetRoutes } from './accounts/password-reset-routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
+import { registerSecondFactorRoutes } from './accounts/second-factor-routes.ts';
 import { registerActivityRoutes } from './audit/routes.ts';
 import { servedOverHttps, type TrustProxy } from './config.ts';
 import type { Sunlog } from './context.ts';
@@ -32,6 +33,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
   registerPasswordResetRoutes,
+  registerSecondFactorRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,

@@ -1,9 +1,11 @@
 import type { Agent } from 'node:https';
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
+import { KnownDevices } from './accounts/devices.ts';
 import { PasswordResetService } from './accounts/password-reset.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
+import { SecondFactorService } from './accounts/second-factor.ts';
 import { AccountService } from './accounts/service.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -31,6 +33,10 @@ export interface Sunlog {
   readonly accounts: AccountService;
   /** One-time password-reset links. */
   readonly passwordResets: PasswordResetService;
+  /** The second factor for password sign-in (TOTP and recovery codes). */
+  readonly secondFactor: SecondFactorService;
+  /** The devices each person has signed in from (new-device notices). */
+  readonly devices: KnownDevices;
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
@@ -87,7 +93,9 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   }
   const audit = new AuditLog(clock);
   const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
-  const accounts = new AccountService({ db, clock, audit, limiter });
+  const secondFactor = new SecondFactorService({ db, clock, audit });
+  const devices = new KnownDevices({ db, clock, audit });
+  const accounts = new AccountService({ db, clock, audit, limiter, secondFactor });
   const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
@@ -115,6 +123,8 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     audit,
     accounts,
     passwordResets,
+    secondFactor,
+    devices,
     records,
     exports,
     imports,

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'unsupported-media-type'
   | 'rate-limited'
   | 'reauthentication-required'
+  | 'second-factor-required'
   | 'invalid-file'
   | 'file-too-large'
   | 'import-conflict'

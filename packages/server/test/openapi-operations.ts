@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
 import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
+import { base32ToBytes, totp } from './rfc6238.ts';
 import { registerPerson, sessionCookieFrom, type TestServer } from './test-server.ts';
 
 /**
@@ -109,6 +110,11 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
     newPassword: alternatePassword(person.password),
   }),
   'DELETE /api/v1/me': (person) => ({ password: person.password, confirmation: person.email }),
+  // Without the password: the tests' sessions signed in moments ago, which counts as a recent proof.
+  'POST /api/v1/me/second-factor/totp': () => ({}),
+  // A placeholder: a valid code depends on the secret the server draws; see `withFreshTotpCode`.
+  'POST /api/v1/me/second-factor/totp/confirm': () => ({ code: '000000' }),
+  'DELETE /api/v1/me/second-factor': () => ({}),
   'POST /api/v1/import/preview': () => ({ file: asUpload(buildExportText()) }),
   'POST /api/v1/import': () => ({ file: asUpload(buildExportText()), conflicts: { all: 'keep-mine' } }),
   'POST /api/v1/import/csv/preview': () => ({ kind: 'intakes', file: asUpload(CSV_DOSES) }),
@@ -226,4 +232,36 @@ export async function afterSuccessfulCall(
 ): Promise<void> {
   adoptNewPassword(person, label, body);
   if (label === 'POST /api/v1/auth/password-reset') person.resetToken = await issueResetToken(server, person);
+}
+
+/** The operation whose valid body needs the server's answer first (the secret of a set-up). */
+export const CONFIRMS_SECOND_FACTOR = 'POST /api/v1/me/second-factor/totp/confirm';
+
+/**
+ * For `CONFIRMS_SECOND_FACTOR`: starts setting up an authenticator app for the cookie's person and
+ * answers the body with the code the app would show now (computed with test/rfc6238.ts). When the start
+ * is refused (an anonymous caller), the body stays as it was.
+ */
+export async function withFreshTotpCode(
+  server: TestServer,
+  cookies: Record<string, string>,
+  body: object | undefined,
+): Promise<object | undefined> {
+  const started = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/me/second-factor/totp',
+    cookies,
+    payload: {},
+  });
+  if (started.statusCode !== 200) return body;
+  const secret = base32ToBytes(started.json().secret);
+  return { code: totp(secret, Math.floor(server.sunlog.clock().getTime() / 1000)) };
+}
+
+/** Turns the person's second factor off again, so later sign-ins of the tests need only the password. */
+export async function turnOffSecondFactor(
+  server: TestServer,
+  cookies: Record<string, string>,
+): Promise<void> {
+  await server.app.inject({ method: 'DELETE', url: '/api/v1/me/second-factor', cookies, payload: {} });
 }

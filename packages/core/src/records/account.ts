@@ -31,6 +31,18 @@ export const SignInInputSchema = z
   .object({
     email: EmailSchema,
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    /** When the account has a second factor: the code from the authenticator app… */
+    totpCode: z
+      .string()
+      .max(16)
+      .optional()
+      .describe('With a second factor on: the 6-digit code from the authenticator app.'),
+    /** …or one of the one-time recovery codes. */
+    recoveryCode: z
+      .string()
+      .max(64)
+      .optional()
+      .describe('With a second factor on: one of the one-time recovery codes, instead of a code.'),
   })
   .strict();
 export type SignInInput = z.infer<typeof SignInInputSchema>;

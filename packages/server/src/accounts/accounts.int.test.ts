@@ -351,6 +351,8 @@ describe.each(engines())('accounts on $name', (engine) => {
         'account.register:success',
         'session.sign-in:failure',
         'session.sign-in:success',
+        // The sign-in came without the device cookie registration set: a new device (see devices.int.test.ts).
+        'account.sign-in-new-device:success',
         'profile.update:success',
         'session.revoke:success',
         'session.sign-out:success',

@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { AUTH_BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
+import { deviceCookieOf, setDeviceCookie } from '../http/device-cookie.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import {
@@ -57,6 +58,11 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request, reply) => {
       const signedIn = await accounts.register(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
+      const deviceId = await sunlog.devices.rememberFirst(
+        signedIn.user.id,
+        deviceCookieOf(request, sunlog.config),
+      );
+      setDeviceCookie(reply, sunlog.config, deviceId);
       return reply.status(201).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );
@@ -67,7 +73,9 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
-        summary: 'Sign in with email and password',
+        summary: 'Sign in with email and password (and the second factor when it is on)',
+        description:
+          'When the account has two-step sign-in on and the body carries neither totpCode nor recoveryCode, a correct password answers 401 second-factor-required: send the same body again with the code. A wrong or already used code answers 401 invalid-credentials. Every attempt counts towards the sign-in limits. A sign-in from a device (device cookie) this account has not signed in from before is recorded as account.sign-in-new-device.',
         body: SignInInputSchema,
         response: {
           200: AccountResponseSchema,
@@ -82,6 +90,12 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request, reply) => {
       const signedIn = await accounts.signIn(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
+      const deviceId = await sunlog.devices.noteSignIn(
+        signedIn.user.id,
+        deviceCookieOf(request, sunlog.config),
+        metaOf(request),
+      );
+      setDeviceCookie(reply, sunlog.config, deviceId);
       return reply.status(200).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );
@@ -115,7 +129,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
         tags: ['accounts'],
         summary: 'Confirm the password again before a sensitive operation',
         description:
-          'Exporting, deleting the account, creating a share link and changing the password need the session to have proved who uses it within the last 5 minutes; they answer 403 reauthentication-required otherwise. A correct password here counts as that proof.',
+          'Exporting (and the report), deleting the account, creating a share link, changing the password and setting up or turning off two-step sign-in need the session to have proved who uses it within the last 5 minutes; they answer 403 reauthentication-required otherwise. A correct password here counts as that proof.',
         security: SECURITY,
         body: ReauthenticateInputSchema,
         response: {

@@ -10,6 +10,7 @@ import type { RequestMeta } from '../request-meta.ts';
 import { passwordProblems } from './password-strength.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
 import { type SignInLimiter, SignInRateLimited } from './rate-limit.ts';
+import type { SecondFactorService } from './second-factor.ts';
 import { SessionCache } from './session-cache.ts';
 import { AccountStore, type Session, type User } from './store.ts';
 
@@ -71,10 +72,19 @@ export class AccountService {
   readonly #clock: Clock;
   readonly #audit: AuditLog;
   readonly #limiter: SignInLimiter;
+  readonly #secondFactor: SecondFactorService | undefined;
   readonly #sessions = new SessionCache();
 
-  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog; limiter: SignInLimiter }) {
+  constructor(deps: {
+    db: Kysely<Database>;
+    clock: Clock;
+    audit: AuditLog;
+    limiter: SignInLimiter;
+    /** Asked after the password matched, before the session is made (see second-factor.ts). */
+    secondFactor?: SecondFactorService;
+  }) {
     this.#db = deps.db;
+    this.#secondFactor = deps.secondFactor;
     this.#store = new AccountStore(deps.db);
     this.#clock = deps.clock;
     this.#audit = deps.audit;
@@ -173,6 +183,8 @@ export class AccountService {
       });
       throw new SunlogError('invalid-credentials', INVALID_CREDENTIALS);
     }
+    // A missing or wrong second factor leaves the attempt counted, like a wrong password.
+    await this.#secondFactor?.verifyAtSignIn(found.id, input, meta);
     await this.#limiter.succeeded(input.email, meta.address);
 
     const user: User = { id: found.id, email: found.email };

@@ -54,6 +54,24 @@ const EXPECTED_SCHEMA = {
     token_hash: 'text not null',
     user_id: 'text not null',
   },
+  second_factors: {
+    confirmed_at: 'text null',
+    created_at: 'text not null',
+    last_time_step: 'integer null',
+    totp_secret: 'text not null',
+    user_id: 'text not null',
+  },
+  recovery_codes: {
+    code_hash: 'text not null',
+    created_at: 'text not null',
+    used_at: 'text null',
+    user_id: 'text not null',
+  },
+  known_devices: {
+    device_hash: 'text not null',
+    first_seen_at: 'text not null',
+    user_id: 'text not null',
+  },
   calendar_feeds: {
     created_at: 'text not null',
     feed_id: 'text not null',

@@ -4,6 +4,9 @@ import { createAccounts } from './migrations/0001-create-accounts.ts';
 import { createRecords } from './migrations/0002-create-records.ts';
 import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authenticated-at.ts';
 import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
+import { createSecondFactors } from './migrations/0005-create-second-factors.ts';
+import { createRecoveryCodes } from './migrations/0006-create-recovery-codes.ts';
+import { createKnownDevices } from './migrations/0007-create-known-devices.ts';
 import { createPasswordResets } from './migrations/0008-create-password-resets.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
@@ -29,6 +32,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-add-session-authenticated-at': addSessionAuthenticatedAt,
   '0004-add-profile-blood-target': addProfileBloodTarget,
   '0008-create-password-resets': createPasswordResets,
+  '0005-create-second-factors': createSecondFactors,
+  '0006-create-recovery-codes': createRecoveryCodes,
+  '0007-create-known-devices': createKnownDevices,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
   '0012-create-push-subscriptions': createPushSubscriptions,

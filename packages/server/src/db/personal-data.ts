@@ -51,7 +51,14 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   // Before shares: its rows reference them.
   share_files: { by: 'column', column: 'user_id' },
   shares: { by: 'column', column: 'user_id' },
-  server_keys: { by: 'nothing', reason: 'Keys of the server itself (Web Push VAPID); nothing about people.' },
+  second_factors: { by: 'column', column: 'user_id' },
+  recovery_codes: { by: 'column', column: 'user_id' },
+  known_devices: { by: 'column', column: 'user_id' },
+  server_keys: {
+    by: 'nothing',
+    reason:
+      'Keys of the server itself (Web Push VAPID, calendar feeds, second-factor secrets); nothing about people.',
+  },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },
 };

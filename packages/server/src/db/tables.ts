@@ -27,6 +27,9 @@ export interface Database {
   push_deliveries: PushDeliveriesTable;
   shares: SharesTable;
   share_files: ShareFilesTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  known_devices: KnownDevicesTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -243,4 +246,30 @@ export interface ShareFilesTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+}
+
+/** A person's TOTP second factor; `confirmed_at` null while it is being set up (not yet asked at sign-in). */
+export interface SecondFactorsTable {
+  user_id: string;
+  /** The base32 secret encrypted with AES-256-GCM under a server key; never the secret as it is. */
+  totp_secret: string;
+  confirmed_at: string | null;
+  /** The RFC 6238 time step of the last accepted code; a code of this step or earlier is refused. */
+  last_time_step: number | null;
+  created_at: string;
+}
+
+/** One of a person's one-time recovery codes, by its hex SHA-256; `used_at` set once used. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** A device (device cookie) a person has signed in from: hex SHA-256 of "user id:device id". */
+export interface KnownDevicesTable {
+  user_id: string;
+  device_hash: string;
+  first_seen_at: string;
 }

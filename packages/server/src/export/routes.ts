@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { requireSameOriginFetch } from '../http/csrf.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
+import { requireRecentAuthentication } from '../http/reauthentication.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 import { RECORD_KINDS } from '../records/kinds.ts';
@@ -35,16 +36,17 @@ export const RangeQuerySchema = z.object({
 /** GET /api/v1/export: the person's data as a downloadable Sunlog export (JSON, the current version). */
 export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void {
   const authenticate = requireSession(sunlog.accounts, sessionCookie(sunlog.config));
+  const recent = requireRecentAuthentication(sunlog.accounts);
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/export',
     {
-      onRequest: [requireSameOriginFetch, authenticate],
+      onRequest: [requireSameOriginFetch, authenticate, recent],
       schema: {
         tags: ['export'],
         summary: 'Everything the person keeps in Sunlog, as a Sunlog export (version 2) file',
         description:
-          'Live records, profile and regimens with their reminder settings; with ?history=true the edit history and recently deleted records, with ?activity=true the account activity. Answered as an attachment named sunlog-export-YYYY-MM-DD.json; its JSON Schema is docs/export-schema.json.',
+          'Live records, profile and regimens with their reminder settings; with ?history=true the edit history and recently deleted records, with ?activity=true the account activity. Answered as an attachment named sunlog-export-YYYY-MM-DD.json; its JSON Schema is docs/export-schema.json. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: ExportQuerySchema,
         response: { 200: ExportV2Schema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
@@ -66,12 +68,12 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
   api.get(
     '/api/v1/export/fhir',
     {
-      onRequest: authenticate,
+      onRequest: [authenticate, recent],
       schema: {
         tags: ['export'],
         summary: "The person's records for a date range as a FHIR R4 Bundle (type collection)",
         description:
-          'Patient (display name only), the MS Condition, a MedicationStatement per regimen, a MedicationAdministration per logged dose, and Observations for blood results, symptom checks and flare-ups, each tagged patient-generated; codes and choices in docs/sharing.md. Answered as application/fhir+json, an attachment named sunlog-fhir-FROM-to-TO.json.',
+          'Patient (display name only), the MS Condition, a MedicationStatement per regimen, a MedicationAdministration per logged dose, and Observations for blood results, symptom checks and flare-ups, each tagged patient-generated; codes and choices in docs/sharing.md. Answered as application/fhir+json, an attachment named sunlog-fhir-FROM-to-TO.json. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: RangeQuerySchema,
         response: {
@@ -83,6 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           },
           400: ErrorBodySchema,
           401: ErrorBodySchema,
+          403: ErrorBodySchema,
         },
       },
     },
@@ -108,11 +111,11 @@ export function registerExportRoutes(app: FastifyInstance, sunlog: Sunlog): void
     api.get(
       `/api/v1/export/csv/${kind.path}`,
       {
-        onRequest: [requireSameOriginFetch, authenticate],
+        onRequest: [requireSameOriginFetch, authenticate, recent],
         schema: {
           tags: ['export'],
           summary: `The person's ${kind.path.replace('-', ' ')} as a CSV file for spreadsheets`,
-          description: `UTF-8 with a byte-order mark, a header row, ISO dates, units in their own column; cells that a spreadsheet would run as formulas are escaped. Deleted records are left out. Answered as an attachment named sunlog-${kind.path}-YYYY-MM-DD.csv; the columns are listed in docs/data-portability.md.`,
+          description: `UTF-8 with a byte-order mark, a header row, ISO dates, units in their own column; cells that a spreadsheet would run as formulas are escaped. Deleted records are left out. Answered as an attachment named sunlog-${kind.path}-YYYY-MM-DD.csv; the columns are listed in docs/data-portability.md. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).`,
           security: [{ sessionCookie: [] }],
           response: {
             200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },

@@ -7,6 +7,7 @@ import {
   afterSuccessfulCall,
   BODY_BUILDERS,
   buildPushSubscription,
+  CONFIRMS_SECOND_FACTOR,
   collectionOf,
   documentedOperations,
   ENDS_ACCOUNT,
@@ -14,6 +15,8 @@ import {
   type Operation,
   type Person,
   signIn,
+  turnOffSecondFactor,
+  withFreshTotpCode,
 } from '../../test/openapi-operations.ts';
 import { type TestServer, useTestServer } from '../../test/test-server.ts';
 import {
@@ -61,6 +64,10 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
  * each with where its contents are checked instead.
  */
 const OPAQUE_READS: Readonly<Record<string, string>> = {
+  'GET /api/v1/me/second-factor':
+    'Answers two facts about the caller’s own account (on or off, codes left) and no identifiers; second-factor.int.test.ts checks them per person.',
+  'GET /api/v1/auth/reauthentication':
+    'Answers one fact about the caller’s own session (recent or not) and no identifiers; export-reauthentication.int.test.ts checks it.',
   'GET /api/v1/reports/pdf':
     "A PDF: report.int.test.ts reads its text with pdftotext and finds the person's figures and not another's.",
 };
@@ -117,13 +124,21 @@ async function call(
     if (options.id === undefined) throw new Error(`${operation.label}: no value for {${name}}`);
     url = url.replace(`{${name}}`, encodeURIComponent(options.id));
   }
-  return server.app.inject({
+  const body =
+    operation.label === CONFIRMS_SECOND_FACTOR
+      ? await withFreshTotpCode(server, options.cookies, options.body)
+      : options.body;
+  const response = await server.app.inject({
     method: operation.method,
     url,
     cookies: options.cookies,
     headers: browserHeaders(server),
-    ...(options.body === undefined ? {} : { payload: options.body }),
+    ...(body === undefined ? {} : { payload: body }),
   });
+  // Two-step sign-in turned on by the call is turned off again, so the tests' sign-ins stay password-only.
+  if (operation.label === CONFIRMS_SECOND_FACTOR && response.statusCode === 200)
+    await turnOffSecondFactor(server, options.cookies);
+  return response;
 }
 
 /**

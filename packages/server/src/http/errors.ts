@@ -35,6 +35,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'unsupported-media-type': 415,
   'rate-limited': 429,
   'reauthentication-required': 403,
+  'second-factor-required': 401,
   'invalid-file': 400,
   'file-too-large': 413,
   'import-conflict': 409,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { RangeQuerySchema } from '../export/routes.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
+import { requireRecentAuthentication } from '../http/reauthentication.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie } from '../http/session.ts';
 import { PAPER_SIZES } from './render-pdf.ts';
@@ -18,12 +19,12 @@ export function registerReportRoutes(app: FastifyInstance, sunlog: Sunlog): void
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/reports/pdf',
     {
-      onRequest: authenticate,
+      onRequest: [authenticate, requireRecentAuthentication(sunlog.accounts)],
       schema: {
         tags: ['export'],
         summary: 'The clinician report for a date range, as a PDF',
         description:
-          'Page one is the summary for the clinician (regimen and doses in both units, adherence by month, every 25(OH)D result against the personal target and named guideline bands, flare-ups, symptom months, the questions from check-ins) with vector charts; then detail tables. Fonts embedded, tagged for reading aloud. Six months up to today by default. Answered as an attachment named sunlog-report-FROM-to-TO.pdf; contents in docs/sharing.md.',
+          'Page one is the summary for the clinician (regimen and doses in both units, adherence by month, every 25(OH)D result against the personal target and named guideline bands, flare-ups, symptom months, the questions from check-ins) with vector charts; then detail tables. Fonts embedded, tagged for reading aloud. Six months up to today by default. Answered as an attachment named sunlog-report-FROM-to-TO.pdf; contents in docs/sharing.md. Needs a sign-in or the password within the last 5 minutes: 403 reauthentication-required otherwise (see POST /api/v1/auth/reauthenticate).',
         security: [{ sessionCookie: [] }],
         querystring: ReportQuerySchema,
         response: {
@@ -33,6 +34,7 @@ export function registerReportRoutes(app: FastifyInstance, sunlog: Sunlog): void
           },
           400: ErrorBodySchema,
           401: ErrorBodySchema,
+          403: ErrorBodySchema,
         },
       },
     },

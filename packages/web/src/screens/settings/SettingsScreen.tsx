@@ -12,6 +12,7 @@ import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
 import { SignOutSection } from './SignOutSection.tsx';
 import { settingsStrings as t } from './strings.ts';
+import { TwoStepSection } from './TwoStepSection.tsx';
 
 export function SettingsScreen({ me }: { me: Me }) {
   return (
@@ -20,6 +21,7 @@ export function SettingsScreen({ me }: { me: Me }) {
       <BloodTargetSection me={me} />
       <RemindersSection me={me} />
       <ChangePasswordSection />
+      <TwoStepSection />
       <SessionsList timeZone={me.profile.timeZone} locale={displayLocale()} />
       <SignOutSection />
       <ActivityList timeZone={me.profile.timeZone} locale={displayLocale()} />

@@ -5,6 +5,8 @@ import type { Me } from '../../api/accounts.ts';
 import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { Page } from '../../components/Page.tsx';
+import { usePasswordBeforeDownload } from '../../components/PasswordBeforeDownload.tsx';
+import { dateTimeFormat } from '../../format/locale-format.ts';
 import { LastAppointmentField } from './LastAppointmentField.tsx';
 import { ShareLinkSection } from './ShareLinkSection.tsx';
 import { ShareList } from './ShareList.tsx';
@@ -16,27 +18,26 @@ type Paper = 'a4' | 'letter';
  * Share with the clinic: pick the dates (from the last appointment when the person set one, else six
  * months), then download the PDF report (to print or e-mail) or the FHIR Bundle (for a clinic's record
  * system), or make an expiring SMART Health Link. The downloads are plain links to the API, so the
- * browser downloads them with the session's cookie and nothing is kept in the page.
+ * browser downloads them with the session's cookie and nothing is kept in the page. The password is
+ * asked first when the session last proved itself more than 5 minutes ago.
  */
 export function ShareScreen({ me }: { me: Me }) {
   const today = localDateOf(Date.now(), me.profile.timeZone);
   const [from, setFrom] = useState(defaultShareFrom(today, me.profile.lastAppointment));
-  const dateFormat = new Intl.DateTimeFormat(me.profile.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const formatDate = (date: LocalDate) => dateFormat.format(new Date(`${date}T00:00:00Z`));
-  const instantFormat = new Intl.DateTimeFormat(me.profile.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: me.profile.timeZone,
-  });
-  const formatInstant = (instant: string) => instantFormat.format(new Date(instant));
+  // Dates the way the browser's language writes them (see format/locale-format.ts).
+  const dates = dateTimeFormat(me.profile.timeZone);
+  const formatDate = (date: LocalDate) => dates.longDate(date);
+  const formatInstant = (instant: string) => dates.dateTime(instant);
   const [to, setTo] = useState(today);
-  const [paper, setPaper] = useState<Paper>(me.profile.locale.endsWith('US') ? 'letter' : 'a4');
+  const [paper, setPaper] = useState<Paper>(dates.locale.endsWith('US') ? 'letter' : 'a4');
   const rangeError =
     from !== '' && to !== '' && from > to ? 'The first day must be on or before the last day.' : undefined;
   const ready = from !== '' && to !== '' && rangeError === undefined;
   const range = new URLSearchParams({ from, to });
   const reportHref = `/api/v1/reports/pdf?${new URLSearchParams({ from, to, paper })}`;
   const fhirHref = `/api/v1/export/fhir?${range}`;
+  const report = usePasswordBeforeDownload();
+  const fhir = usePasswordBeforeDownload();
 
   return (
     <Page title="Share with your clinic" className="share">
@@ -98,13 +99,19 @@ export function ShareScreen({ me }: { me: Me }) {
         />
         <p className="button-row">
           {ready ? (
-            <a className="button button--primary" href={reportHref} download>
+            <a
+              className="button button--primary"
+              href={reportHref}
+              download
+              onClick={report.onDownload(reportHref)}
+            >
               Download PDF report
             </a>
           ) : (
             <span className="note">Choose a first and last day to download.</span>
           )}
         </p>
+        {report.prompt}
       </section>
 
       <section className="card" aria-labelledby="share-fhir">
@@ -116,13 +123,14 @@ export function ShareScreen({ me }: { me: Me }) {
         </p>
         <p className="button-row">
           {ready ? (
-            <a className="button" href={fhirHref} download>
+            <a className="button" href={fhirHref} download onClick={fhir.onDownload(fhirHref)}>
               Download FHIR Bundle
             </a>
           ) : (
             <span className="note">Choose a first and last day to download.</span>
           )}
         </p>
+        {fhir.prompt}
       </section>
 
       <ShareLinkSection from={from} to={to} ready={ready} formatDate={formatDate} />
