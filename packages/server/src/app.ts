@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
+import { registerMailRoutes } from './accounts/mail-routes.ts';
 import { registerPasswordResetRoutes } from './accounts/password-reset-routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerSecondFactorRoutes } from './accounts/second-factor-routes.ts';
@@ -33,6 +34,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
   registerAccountRoutes,
   registerPasswordResetRoutes,
+  registerMailRoutes,
   registerSecondFactorRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,

@@ -5,6 +5,7 @@ import { KnownDevices } from './accounts/devices.ts';
 import { PasswordResetService } from './accounts/password-reset.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
+import { RegistrationByMail } from './accounts/registration-by-mail.ts';
 import { SecondFactorService } from './accounts/second-factor.ts';
 import { AccountService } from './accounts/service.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -16,6 +17,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/tables.ts';
 import { ExportService } from './export/service.ts';
 import { ImportService } from './imports/service.ts';
+import { Mailer } from './mail/mailer.ts';
 import { RecordService } from './records/service.ts';
 import { CalendarService } from './reminders/calendar.ts';
 import { DeliveryJob } from './reminders/delivery.ts';
@@ -33,6 +35,10 @@ export interface Sunlog {
   readonly accounts: AccountService;
   /** One-time password-reset links. */
   readonly passwordResets: PasswordResetService;
+  /** Where mail goes out, when SMTP_URL is set; undefined otherwise. */
+  readonly mailer: Mailer | undefined;
+  /** Registration that confirms the address by mail, when mail is set up; undefined otherwise. */
+  readonly registrationByMail: RegistrationByMail | undefined;
   /** The second factor for password sign-in (TOTP and recovery codes). */
   readonly secondFactor: SecondFactorService;
   /** The devices each person has signed in from (new-device notices). */
@@ -70,8 +76,12 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const clock = options.clock ?? systemClock;
   const db = connectDatabase(config.database);
   let closing: Promise<void> | undefined;
+  let mailer: Mailer | undefined;
   const close = (): Promise<void> => {
-    closing ??= db.destroy();
+    closing ??= (async () => {
+      await mailer?.close();
+      await db.destroy();
+    })();
     return closing;
   };
   let vapid: VapidKeys;
@@ -97,6 +107,24 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const devices = new KnownDevices({ db, clock, audit });
   const accounts = new AccountService({ db, clock, audit, limiter, secondFactor });
   const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
+  // A failed mail is reported by its error code only: never the address or the text.
+  mailer =
+    config.mail === undefined
+      ? undefined
+      : new Mailer(config.mail, (error) =>
+          console.error(`Sunlog could not send a mail (${(error as { code?: string }).code ?? 'error'}).`),
+        );
+  const registrationByMail =
+    mailer === undefined
+      ? undefined
+      : new RegistrationByMail({
+          db,
+          clock,
+          accounts,
+          resets: passwordResets,
+          mailer,
+          publicUrl: config.publicUrl,
+        });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
@@ -123,6 +151,8 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     audit,
     accounts,
     passwordResets,
+    mailer,
+    registrationByMail,
     secondFactor,
     devices,
     records,

@@ -20,12 +20,18 @@ import {
   sessionCookie,
   setSessionCookie,
 } from '../http/session.ts';
+import { CHECK_YOUR_MAIL } from './registration-by-mail.ts';
 import {
   AccountResponseSchema,
   ProfileResponseSchema,
   SessionIdParamsSchema,
   SessionListResponseSchema,
 } from './schemas.ts';
+
+/** What registering answers when mail is set up, for a new and a taken address alike. */
+const CheckYourMailSchema = z
+  .object({ status: z.literal('check-your-mail'), message: z.string() })
+  .meta({ id: 'CheckYourMail' });
 
 const NoContent = z.null().describe('No content');
 const SECURITY = [{ sessionCookie: [] }];
@@ -43,10 +49,13 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       bodyLimit: AUTH_BODY_LIMIT_BYTES,
       schema: {
         tags: ['accounts'],
-        summary: 'Create an account and sign in',
+        summary: 'Create an account and sign in (or, with mail set up, send a confirmation link)',
+        description:
+          'Without mail (no SMTP_URL) the account is made at once: 201 and signed in, or 409 email-taken. With mail, every valid request answers 202 with the same body whether the address is new or taken: a new address gets a confirmation link (the account exists once POST /api/v1/auth/confirm-email uses it), a taken one a notice with a password-reset link. New accounts are limited per address (REGISTRATIONS_PER_ADDRESS in 15 minutes; 429).',
         body: RegisterInputSchema,
         response: {
           201: AccountResponseSchema,
+          202: CheckYourMailSchema,
           400: ErrorBodySchema,
           403: ErrorBodySchema,
           409: ErrorBodySchema,
@@ -56,6 +65,10 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       },
     },
     async (request, reply) => {
+      if (sunlog.registrationByMail !== undefined) {
+        await sunlog.registrationByMail.register(request.body, metaOf(request));
+        return reply.status(202).send({ status: 'check-your-mail', message: CHECK_YOUR_MAIL });
+      }
       const signedIn = await accounts.register(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
       const deviceId = await sunlog.devices.rememberFirst(

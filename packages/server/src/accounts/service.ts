@@ -116,6 +116,14 @@ export class AccountService {
     return hashPassword(input.password);
   }
 
+  /**
+   * Asks for a password-reset link by mail: counted like a registration from the address (so nobody
+   * floods an inbox), and answered the same whether or not the address has an account.
+   */
+  async admitMailRequest(meta: RequestMeta): Promise<void> {
+    await this.#limiter.admitRegistration(meta.address);
+  }
+
   /** Whether an account is registered with `email` (normalised). */
   async emailIsTaken(email: string): Promise<boolean> {
     return (await this.#store.findUserByEmail(email)) !== undefined;
@@ -123,7 +131,12 @@ export class AccountService {
 
   /** Creates the account (its password already hashed) with default settings, and signs it in. */
   async createAccount(
-    input: { email: string; passwordHash: string; displayName?: string | undefined; timeZone?: string | undefined },
+    input: {
+      email: string;
+      passwordHash: string;
+      displayName?: string | undefined;
+      timeZone?: string | undefined;
+    },
     meta: RequestMeta,
   ): Promise<SignedIn> {
     const now = this.#clock().toISOString();
