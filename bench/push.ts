@@ -86,7 +86,6 @@ export async function benchPush(): Promise<BenchSection> {
       });
     }
 
-    console.log('setup done', new Date().toISOString());
     now = RUN_AT;
     const started = performance.now();
     const report = await sunlog.delivery.tick();
