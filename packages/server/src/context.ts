@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
+import { PasskeyService } from './accounts/passkeys.ts';
 import { PasswordResetService } from './accounts/password-reset.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
@@ -26,6 +27,8 @@ export interface Sunlog {
   readonly accounts: AccountService;
   /** One-time password-reset links. */
   readonly passwordResets: PasswordResetService;
+  /** Passkeys (WebAuthn): adding, listing, removing, signing in with one. */
+  readonly passkeys: PasskeyService;
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
@@ -75,6 +78,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
   const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
   const accounts = new AccountService({ db, clock, audit, limiter });
   const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
+  const passkeys = new PasskeyService({ db, clock, audit, accounts, limiter });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
@@ -87,6 +91,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     audit,
     accounts,
     passwordResets,
+    passkeys,
     records,
     exports,
     imports,

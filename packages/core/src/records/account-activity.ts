@@ -13,6 +13,8 @@ export const ACTIVITY_ACTIONS = [
   'password.change',
   'password.reset-link',
   'password.reset',
+  'passkey.add',
+  'passkey.remove',
   'profile.update',
   'record.delete',
   'record.restore',

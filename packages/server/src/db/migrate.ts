@@ -5,6 +5,7 @@ import { createRecords } from './migrations/0002-create-records.ts';
 import { addSessionAuthenticatedAt } from './migrations/0003-add-session-authenticated-at.ts';
 import { addProfileBloodTarget } from './migrations/0004-add-profile-blood-target.ts';
 import { createPasswordResets } from './migrations/0008-create-password-resets.ts';
+import { createPasskeys } from './migrations/0009-create-passkeys.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
 import { addRetentionIndexes } from './migrations/0020-add-retention-indexes.ts';
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-add-session-authenticated-at': addSessionAuthenticatedAt,
   '0004-add-profile-blood-target': addProfileBloodTarget,
   '0008-create-password-resets': createPasswordResets,
+  '0009-create-passkeys': createPasskeys,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
   '0020-add-retention-indexes': addRetentionIndexes,

@@ -41,6 +41,9 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
   record_revisions: { by: 'column', column: 'user_id' },
   calendar_feeds: { by: 'column', column: 'user_id' },
   password_resets: { by: 'column', column: 'user_id' },
+  passkeys: { by: 'column', column: 'user_id' },
+  // A sign-in challenge has no person yet (user_id null) and lives five minutes; an add-a-passkey one has.
+  passkey_challenges: { by: 'column', column: 'user_id' },
   server_keys: { by: 'nothing', reason: 'Keys of the server itself (Web Push VAPID); nothing about people.' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },

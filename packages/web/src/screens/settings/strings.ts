@@ -48,6 +48,8 @@ export const settingsStrings = {
     'password.change': 'Password changed',
     'password.reset-link': 'A one-time link to set a new password was made',
     'password.reset': 'New password set with a reset link',
+    'passkey.add': 'A passkey was added',
+    'passkey.remove': 'A passkey was removed',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',
