@@ -9,10 +9,12 @@ import {
   collectionOf,
   documentedOperations,
   ENDS_ACCOUNT,
+  NEEDS_AUTHENTICATOR,
   newPerson,
   type Operation,
   type Person,
   signIn,
+  storePasskey,
 } from '../../test/openapi-operations.ts';
 import { type TestServer, useTestServer } from '../../test/test-server.ts';
 import {
@@ -53,6 +55,10 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
     'The Web Push public key is the same for everyone and public by nature: browsers need it to subscribe.',
   'POST /api/v1/auth/sign-out':
     'Answers 204 with or without a session so a client can always clear its cookie; it ends only the session of the cookie sent with it.',
+  'POST /api/v1/auth/passkey/options':
+    'Signing in with a passkey starts here, before there is a session; it hands out a one-time challenge and nothing about anyone.',
+  'POST /api/v1/auth/passkey':
+    'Signing in with a passkey is how a person gets a session; the signed answer is the proof.',
 };
 
 /**
@@ -68,6 +74,7 @@ const OPAQUE_READS: Readonly<Record<string, string>> = {
 type Resource =
   | { type: 'record'; kind: RecordKind; build: () => RecordCreateBase }
   | { type: 'session' }
+  | { type: 'passkey' }
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
@@ -76,6 +83,7 @@ function resourceOf(operation: Operation): Resource {
     return { type: 'record', kind: RECORD_KINDS[collection], build: RECORD_FACTORIES[collection] };
   }
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
+  if (operation.path.startsWith('/api/v1/me/passkeys/{')) return { type: 'passkey' };
   if (operation.pathParameters.length > 0) {
     throw new Error(`${operation.label}: no way to make its path parameters; teach resourceOf about it`);
   }
@@ -134,6 +142,7 @@ async function keepSignedIn(server: TestServer, person: Person, operation: Opera
     for (const key of Object.keys(RECORD_KINDS) as RecordCollection[]) {
       await createRecord(server, person, RECORD_KINDS[key], RECORD_FACTORIES[key]());
     }
+    await storePasskey(server, person.id);
     return;
   }
   const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
@@ -204,6 +213,12 @@ async function stateOf(server: TestServer, userId: string) {
       .orderBy('id')
       .execute(),
     calendarFeeds: await db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).execute(),
+    passkeys: await db
+      .selectFrom('passkeys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute(),
     records,
     revisions: await db
       .selectFrom('record_revisions')
@@ -230,6 +245,7 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...state.sessions.map((session) => session.id),
     ...Object.values(state.records).flatMap((rows) => rows.map((row) => (row as { id: string }).id)),
     ...audit.map((event) => event.id),
+    ...state.passkeys.map((passkey) => passkey.id),
     // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
     // account has none yet, and the owner's was made in buildWorld, so their state does not move.
     await server.sunlog.calendar.secretFor(userId),
@@ -253,7 +269,10 @@ async function buildWorld(server: TestServer) {
   await server.sunlog.calendar.secretFor(owner.id);
   await server.sunlog.calendar.secretFor(other.id);
   const ownerSecondSession = await newSession(server, owner);
-  return { owner, other, ownerRecords, ownerSecondSession };
+  // Both have a passkey, so its id is among the markers too.
+  const ownerPasskeyId = await storePasskey(server, owner.id);
+  await storePasskey(server, other.id);
+  return { owner, other, ownerRecords, ownerSecondSession, ownerPasskeyId };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -262,6 +281,7 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 function ownerTargets(world: World, operation: Operation): { what: string; id: string }[] {
   const resource = resourceOf(operation);
   if (resource.type === 'session') return [{ what: 'second session', id: world.ownerSecondSession.id }];
+  if (resource.type === 'passkey') return [{ what: 'passkey', id: world.ownerPasskeyId }];
   if (resource.type !== 'record') throw new Error(`${operation.label}: unexpected path parameter`);
   const records = world.ownerRecords.get(resource.kind.path);
   if (records === undefined) throw new Error(`${operation.label}: no owner records made`);
@@ -274,7 +294,12 @@ function ownerTargets(world: World, operation: Operation): { what: string; id: s
 /** What the owner reads of a record through the API: its status and body (sessions: their list). */
 async function readAsOwner(server: TestServer, world: World, operation: Operation, id: string) {
   const resource = resourceOf(operation);
-  const url = resource.type === 'record' ? `/api/v1/${resource.kind.path}/${id}` : '/api/v1/me/sessions';
+  const url =
+    resource.type === 'record'
+      ? `/api/v1/${resource.kind.path}/${id}`
+      : resource.type === 'passkey'
+        ? '/api/v1/me/passkeys'
+        : '/api/v1/me/sessions';
   const response = await server.app.inject({ method: 'GET', url, cookies: world.owner.cookies });
   const body = response.json();
   // lastSeenAt moves with the owner's own requests, this read included.
@@ -333,7 +358,10 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
           const where = `${principal.name}: ${operation.label} ${target.what}`;
           const body = validBody(operation, world.owner, target.id === '' ? undefined : target.id);
           const response = await call(s, operation, { cookies: principal.cookies, id: target.id, body });
-          if (isPublic) {
+          const refusal = NEEDS_AUTHENTICATOR[operation.label];
+          if (isPublic && refusal !== undefined) {
+            expectError(response, refusal.status, refusal.code, where);
+          } else if (isPublic) {
             // Public by design: a valid call works without a session.
             expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
             expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
@@ -384,6 +412,14 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
       const ownMarkers = await identifiersOf(s, other.id);
       const body = validBody(operation, other);
       const response = await call(s, operation, { cookies: other.cookies, body });
+      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      if (refusal !== undefined) {
+        expectError(response, refusal.status, refusal.code, where);
+        expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+        await keepSignedIn(s, other, operation);
+        elsewhere += 1;
+        continue;
+      }
       expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
       await afterSuccessfulCall(s, other, operation.label, body);
@@ -418,6 +454,8 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         id = (await createRecord(s, owner, resource.kind, resource.build())).id;
       } else if (resource.type === 'session') {
         id = (await newSession(s, owner)).id;
+      } else if (resource.type === 'passkey') {
+        id = await storePasskey(s, owner.id);
       }
       const body = validBody(operation, owner, id);
       const response = await call(s, operation, {
@@ -425,6 +463,11 @@ describe.each(engines())('the route × principal matrix on $name', (engine) => {
         ...(id === undefined ? {} : { id }),
         body,
       });
+      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      if (refusal !== undefined) {
+        expectError(response, refusal.status, refusal.code, operation.label);
+        continue;
+      }
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
       await afterSuccessfulCall(s, owner, operation.label, body);
