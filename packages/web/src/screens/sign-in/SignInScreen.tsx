@@ -10,6 +10,7 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { Link, useLocation } from '../../router.ts';
 import { startSession } from '../../session.ts';
+import { PasskeySignIn } from './PasskeySignIn.tsx';
 import { signInStrings as t } from './strings.ts';
 
 /** Signs in with an email and a password; a notice handed over by the previous screen shows first. */
@@ -68,6 +69,7 @@ export function SignInScreen() {
           {isPending ? t.submitting : t.submit}
         </Button>
       </form>
+      <PasskeySignIn />
       <p className="auth__switch">
         <Link to="/reset-password" className="text-link">
           {t.forgotPassword}
