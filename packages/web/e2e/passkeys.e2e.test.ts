@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
@@ -82,7 +83,7 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
     await form.section.getByText('My phone', { exact: true }).waitFor();
     await form.section.getByText('not used yet', { exact: false }).waitFor();
     await form.section.scrollIntoViewIfNeeded();
-    await keepScreenshot(page, 'passkeys-settings-added-390x844');
+    await keepViewport(page, 'passkeys-settings-added-390x844');
     expect(await axeViolations(page, 'passkeys-settings-390')).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toEqual([]);
@@ -140,7 +141,7 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
     const password = form.section.getByLabel('Your password');
     await password.waitFor();
     await form.section.scrollIntoViewIfNeeded();
-    await keepScreenshot(page, 'passkeys-settings-password-1280x800');
+    await keepViewport(page, 'passkeys-settings-password-1280x800');
     expect(await axeViolations(page, 'passkeys-settings-password-1280')).toEqual([]);
     await password.fill(person.password);
     await form.section.getByRole('button', { name: 'Confirm and continue' }).click();
@@ -165,7 +166,7 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
         await form.add.click();
         await expect.poll(() => form.status.textContent()).toContain('added');
         await form.section.scrollIntoViewIfNeeded();
-        await keepScreenshot(page, `passkeys-settings-${scheme}-${width}x${height}`);
+        await keepViewport(page, `passkeys-settings-${scheme}-${width}x${height}`);
         expect(await axeViolations(page, `passkeys-settings-${scheme}-${width}`)).toEqual([]);
         await signOut(page, origin);
         await page.goto(`${origin}/sign-in`);
@@ -175,3 +176,11 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
     });
   }
 });
+
+/** Saves what the screen shows now (not the whole page) when SUNLOG_SCREENSHOTS_DIR is set. */
+async function keepViewport(page: Page, name: string): Promise<void> {
+  const folder = process.env.SUNLOG_SCREENSHOTS_DIR;
+  if (folder === undefined) return;
+  await mkdir(folder, { recursive: true });
+  await page.screenshot({ path: `${folder}/${name}.png` });
+}
