@@ -326,4 +326,26 @@ describe.each(engines())('passkey routes and cross-site requests on $name', (eng
     });
     expect(elsewhere.statusCode).toBe(200);
   });
+
+  test('successful passkey sign-ins do not use up the address allowance', async () => {
+    const s = server();
+    const { authenticator } = await personWithPasskey(s);
+    for (let round = 0; round < 40; round += 1) {
+      const options = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/passkey/options',
+        headers: BROWSER,
+      });
+      expect(options.statusCode, `round ${round}`).toBe(200);
+      const signedIn = await post(
+        s,
+        '/api/v1/auth/passkey',
+        {},
+        {
+          response: authenticator.authenticate(options.json(), ORIGIN),
+        },
+      );
+      expect(signedIn.statusCode, `round ${round}`).toBe(200);
+    }
+  });
 });

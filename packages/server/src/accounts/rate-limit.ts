@@ -116,13 +116,15 @@ export class SignInLimiter {
     );
   }
 
-  /** Gives the address's passkey attempt back after a successful passkey sign-in. */
+  /**
+   * Gives back what a successful passkey sign-in counted (asking for options, then answering), so only
+   * failed or abandoned attempts use up the address's allowance.
+   */
   async passkeySucceeded(rawAddress: string): Promise<void> {
     await this.#db
       .updateTable('rate_limits')
-      .set({ count: sql<number>`count - 1` })
+      .set({ count: sql<number>`case when count > 2 then count - 2 else 0 end` })
       .where('key', '=', `passkey:address:${addressBucket(rawAddress)}`)
-      .where('count', '>', 0)
       .execute();
   }
 
