@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
+import { registerPasskeyRoutes } from './accounts/passkey-routes.ts';
 import { registerPasswordResetRoutes } from './accounts/password-reset-routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerSecondFactorRoutes } from './accounts/second-factor-routes.ts';
@@ -34,6 +35,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerAccountRoutes,
   registerPasswordResetRoutes,
   registerSecondFactorRoutes,
+  registerPasskeyRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,
