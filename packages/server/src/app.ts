@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
 import { registerMailRoutes } from './accounts/mail-routes.ts';
+import { registerPasskeyRoutes } from './accounts/passkey-routes.ts';
 import { registerPasswordResetRoutes } from './accounts/password-reset-routes.ts';
 import { registerAccountRoutes } from './accounts/routes.ts';
 import { registerSecondFactorRoutes } from './accounts/second-factor-routes.ts';
@@ -36,6 +37,7 @@ const CAPABILITIES: readonly Capability[] = [
   registerPasswordResetRoutes,
   registerMailRoutes,
   registerSecondFactorRoutes,
+  registerPasskeyRoutes,
   registerAccountDeletionRoutes,
   registerActivityRoutes,
   registerRecordRoutes,

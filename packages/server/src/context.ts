@@ -2,6 +2,7 @@ import type { Agent } from 'node:https';
 import type { Kysely } from 'kysely';
 import { AccountDeletionService } from './account-deletion/service.ts';
 import { KnownDevices } from './accounts/devices.ts';
+import { PasskeyService } from './accounts/passkeys.ts';
 import { PasswordResetService } from './accounts/password-reset.ts';
 import { prepareDecoy } from './accounts/passwords.ts';
 import { SignInLimiter } from './accounts/rate-limit.ts';
@@ -43,6 +44,8 @@ export interface Sunlog {
   readonly secondFactor: SecondFactorService;
   /** The devices each person has signed in from (new-device notices). */
   readonly devices: KnownDevices;
+  /** Passkeys (WebAuthn): adding, listing, removing, signing in with one. */
+  readonly passkeys: PasskeyService;
   readonly records: RecordService;
   readonly exports: ExportService;
   readonly imports: ImportService;
@@ -125,6 +128,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
           mailer,
           publicUrl: config.publicUrl,
         });
+  const passkeys = new PasskeyService({ db, clock, audit, accounts, limiter });
   const records = new RecordService({ db, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
@@ -155,6 +159,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     registrationByMail,
     secondFactor,
     devices,
+    passkeys,
     records,
     exports,
     imports,

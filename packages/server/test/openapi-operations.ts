@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { RECORD_KINDS, type RecordCollection } from '../src/records/kinds.ts';
 import { asUpload, buildExportText, buildProfilePatch, buildRegisterInput } from './factories.ts';
@@ -131,6 +131,9 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
     passcode: '2468',
     password: person.password,
   }),
+  // Well-formed but signed by no authenticator: see NEEDS_AUTHENTICATOR.
+  'POST /api/v1/me/passkeys': () => ({ response: UNSIGNED_REGISTRATION, name: 'Phone' }),
+  'POST /api/v1/auth/passkey': () => ({ response: UNSIGNED_ASSERTION }),
 };
 
 /**
@@ -146,6 +149,61 @@ export function buildPushSubscription() {
     },
     expirationTime: null,
   };
+}
+
+/**
+ * Operations no body built here can make succeed: they take an authenticator's signed answer to a
+ * challenge the server has just handed out. A well-formed body gets the documented refusal named here;
+ * their success is tested with a software authenticator (accounts/passkeys.int.test.ts) and with
+ * Chromium's virtual authenticator (web e2e passkeys.e2e.test.ts).
+ */
+export const NEEDS_AUTHENTICATOR: Readonly<Record<string, { status: number; code: string }>> = {
+  'POST /api/v1/me/passkeys': { status: 400, code: 'invalid-input' },
+  'POST /api/v1/auth/passkey': { status: 401, code: 'invalid-credentials' },
+};
+
+const UNSIGNED_CLIENT_DATA = Buffer.from(
+  JSON.stringify({ type: 'webauthn.get', challenge: 'bm8tc3VjaC1jaGFsbGVuZ2U', origin: 'https://test' }),
+).toString('base64url');
+
+const UNSIGNED_REGISTRATION = {
+  id: 'dW5rbm93bi1wYXNza2V5',
+  rawId: 'dW5rbm93bi1wYXNza2V5',
+  type: 'public-key',
+  response: {
+    clientDataJSON: UNSIGNED_CLIENT_DATA,
+    attestationObject: 'o2NmbXRkbm9uZQ',
+    transports: ['internal'],
+  },
+  clientExtensionResults: {},
+};
+
+const UNSIGNED_ASSERTION = {
+  id: 'dW5rbm93bi1wYXNza2V5',
+  rawId: 'dW5rbm93bi1wYXNza2V5',
+  type: 'public-key',
+  response: { clientDataJSON: UNSIGNED_CLIENT_DATA, authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+
+/** Stores a passkey for the person directly (its key pair is of no use here), answering its id. */
+export async function storePasskey(server: TestServer, userId: string): Promise<string> {
+  const id = randomUUID();
+  await server.sunlog.db
+    .insertInto('passkeys')
+    .values({
+      id,
+      user_id: userId,
+      credential_id: randomBytes(16).toString('base64url'),
+      public_key: randomBytes(77).toString('base64url'),
+      counter: 0,
+      transports: '["internal"]',
+      name: 'Stored passkey',
+      created_at: new Date().toISOString(),
+      last_used_at: null,
+    })
+    .execute();
+  return id;
 }
 
 /** A small dose log as a spreadsheet saves it. */

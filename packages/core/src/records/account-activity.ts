@@ -16,6 +16,8 @@ export const ACTIVITY_ACTIONS = [
   'password.reset',
   'second-factor.turn-on',
   'second-factor.turn-off',
+  'passkey.add',
+  'passkey.remove',
   'profile.update',
   'record.delete',
   'record.restore',

@@ -96,6 +96,38 @@ export class SignInLimiter {
     );
   }
 
+  /**
+   * Counts a passkey sign-in attempt from this address (IPv6: its /64); throws `rate-limited` over the
+   * per-address sign-in limit. A passkey cannot be guessed, but each attempt costs a signature check.
+   */
+  async admitPasskey(rawAddress: string): Promise<void> {
+    const now = this.#clock();
+    const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
+    await this.#db.deleteFrom('rate_limits').where('window_start', '<=', cutoff).execute();
+    const counter = await this.#count(`passkey:address:${addressBucket(rawAddress)}`, now, cutoff);
+    if (counter.count <= SIGN_IN_LIMIT_PER_ADDRESS) return;
+    const retryAfterMs = Date.parse(counter.window_start) + SIGN_IN_WINDOW_MS - now.getTime();
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    throw new SunlogError(
+      'rate-limited',
+      `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+      { retryAfterSeconds },
+    );
+  }
+
+  /**
+   * Gives back what a successful passkey sign-in counted (asking for options, then answering), so only
+   * failed or abandoned attempts use up the address's allowance.
+   */
+  async passkeySucceeded(rawAddress: string): Promise<void> {
+    await this.#db
+      .updateTable('rate_limits')
+      .set({ count: sql<number>`case when count > 2 then count - 2 else 0 end` })
+      .where('key', '=', `passkey:address:${addressBucket(rawAddress)}`)
+      .execute();
+  }
+
   /** Forgets the pair's failures and gives back the address's attempt after a successful sign-in. */
   async succeeded(email: string, rawAddress: string): Promise<void> {
     const address = addressBucket(rawAddress);

@@ -518,6 +518,37 @@ export class AccountService {
     this.#sessions.evictSession(sessionId);
   }
 
+  /**
+   * Signs in someone whose identity another proof already established (a passkey, accounts/passkeys.ts):
+   * a new session exactly like a password sign-in, audited as `session.sign-in` with the method, and
+   * counting as a fresh proof for re-authentication.
+   */
+  async signInVerified(userId: string, method: 'passkey', meta: RequestMeta): Promise<SignedIn> {
+    const found = await this.#db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (found === undefined) throw new SunlogError('invalid-credentials', 'This passkey no longer works.');
+    const user: User = { id: found.id, email: found.email };
+    const profile = await this.#requireProfile(user.id);
+    const now = this.#clock();
+    const { session, token } = newSession(user.id, now, meta.userAgent);
+    const { idleCutoff, nowIso } = this.#cutoffs(now);
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#store.deleteDeadSessions(trx, user.id, idleCutoff, nowIso);
+      await this.#store.insertSession(trx, session);
+      await this.#audit.record(trx, {
+        action: 'session.sign-in',
+        outcome: 'success',
+        userId: user.id,
+        requestId: meta.requestId,
+        detail: { address: meta.address, method },
+      });
+    });
+    return { user, profile, session, token };
+  }
+
   async #requireProfile(userId: string, executor: Kysely<Database> = this.#db): Promise<Profile> {
     // Inside a transaction pass it: on SQLite a second query through `db` would wait for the
     // transaction's connection forever.

@@ -72,6 +72,23 @@ const EXPECTED_SCHEMA = {
     first_seen_at: 'text not null',
     user_id: 'text not null',
   },
+  passkeys: {
+    counter: 'integer not null',
+    created_at: 'text not null',
+    credential_id: 'text not null',
+    id: 'text not null',
+    last_used_at: 'text null',
+    name: 'text not null',
+    public_key: 'text not null',
+    transports: 'text not null',
+    user_id: 'text not null',
+  },
+  passkey_challenges: {
+    challenge: 'text not null',
+    expires_at: 'text not null',
+    purpose: 'text not null',
+    user_id: 'text null',
+  },
   calendar_feeds: {
     created_at: 'text not null',
     feed_id: 'text not null',

@@ -8,6 +8,7 @@ import { createSecondFactors } from './migrations/0005-create-second-factors.ts'
 import { createRecoveryCodes } from './migrations/0006-create-recovery-codes.ts';
 import { createKnownDevices } from './migrations/0007-create-known-devices.ts';
 import { createPasswordResets } from './migrations/0008-create-password-resets.ts';
+import { createPasskeys } from './migrations/0009-create-passkeys.ts';
 import { createCalendarFeeds } from './migrations/0010-create-calendar-feeds.ts';
 import { createServerKeys } from './migrations/0011-create-server-keys.ts';
 import { createPushSubscriptions } from './migrations/0012-create-push-subscriptions.ts';
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-create-second-factors': createSecondFactors,
   '0006-create-recovery-codes': createRecoveryCodes,
   '0007-create-known-devices': createKnownDevices,
+  '0009-create-passkeys': createPasskeys,
   '0010-create-calendar-feeds': createCalendarFeeds,
   '0011-create-server-keys': createServerKeys,
   '0012-create-push-subscriptions': createPushSubscriptions,

@@ -59,6 +59,9 @@ export const PERSONAL_DATA: Readonly<Record<keyof Database, PersonalRows>> = {
     reason:
       'Keys of the server itself (Web Push VAPID, calendar feeds, second-factor secrets); nothing about people.',
   },
+  passkeys: { by: 'column', column: 'user_id' },
+  // A sign-in challenge has no person yet (user_id null) and lives five minutes; an add-a-passkey one has.
+  passkey_challenges: { by: 'column', column: 'user_id' },
   // Last: the other tables' rows reference it.
   users: { by: 'column', column: 'id' },
 };

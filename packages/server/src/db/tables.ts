@@ -30,6 +30,8 @@ export interface Database {
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
   known_devices: KnownDevicesTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
 }
 
 /** The tables that hold a person's records, one per kind, all of the same shape (`RecordsTable`). */
@@ -272,4 +274,31 @@ export interface KnownDevicesTable {
   user_id: string;
   device_hash: string;
   first_seen_at: string;
+}
+/** A person's passkey (accounts/passkeys.ts): the public half only; the private key never leaves the device. */
+export interface PasskeysTable {
+  /** Our id for the passkey (uuid), used in URLs. */
+  id: string;
+  user_id: string;
+  /** The authenticator's credential id, base64url; unique across every account. */
+  credential_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter as last seen (0 for authenticators that keep none). */
+  counter: number;
+  /** JSON array of transports the authenticator named ("internal", "usb", …). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out and not yet answered: single use, five minutes. */
+export interface PasskeyChallengesTable {
+  /** The challenge itself, base64url (random, 32 bytes). */
+  challenge: string;
+  /** `registration` (adding a passkey; has a person) or `authentication` (signing in; no person yet). */
+  purpose: string;
+  user_id: string | null;
+  expires_at: string;
 }

@@ -11,10 +11,12 @@ import {
   collectionOf,
   documentedOperations,
   ENDS_ACCOUNT,
+  NEEDS_AUTHENTICATOR,
   newPerson,
   type Operation,
   type Person,
   signIn,
+  storePasskey,
   turnOffSecondFactor,
   withFreshTotpCode,
 } from '../../test/openapi-operations.ts';
@@ -57,6 +59,10 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
     'The Web Push public key is the same for everyone and public by nature: browsers need it to subscribe.',
   'POST /api/v1/auth/sign-out':
     'Answers 204 with or without a session so a client can always clear its cookie; it ends only the session of the cookie sent with it.',
+  'POST /api/v1/auth/passkey/options':
+    'Signing in with a passkey starts here, before there is a session; it hands out a one-time challenge and nothing about anyone.',
+  'POST /api/v1/auth/passkey':
+    'Signing in with a passkey is how a person gets a session; the signed answer is the proof.',
 };
 
 /**
@@ -78,6 +84,7 @@ type Resource =
   | { type: 'session' }
   | { type: 'delivery' }
   | { type: 'share' }
+  | { type: 'passkey' }
   | { type: 'none' };
 
 function resourceOf(operation: Operation): Resource {
@@ -88,6 +95,7 @@ function resourceOf(operation: Operation): Resource {
   if (operation.path.startsWith('/api/v1/me/sessions/')) return { type: 'session' };
   if (operation.path.startsWith('/api/v1/push/deliveries/')) return { type: 'delivery' };
   if (operation.path.startsWith('/api/v1/shares/')) return { type: 'share' };
+  if (operation.path.startsWith('/api/v1/me/passkeys/{')) return { type: 'passkey' };
   if (operation.pathParameters.length > 0) {
     throw new Error(`${operation.label}: no way to make its path parameters; teach resourceOf about it`);
   }
@@ -156,6 +164,7 @@ async function keepSignedIn(server: TestServer, person: Person, operation: Opera
     }
     await subscribeToPush(server, person);
     await createShare(server, person);
+    await storePasskey(server, person.id);
     return;
   }
   const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', cookies: person.cookies });
@@ -293,6 +302,12 @@ async function stateOf(server: TestServer, userId: string) {
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute(),
+    passkeys: await db
+      .selectFrom('passkeys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute(),
     pushDeliveries: await db
       .selectFrom('push_deliveries')
       .selectAll()
@@ -329,6 +344,7 @@ async function identifiersOf(server: TestServer, userId: string): Promise<string
     ...state.pushSubscriptions.map((subscription) => subscription.id),
     ...state.pushDeliveries.map((delivery) => delivery.id),
     ...state.shares.map((share) => share.id),
+    ...state.passkeys.map((passkey) => passkey.id),
     // The calendar feed's secret (its URL). Made here if missing: a person who replaced a deleted
     // account has none yet, and the owner's was made in buildWorld, so their state does not move.
     await server.sunlog.calendar.secretFor(userId),
@@ -359,7 +375,10 @@ async function buildWorld(server: TestServer) {
   // Each has a share link, so its id is among the markers and DELETE /shares/{id} has a target.
   const ownerShare = await createShare(server, owner);
   await createShare(server, other);
-  return { owner, other, ownerRecords, ownerSecondSession, ownerDelivery, ownerShare };
+  // Both have a passkey, so its id is among the markers too.
+  const ownerPasskeyId = await storePasskey(server, owner.id);
+  await storePasskey(server, other.id);
+  return { owner, other, ownerRecords, ownerSecondSession, ownerDelivery, ownerShare, ownerPasskeyId };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -370,6 +389,7 @@ function ownerTargets(world: World, operation: Operation): { what: string; id: s
   if (resource.type === 'session') return [{ what: 'second session', id: world.ownerSecondSession.id }];
   if (resource.type === 'delivery') return [{ what: 'reminder delivery', id: world.ownerDelivery }];
   if (resource.type === 'share') return [{ what: 'share link', id: world.ownerShare }];
+  if (resource.type === 'passkey') return [{ what: 'passkey', id: world.ownerPasskeyId }];
   if (resource.type !== 'record') throw new Error(`${operation.label}: unexpected path parameter`);
   const records = world.ownerRecords.get(resource.kind.path);
   if (records === undefined) throw new Error(`${operation.label}: no owner records made`);
@@ -387,9 +407,11 @@ async function readAsOwner(server: TestServer, world: World, operation: Operatio
   const url =
     resource.type === 'record'
       ? `/api/v1/${resource.kind.path}/${id}`
-      : resource.type === 'share'
-        ? '/api/v1/shares'
-        : '/api/v1/me/sessions';
+      : resource.type === 'passkey'
+        ? '/api/v1/me/passkeys'
+        : resource.type === 'share'
+          ? '/api/v1/shares'
+          : '/api/v1/me/sessions';
   const response = await server.app.inject({ method: 'GET', url, cookies: world.owner.cookies });
   const body = response.json();
   // lastSeenAt moves with the owner's own requests, this read included.
@@ -448,7 +470,10 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
           const where = `${principal.name}: ${operation.label} ${target.what}`;
           const body = validBody(operation, world.owner, target.id === '' ? undefined : target.id);
           const response = await call(s, operation, { cookies: principal.cookies, id: target.id, body });
-          if (isPublic) {
+          const refusal = NEEDS_AUTHENTICATOR[operation.label];
+          if (isPublic && refusal !== undefined) {
+            expectError(response, refusal.status, refusal.code, where);
+          } else if (isPublic) {
             // Public by design: a valid call works without a session.
             expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
             expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
@@ -499,6 +524,14 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
       const ownMarkers = await identifiersOf(s, other.id);
       const body = validBody(operation, other);
       const response = await call(s, operation, { cookies: other.cookies, body });
+      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      if (refusal !== undefined) {
+        expectError(response, refusal.status, refusal.code, where);
+        expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
+        await keepSignedIn(s, other, operation);
+        elsewhere += 1;
+        continue;
+      }
       expect(response.statusCode, `${where}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
       await afterSuccessfulCall(s, other, operation.label, body);
@@ -537,6 +570,8 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
         id = await createDelivery(s, owner);
       } else if (resource.type === 'share') {
         id = await createShare(s, owner);
+      } else if (resource.type === 'passkey') {
+        id = await storePasskey(s, owner.id);
       }
       const body = validBody(operation, owner, id);
       const response = await call(s, operation, {
@@ -544,6 +579,11 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
         ...(id === undefined ? {} : { id }),
         body,
       });
+      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      if (refusal !== undefined) {
+        expectError(response, refusal.status, refusal.code, operation.label);
+        continue;
+      }
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${operation.label}: ${response.body}`).toBeLessThan(300);
       await afterSuccessfulCall(s, owner, operation.label, body);

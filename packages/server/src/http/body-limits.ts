@@ -18,3 +18,6 @@ export const RECORD_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Every other route (most take no body at all). */
 export const DEFAULT_BODY_LIMIT_BYTES = 4 * 1024;
+
+/** A passkey's registration answer: an attestation may carry certificates, so larger than sign-in's. */
+export const PASSKEY_BODY_LIMIT_BYTES = 32 * 1024;

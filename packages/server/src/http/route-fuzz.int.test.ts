@@ -485,6 +485,8 @@ const TABLES: Readonly<Record<keyof Database, 'compare' | 'ignore'>> = {
   second_factors: 'compare',
   recovery_codes: 'compare',
   known_devices: 'compare',
+  passkeys: 'compare',
+  passkey_challenges: 'ignore', // asking for passkey options hands out a challenge, by design
   audit_events: 'ignore', // a refused request may be audited: that is the point of the trail
   rate_limits: 'ignore', // a failed sign-in counts, by design
 };

@@ -206,6 +206,18 @@ describe.each(engines())('Web Push delivery on $name', (engine) => {
     expect(receiver.received).toEqual([]);
   });
 
+  test('a row whose runner stopped mid-send (its lease ran out unfinished) is recorded failed, not sent again', async () => {
+    const { person } = await personWithDoseReminder();
+    await s().sunlog.delivery.schedule();
+    await s()
+      .sunlog.db.updateTable('push_deliveries')
+      .set({ claimed_by: 'a runner that stopped', claimed_until: new Date(now.getTime() - 1).toISOString() })
+      .execute();
+    expect(await s().sunlog.delivery.deliverDue()).toMatchObject({ failed: 1, sent: 0 });
+    expect(await deliveries(person.id)).toMatchObject([{ status: 'failed', claimed_by: null }]);
+    expect(receiver.received).toEqual([]);
+  });
+
   test('after downtime: 50 minutes late is still sent, 2 hours late is recorded missed and not sent', async () => {
     // 07:50 and 09:00 London time are 06:50 and 08:00 UTC; subscribed at 06:00, the server was down
     // from then and comes back at 08:50 UTC.

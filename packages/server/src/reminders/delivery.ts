@@ -50,7 +50,8 @@ import type { PushSubscriptionService, StoredPushSubscription } from './push-sub
  *    at most MAX_ATTEMPTS times and only while under an hour late, then `failed`.
  *
  * A row is only finished by the runner whose lease it holds, so an expired lease taken over by another
- * runner cannot be written twice.
+ * runner cannot be written twice; and a row whose lease ran out unfinished (its runner stopped mid-send)
+ * is recorded failed, not sent again, because it may already have been delivered.
  */
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'suppressed' | 'missed';
@@ -104,6 +105,14 @@ interface PersonFacts {
 }
 
 type DeliveryRow = Selectable<PushDeliveriesTable>;
+
+/** What sending did to a row. */
+interface DeliveryChange {
+  status: DeliveryStatus;
+  attempts?: number;
+  sent_at?: string;
+  next_attempt_at?: string;
+}
 
 const reminderKey = (kind: string, regimenId: string | undefined | null, localTime: string) =>
   `${kind}:${regimenId ?? ''}:${localTime}`;
@@ -188,22 +197,25 @@ export class DeliveryJob {
   async deliverDue(): Promise<Omit<TickReport, 'scheduled'>> {
     const report = { sent: 0, failed: 0, suppressed: 0, missed: 0, retried: 0 };
     for (;;) {
-      const claimed = await this.#claim();
-      if (claimed.length === 0) return report;
-      const outcomes = await this.#sendClaimed(claimed);
+      const { rows, inDoubt } = await this.#claim();
+      if (rows.length === 0) return report;
+      const outcomes = await this.#sendClaimed(rows, inDoubt);
       for (const outcome of outcomes) report[outcome] += 1;
     }
   }
 
-  /** Leases up to CLAIM_BATCH pending rows whose next attempt is due and that no live lease holds. */
-  async #claim(): Promise<DeliveryRow[]> {
+  /**
+   * Leases up to CLAIM_BATCH pending rows whose next attempt is due and that no live lease holds. A row
+   * whose earlier lease ran out unfinished (its runner died mid-send) comes back flagged `inDoubt`.
+   */
+  async #claim(): Promise<{ rows: DeliveryRow[]; inDoubt: Set<string> }> {
     const now = this.#clock();
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + LEASE_MS).toISOString();
     return this.#db.transaction().execute(async (trx) => {
       let query = trx
         .selectFrom('push_deliveries')
-        .select('id')
+        .select(['id', 'claimed_by'])
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', nowIso)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', nowIso)]))
@@ -211,33 +223,59 @@ export class DeliveryJob {
         .limit(CLAIM_BATCH);
       // Rows another runner is claiming right now are skipped rather than waited for.
       if (this.#engine === 'postgres') query = query.forUpdate().skipLocked();
-      const ids = (await query.execute()).map((row) => row.id);
-      if (ids.length === 0) return [];
-      return trx
+      const picked = await query.execute();
+      if (picked.length === 0) return { rows: [], inDoubt: new Set<string>() };
+      const rows = await trx
         .updateTable('push_deliveries')
         .set({ claimed_until: until, claimed_by: this.runnerId, updated_at: nowIso })
-        .where('id', 'in', ids)
+        .where(
+          'id',
+          'in',
+          picked.map((row) => row.id),
+        )
         .returningAll()
         .execute();
+      return { rows, inDoubt: new Set(picked.filter((row) => row.claimed_by !== null).map((row) => row.id)) };
     });
   }
 
-  async #sendClaimed(rows: DeliveryRow[]): Promise<(keyof Omit<TickReport, 'scheduled'>)[]> {
+  /**
+   * Sends a claimed batch, then writes every outcome in one transaction (one commit, not one per row).
+   * A row in doubt — claimed before by a runner that never finished it, so it may have been sent — is
+   * recorded failed rather than sent again: at most once.
+   */
+  async #sendClaimed(
+    rows: DeliveryRow[],
+    inDoubt: ReadonlySet<string>,
+  ): Promise<(keyof Omit<TickReport, 'scheduled'>)[]> {
     const userIds = [...new Set(rows.map((row) => row.user_id))];
     const people = await this.#loadPeople(userIds, this.#clock().getTime());
     const subscriptions = groupBy(await this.#subscriptions.forUsers(userIds), (s) => s.userId);
-    return Promise.all(
-      rows.map((row) => this.#deliverOne(row, people.get(row.user_id), subscriptions.get(row.user_id) ?? [])),
+    const changes: { row: DeliveryRow; change: DeliveryChange }[] = [];
+    const finish = (row: DeliveryRow, change: DeliveryChange) => {
+      changes.push({ row, change });
+    };
+    const outcomes = await Promise.all(
+      rows.map(async (row) => {
+        if (inDoubt.has(row.id)) {
+          finish(row, { status: 'failed', attempts: row.attempts + 1 });
+          return 'failed' as const;
+        }
+        return this.#deliverOne(row, people.get(row.user_id), subscriptions.get(row.user_id) ?? [], finish);
+      }),
     );
+    await this.#finishAll(changes);
+    return outcomes;
   }
 
   async #deliverOne(
     row: DeliveryRow,
     person: PersonFacts | undefined,
     subscriptions: readonly StoredPushSubscription[],
+    finish: (row: DeliveryRow, change: DeliveryChange) => void,
   ): Promise<keyof Omit<TickReport, 'scheduled'>> {
     if (isLate(row.due_at, this.#clock().getTime())) {
-      await this.#finish(row, { status: 'missed' });
+      finish(row, { status: 'missed' });
       return 'missed';
     }
     const occurrence = {
@@ -248,7 +286,7 @@ export class DeliveryJob {
     };
     const notification = person === undefined ? undefined : notificationFor(row, person);
     if (person === undefined || notification === undefined || !isStillDue(person.input, occurrence)) {
-      await this.#finish(row, { status: 'suppressed' });
+      finish(row, { status: 'suppressed' });
       return 'suppressed';
     }
     const results = await Promise.all(
@@ -262,7 +300,7 @@ export class DeliveryJob {
     );
     const attempts = row.attempts + 1;
     if (results.some((result) => result.ok)) {
-      await this.#finish(row, { status: 'sent', attempts, sent_at: this.#clock().toISOString() });
+      finish(row, { status: 'sent', attempts, sent_at: this.#clock().toISOString() });
       return 'sent';
     }
     const retryAt = this.#clock().getTime() + RETRY_DELAY_MS;
@@ -271,28 +309,31 @@ export class DeliveryJob {
       attempts < MAX_ATTEMPTS &&
       !isLate(row.due_at, retryAt);
     if (worthRetrying) {
-      await this.#finish(row, {
+      finish(row, {
         status: 'pending',
         attempts,
         next_attempt_at: new Date(retryAt).toISOString(),
       });
       return 'retried';
     }
-    await this.#finish(row, { status: 'failed', attempts });
+    finish(row, { status: 'failed', attempts });
     return 'failed';
   }
 
-  /** Writes a row's outcome and releases its lease, only while this runner still holds it. */
-  async #finish(
-    row: DeliveryRow,
-    change: { status: DeliveryStatus; attempts?: number; sent_at?: string; next_attempt_at?: string },
-  ): Promise<void> {
-    await this.#db
-      .updateTable('push_deliveries')
-      .set({ ...change, claimed_until: null, claimed_by: null, updated_at: this.#clock().toISOString() })
-      .where('id', '=', row.id)
-      .where('claimed_by', '=', this.runnerId)
-      .execute();
+  /** Writes the rows' outcomes and releases their leases, each only while this runner still holds it. */
+  async #finishAll(changes: readonly { row: DeliveryRow; change: DeliveryChange }[]): Promise<void> {
+    if (changes.length === 0) return;
+    const stamp = this.#clock().toISOString();
+    await this.#db.transaction().execute(async (trx) => {
+      for (const { row, change } of changes) {
+        await trx
+          .updateTable('push_deliveries')
+          .set({ ...change, claimed_until: null, claimed_by: null, updated_at: stamp })
+          .where('id', '=', row.id)
+          .where('claimed_by', '=', this.runnerId)
+          .execute();
+      }
+    });
   }
 
   /**

@@ -77,6 +77,8 @@ interface Holder {
 }
 
 const MAX_EXP_SECONDS = 24 * 60 * 60;
+/** Tokens whose signature verified, with their key. */
+const verifiedTokens = new Set<string>();
 
 /** Starts a receiver on 127.0.0.1 (a free port) with a fresh self-signed certificate. */
 export async function startTestPushReceiver(): Promise<TestPushReceiver> {
@@ -134,6 +136,9 @@ export async function startTestPushReceiver(): Promise<TestPushReceiver> {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
+  // Keep idle connections open longer than a busy sender may leave them unused, so a reused socket is
+  // not closed under a request in flight (which a sender sees as ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new HttpsAgent({ ca: cert, keepAlive: true, maxSockets: 32 });
@@ -242,9 +247,13 @@ function verifyVapid(
   });
   const signature = Buffer.from(signaturePart, 'base64url');
   const signed = Buffer.from(`${headerPart}.${claimsPart}`);
-  // ES256 signatures are r || s (64 bytes), not DER.
-  if (!verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)) {
-    throw new Error('the JWT signature does not verify');
+  // ES256 signatures are r || s (64 bytes), not DER. The same token and key verify the same way every
+  // time, so a verified pair is remembered (its claims are still checked below, on every push).
+  if (!verifiedTokens.has(`${jwt} ${k}`)) {
+    if (!verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)) {
+      throw new Error('the JWT signature does not verify');
+    }
+    verifiedTokens.add(`${jwt} ${k}`);
   }
   const claims = JSON.parse(Buffer.from(claimsPart, 'base64url').toString('utf8'));
   if (claims.aud !== expectedAudience) throw new Error(`aud ${claims.aud}, expected ${expectedAudience}`);

@@ -7,6 +7,7 @@ import { ChangePasswordSection } from './ChangePasswordSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { DownloadSection } from './DownloadSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
+import { PasskeysSection } from './PasskeysSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { SessionsList } from './SessionsList.tsx';
@@ -22,6 +23,7 @@ export function SettingsScreen({ me }: { me: Me }) {
       <RemindersSection me={me} />
       <ChangePasswordSection />
       <TwoStepSection />
+      <PasskeysSection timeZone={me.profile.timeZone} locale={displayLocale()} />
       <SessionsList timeZone={me.profile.timeZone} locale={displayLocale()} />
       <SignOutSection />
       <ActivityList timeZone={me.profile.timeZone} locale={displayLocale()} />

@@ -51,6 +51,8 @@ export const settingsStrings = {
     'password.reset': 'New password set with a reset link',
     'second-factor.turn-on': 'Two-step sign-in turned on',
     'second-factor.turn-off': 'Two-step sign-in turned off',
+    'passkey.add': 'A passkey was added',
+    'passkey.remove': 'A passkey was removed',
     'profile.update': 'Settings changed',
     'record.delete': 'An entry was deleted',
     'record.restore': 'A deleted entry was brought back',

@@ -11,6 +11,7 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { Link, useLocation } from '../../router.ts';
 import { startSession } from '../../session.ts';
+import { PasskeySignIn } from './PasskeySignIn.tsx';
 import { signInStrings as t } from './strings.ts';
 
 /** Which step of signing in shows: the password, or (two-step sign-in on) the code or a recovery code. */
@@ -142,6 +143,7 @@ export function SignInScreen() {
           </Button>
         </div>
       )}
+      <PasskeySignIn />
       <p className="auth__switch">
         <Link to="/reset-password" className="text-link">
           {t.forgotPassword}

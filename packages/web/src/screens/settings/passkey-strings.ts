@@ -1,0 +1,23 @@
+/** Words of the Settings "Passkeys" section. */
+export const passkeyStrings = {
+  heading: 'Passkeys',
+  lead: 'A passkey lets you sign in with your fingerprint, face or screen lock instead of typing your password. It stays on your device and cannot be guessed or phished.',
+  loading: 'Loading your passkeys…',
+  none: 'You have no passkeys yet.',
+  nameLabel: 'Name for the new passkey (optional)',
+  nameHint: 'For example "My phone", so you can tell them apart later.',
+  add: 'Add a passkey',
+  adding: 'Waiting for your device…',
+  added: (name: string) => `Passkey "${name}" added. You can now sign in with it.`,
+  removed: (name: string) => `Passkey "${name}" removed. It no longer signs you in.`,
+  remove: 'Remove',
+  removing: 'Removing…',
+  addedOn: (date: string) => `Added ${date}`,
+  lastUsed: (date: string) => `last used ${date}`,
+  neverUsed: 'not used yet',
+  passwordNeeded: 'For your safety, enter your password to continue.',
+  passwordLabel: 'Your password',
+  confirm: 'Confirm and continue',
+  confirming: 'Checking…',
+  cancel: 'Cancel',
+};
