@@ -131,9 +131,11 @@ export const BODY_BUILDERS: Readonly<Record<string, (person: Person) => object>>
     passcode: '2468',
     password: person.password,
   }),
-  // Well-formed but signed by no authenticator: see NEEDS_AUTHENTICATOR.
+  // Well-formed but signed by no authenticator: see CANNOT_SUCCEED_HERE.
   'POST /api/v1/me/passkeys': () => ({ response: UNSIGNED_REGISTRATION, name: 'Phone' }),
   'POST /api/v1/auth/passkey': () => ({ response: UNSIGNED_ASSERTION }),
+  'POST /api/v1/auth/confirm-email': () => ({ token: 'A'.repeat(43) }),
+  'POST /api/v1/auth/password-reset/request': (person) => ({ email: person.email }),
 };
 
 /**
@@ -152,14 +154,19 @@ export function buildPushSubscription() {
 }
 
 /**
- * Operations no body built here can make succeed: they take an authenticator's signed answer to a
- * challenge the server has just handed out. A well-formed body gets the documented refusal named here;
- * their success is tested with a software authenticator (accounts/passkeys.int.test.ts) and with
- * Chromium's virtual authenticator (web e2e passkeys.e2e.test.ts).
+ * Operations no body built here can make succeed, each with the documented refusal a well-formed body
+ * gets instead:
+ * - the passkey ones take an authenticator's signed answer to a challenge the server has just handed
+ *   out; their success is tested with a software authenticator (accounts/passkeys.int.test.ts) and with
+ *   Chromium's virtual authenticator (web e2e passkeys.e2e.test.ts);
+ * - the mail ones exist only when SMTP_URL is set, which these test servers are not; their success is
+ *   tested against a local SMTP receiver (accounts/mail.int.test.ts).
  */
-export const NEEDS_AUTHENTICATOR: Readonly<Record<string, { status: number; code: string }>> = {
+export const CANNOT_SUCCEED_HERE: Readonly<Record<string, { status: number; code: string }>> = {
   'POST /api/v1/me/passkeys': { status: 400, code: 'invalid-input' },
   'POST /api/v1/auth/passkey': { status: 401, code: 'invalid-credentials' },
+  'POST /api/v1/auth/confirm-email': { status: 404, code: 'not-found' },
+  'POST /api/v1/auth/password-reset/request': { status: 404, code: 'not-found' },
 };
 
 const UNSIGNED_CLIENT_DATA = Buffer.from(

@@ -122,6 +122,7 @@ const EXPECTED_SCHEMA = {
     snoozed_from: 'text null',
     status: 'text not null',
     updated_at: 'text not null',
+    user_id: 'text not null',
   },
   shares: {
     access_count: 'integer not null',

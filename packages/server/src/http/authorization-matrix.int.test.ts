@@ -7,11 +7,11 @@ import {
   afterSuccessfulCall,
   BODY_BUILDERS,
   buildPushSubscription,
+  CANNOT_SUCCEED_HERE,
   CONFIRMS_SECOND_FACTOR,
   collectionOf,
   documentedOperations,
   ENDS_ACCOUNT,
-  NEEDS_AUTHENTICATOR,
   newPerson,
   type Operation,
   type Person,
@@ -53,6 +53,12 @@ const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'GET /healthz': 'Load balancers probe it without credentials; it tells only whether the database answers.',
   'POST /api/v1/auth/register': 'Creating an account is how a person gets credentials in the first place.',
   'POST /api/v1/auth/sign-in': 'Signing in is how a person gets a session.',
+  'GET /api/v1/auth/options':
+    'Whether the server sends mail decides what the sign-up and sign-in screens offer.',
+  'POST /api/v1/auth/confirm-email':
+    'The link from the confirmation mail is the proof; there is no account (or session) yet.',
+  'POST /api/v1/auth/password-reset/request':
+    'A person who forgot their password has no session; the answer is the same for any address.',
   'POST /api/v1/auth/password-reset':
     'The one-time link is the proof of who sets the password; a session would be the wrong proof (the person cannot sign in).',
   'GET /api/v1/push/public-key':
@@ -470,7 +476,7 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
           const where = `${principal.name}: ${operation.label} ${target.what}`;
           const body = validBody(operation, world.owner, target.id === '' ? undefined : target.id);
           const response = await call(s, operation, { cookies: principal.cookies, id: target.id, body });
-          const refusal = NEEDS_AUTHENTICATOR[operation.label];
+          const refusal = CANNOT_SUCCEED_HERE[operation.label];
           if (isPublic && refusal !== undefined) {
             expectError(response, refusal.status, refusal.code, where);
           } else if (isPublic) {
@@ -524,7 +530,7 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
       const ownMarkers = await identifiersOf(s, other.id);
       const body = validBody(operation, other);
       const response = await call(s, operation, { cookies: other.cookies, body });
-      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      const refusal = CANNOT_SUCCEED_HERE[operation.label];
       if (refusal !== undefined) {
         expectError(response, refusal.status, refusal.code, where);
         expect(await stateOf(s, owner.id), `${where} changed the owner's data`).toEqual(before);
@@ -579,7 +585,7 @@ describe.each(engines())('the route × principal matrix on $name', MATRIX_TESTS,
         ...(id === undefined ? {} : { id }),
         body,
       });
-      const refusal = NEEDS_AUTHENTICATOR[operation.label];
+      const refusal = CANNOT_SUCCEED_HERE[operation.label];
       if (refusal !== undefined) {
         expectError(response, refusal.status, refusal.code, operation.label);
         continue;
