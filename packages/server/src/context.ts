@@ -19,6 +19,7 @@ import type { Database } from './db/tables.ts';
 import { ExportService } from './export/service.ts';
 import { ImportService } from './imports/service.ts';
 import { Mailer } from './mail/mailer.ts';
+import { newDeviceMailer } from './mail/new-device-notice.ts';
 import { RecordService } from './records/service.ts';
 import { CalendarService } from './reminders/calendar.ts';
 import { DeliveryJob } from './reminders/delivery.ts';
@@ -105,11 +106,6 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
     throw error;
   }
   const audit = new AuditLog(clock);
-  const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
-  const secondFactor = new SecondFactorService({ db, clock, audit });
-  const devices = new KnownDevices({ db, clock, audit });
-  const accounts = new AccountService({ db, clock, audit, limiter, secondFactor });
-  const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
   // A failed mail is reported by its error code only: never the address or the text.
   mailer =
     config.mail === undefined
@@ -117,6 +113,16 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
       : new Mailer(config.mail, (error) =>
           console.error(`Sunlog could not send a mail (${(error as { code?: string }).code ?? 'error'}).`),
         );
+  const limiter = new SignInLimiter(db, clock, config.registrationsPerAddress);
+  const secondFactor = new SecondFactorService({ db, clock, audit });
+  const devices = new KnownDevices({
+    db,
+    clock,
+    audit,
+    ...(mailer === undefined ? {} : { onNewDevice: newDeviceMailer(db, mailer, config.publicUrl) }),
+  });
+  const accounts = new AccountService({ db, clock, audit, limiter, secondFactor });
+  const passwordResets = new PasswordResetService({ db, clock, audit, accounts });
   const registrationByMail =
     mailer === undefined
       ? undefined

@@ -29,14 +29,17 @@ export interface BrowserSuite {
   openPage(options?: PageOptions): Promise<Page>;
 }
 
-/** Registers the hooks for the calling `describe`; every test fails on a CSP violation or page error. */
-export function useBrowserSuite(): BrowserSuite {
+/**
+ * Registers the hooks for the calling `describe`; every test fails on a CSP violation or page error.
+ * `env` adds settings for the server, read when it starts (after the describe's own beforeAll hooks).
+ */
+export function useBrowserSuite(options: { env?: () => Record<string, string> } = {}): BrowserSuite {
   let sunlog: RunningSunlog | undefined;
   let browser: Browser | undefined;
   let opened: { context: BrowserContext; watcher: PageWatcher }[] = [];
 
   beforeAll(async () => {
-    [sunlog, browser] = await Promise.all([startSunlog(), launchChromium()]);
+    [sunlog, browser] = await Promise.all([startSunlog(options.env?.() ?? {}), launchChromium()]);
   });
 
   afterAll(async () => {

@@ -59,7 +59,7 @@ export interface RunningSunlog {
 const START_TIMEOUT_MS = 60_000;
 
 /** Starts `tsx packages/server/src/main.ts` on a free port with an empty data directory. */
-export async function startSunlog(): Promise<RunningSunlog> {
+export async function startSunlog(extraEnv: Record<string, string> = {}): Promise<RunningSunlog> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sunlog-e2e-'));
   const child = spawn('npx', ['tsx', 'packages/server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -70,6 +70,7 @@ export async function startSunlog(): Promise<RunningSunlog> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       REGISTRATIONS_PER_ADDRESS: '100000',
+      ...extraEnv,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() reaches npx, tsx and node together.

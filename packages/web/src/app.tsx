@@ -6,6 +6,7 @@ import { NavIcon } from './components/NavIcon.tsx';
 import { SunMark } from './components/SunMark.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
 import { NAV_ITEMS, routeFacts } from './routes.ts';
+import { ConfirmEmailScreen } from './screens/confirm-email/ConfirmEmailScreen.tsx';
 import { MoreScreen } from './screens/more/MoreScreen.tsx';
 import { NotFoundScreen } from './screens/not-found/NotFoundScreen.tsx';
 import { RegisterScreen } from './screens/register/RegisterScreen.tsx';
@@ -236,6 +237,8 @@ function Screen({ route, me }: { route: Route; me: ReturnType<typeof useMe> }): 
       return <RegisterScreen />;
     case 'reset-password':
       return <ResetPasswordScreen />;
+    case 'confirm-email':
+      return <ConfirmEmailScreen />;
     case 'view':
       // Rendered by App outside the shell; never reached here.
       return null;

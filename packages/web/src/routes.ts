@@ -47,6 +47,8 @@ export const ROUTES = {
   register: { path: '/register', access: 'signed-out', title: 'Create account', nav: 'none' },
   /** Opened from a one-time reset link (its token in the #fragment); says how to get one without it. */
   'reset-password': { path: '/reset-password', access: 'anyone', title: 'New password', nav: 'none' },
+  /** Opened from the mail that confirms a new address (when the server sends mail). */
+  'confirm-email': { path: '/confirm-email', access: 'signed-out', title: 'Confirm email', nav: 'none' },
   /**
    * The clinician's viewer for a shared link: public, outside the signed-in app (no session is read or
    * needed), so it is rendered without the app's header and navigation.

@@ -21,11 +21,19 @@ export class KnownDevices {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
   readonly #audit: AuditLog;
+  readonly #onNewDevice: ((userId: string, at: Date) => Promise<void>) | undefined;
 
-  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
+  /** `onNewDevice`: told after a sign-in from a new device (a notice by mail, when mail is set up). */
+  constructor(deps: {
+    db: Kysely<Database>;
+    clock: Clock;
+    audit: AuditLog;
+    onNewDevice?: (userId: string, at: Date) => Promise<void>;
+  }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#audit = deps.audit;
+    this.#onNewDevice = deps.onNewDevice;
   }
 
   /** Remembers the device a person registered on (no notice: it is their first). Answers its id. */
@@ -49,6 +57,7 @@ export class KnownDevices {
         requestId: meta.requestId,
         detail: { address: meta.address },
       });
+      await this.#onNewDevice?.(userId, this.#clock());
     }
     return deviceId;
   }

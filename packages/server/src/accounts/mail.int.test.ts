@@ -129,6 +129,32 @@ describe.each(engines())('registration and password resets by mail on $name', (e
     ).toBe(200);
   });
 
+  test('a sign-in from a new device sends the owner a notice; the same device again does not', async () => {
+    const s = server();
+    const input = buildRegisterInput();
+    await s.sunlog.accounts.register(input, { requestId: 't', address: '192.0.2.1', userAgent: null });
+    const first = await post(s, '/api/v1/auth/sign-in', input);
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => !c.name.endsWith('sunlog_session') && c.value !== '');
+    expect(device).toBeDefined();
+    await delivered(s);
+    const notices = () =>
+      receiver.to(input.email).filter((m) => m.subject === 'New sign-in to your Sunlog account');
+    expect(notices()).toHaveLength(1);
+    expect(notices()[0]?.text).toContain(`${PUBLIC_URL}/settings`);
+
+    const again = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: input,
+      headers: { 'sec-fetch-site': 'same-origin', origin: PUBLIC_URL },
+      cookies: { [device?.name ?? '']: device?.value ?? '' },
+    });
+    expect(again.statusCode).toBe(200);
+    await delivered(s);
+    expect(notices()).toHaveLength(1);
+  });
+
   test('a confirmation link older than a day no longer works', async () => {
     const s = server();
     const fresh = buildRegisterInput();

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { register } from '../../api/accounts.ts';
-import { FormAlert } from '../../components/LiveMessages.tsx';
+import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -18,6 +18,7 @@ export function RegisterScreen() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [mailSent, setMailSent] = useState<string>();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const { errors, formError, isPending, submit } = useCheckedForm({
@@ -26,7 +27,10 @@ export function RegisterScreen() {
     fields: ['email', 'password'],
     refs: { email: emailRef, password: passwordRef },
     send: register,
-    onSuccess: (me) => startSession(queryClient, me),
+    onSuccess: (answer) => {
+      if ('status' in answer) setMailSent(answer.message);
+      else startSession(queryClient, answer);
+    },
     readError: (error) => (error.code === 'email-taken' ? { fields: { email: error.message } } : undefined),
   });
 
@@ -34,6 +38,20 @@ export function RegisterScreen() {
     const timeZone = deviceTimeZone();
     submit(event, { email, password, ...(timeZone === undefined ? {} : { timeZone }) });
   };
+
+  if (mailSent !== undefined) {
+    return (
+      <Page title={t.checkMailTitle} className="auth">
+        <StatusMessage message={mailSent} />
+        <p>{t.checkMailNext}</p>
+        <p className="auth__switch">
+          <Link to="/sign-in" className="text-link">
+            {t.signIn}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
 
   return (
     <Page title={t.title} className="auth">

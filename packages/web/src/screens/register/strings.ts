@@ -12,4 +12,7 @@ export const registerStrings = {
   emailInvalid: 'Enter your email address, like name@example.com',
   haveAccount: 'Already have an account?',
   signIn: 'Sign in',
+  checkMailTitle: 'Check your email',
+  checkMailNext:
+    'Open the link in the message to finish creating your account. If nothing arrives within a few minutes, look in the spam folder, or create the account again.',
 } as const;

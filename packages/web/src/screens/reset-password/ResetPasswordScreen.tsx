@@ -1,12 +1,14 @@
 import { PasswordResetInputSchema } from '@sunlog/core/records/account';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { resetPassword } from '../../api/accounts.ts';
+import { getAuthOptions, requestPasswordReset, resetPassword } from '../../api/accounts.ts';
+import { failureMessage } from '../../api/api-error.ts';
 import { queryKeys } from '../../api/queries.ts';
-import { FormAlert } from '../../components/LiveMessages.tsx';
+import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
 import { useCheckedForm } from '../../forms/use-checked-form.ts';
 import { Link, navigate } from '../../router.ts';
 import { resetPasswordStrings as t } from './strings.ts';
@@ -34,12 +36,19 @@ export function ResetPasswordScreen() {
 }
 
 function NoLink() {
+  const options = useQuery({ queryKey: ['auth-options'], queryFn: getAuthOptions, staleTime: 60_000 });
   return (
     <Page title={t.noLinkTitle} className="auth">
-      <p className="lead">{t.noLink}</p>
-      <p>
-        {t.noLinkOperator} <code>sunlog reset-password --email &lt;address&gt;</code>.
-      </p>
+      {options.data?.mail === true ? (
+        <LinkByMail />
+      ) : (
+        <>
+          <p className="lead">{t.noLink}</p>
+          <p>
+            {t.noLinkOperator} <code>sunlog reset-password --email &lt;address&gt;</code>.
+          </p>
+        </>
+      )}
       <p className="auth__switch">
         <Link to="/sign-in" className="text-link">
           {t.backToSignIn}
@@ -121,5 +130,61 @@ function NewPasswordForm({ token }: { token: string }) {
         </Link>
       </p>
     </Page>
+  );
+}
+
+/** When the server sends mail: the person asks for a link by mail themselves. */
+function LinkByMail() {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [isPending, setPending] = useState(false);
+  const send = async () => {
+    if (isPending) return;
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setError(t.emailMissing);
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    try {
+      setSent((await requestPasswordReset({ email: email.trim() })).message);
+    } catch (caught) {
+      setError(failureMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <>
+      <p className="lead">{t.byMailLead}</p>
+      <form
+        className="form"
+        noValidate
+        aria-label={t.byMailTitle}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
+        <TextInput
+          label={t.emailLabel}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            setError(undefined);
+          }}
+          error={error}
+          isRequired
+        />
+        <Button type="submit" className="button button--primary button--block">
+          {isPending ? t.sending : t.sendLink}
+        </Button>
+      </form>
+      <StatusMessage message={sent} />
+    </>
   );
 }

@@ -14,4 +14,11 @@ export const resetPasswordStrings = {
   submitting: 'Saving…',
   done: 'Your new password is saved, and you are signed out everywhere. Sign in with the new password.',
   backToSignIn: 'Back to sign in',
+  byMailTitle: 'Get a link by email',
+  byMailLead:
+    'Enter the email address of your account. We will send a link that sets a new password; it works once, for one hour.',
+  emailLabel: 'Email',
+  emailMissing: 'Enter your email address, like name@example.com',
+  sendLink: 'Email me a link',
+  sending: 'Sending…',
 } as const;
