@@ -80,7 +80,7 @@ describe.skipIf(warnIfSkipped())('unusual entries in a real browser', () => {
 
   test('the plan’s unit is a required choice with the amount shown live in the other unit; 2000 µg asks first', async () => {
     const { page, today } = await openToday();
-    await today.doses.getByRole('button', { name: 'Add another supplement' }).click();
+    await (await today.planAction('Add another supplement')).click();
     const plan = page.getByRole('form', { name: 'Supplement plan' });
     const units = plan.getByRole('radiogroup', { name: 'Unit on the pack' });
     expect(await units.getByRole('radio', { checked: true }).count()).toBe(0);
@@ -130,7 +130,7 @@ describe.skipIf(warnIfSkipped())('unusual entries in a real browser', () => {
       await today.blood.getByLabel('Result', { exact: true }).fill('9999');
       await today.blood.getByRole('button', { name: 'Save result' }).click();
       await today.blood.getByRole('region', { name: 'Is this right?' }).waitFor();
-      await today.doses.getByRole('button', { name: 'Add another supplement' }).click();
+      await (await today.planAction('Add another supplement')).click();
       const plan = page.getByRole('form', { name: 'Supplement plan' });
       await plan.getByLabel('Amount in one dose').fill('2000');
       await plan

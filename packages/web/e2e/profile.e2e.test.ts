@@ -110,8 +110,10 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await todayPage.goto();
       const taken = await todayPage.doses.getByText(/^Taken at /).textContent();
       const time = /^Taken at (.+) ✓/.exec(taken ?? '')?.[1] ?? '';
-      const dateLine = (await page.getByText(/^It is /).textContent()) ?? '';
-      const date = /^It is (.+)\.$/.exec(dateLine)?.[1] ?? '';
+      // The day bar reads "Today" and then the full date.
+      const date = (
+        (await todayPage.dayBar.locator('.day-bar__date span').last().textContent()) ?? ''
+      ).trim();
 
       const history = new HistoryPage(page);
       await history.goto();
@@ -184,7 +186,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await todayPage.goto();
       await todayPage.doses.getByText('1,000 IU', { exact: true }).waitFor();
 
-      await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
+      await (await todayPage.planAction('Change my dose')).click();
       const form = todayPage.doses.getByRole('form', { name: 'Change my dose' });
       // Focus moves from the button, now gone, to the form's heading.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change my dose');
@@ -221,7 +223,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await page.reload();
       await todayPage.doses.getByText('2,000 IU', { exact: true }).waitFor();
       expect(await todayPage.doses.getByRole('button', { name: 'Taken', exact: true }).count()).toBe(1);
-      await todayPage.doses.getByRole('button', { name: 'Add another supplement' }).waitFor();
+      await (await todayPage.planAction('Add another supplement')).waitFor();
     });
   }
 
@@ -232,7 +234,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
     const oldId = await createDailyRegimen(page, addDays(today, -10), { value: 25, unit: 'ug' });
     const todayPage = new TodayPage(page);
     await todayPage.goto();
-    await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
+    await (await todayPage.planAction('Change my dose')).click();
     const form = todayPage.doses.getByRole('form', { name: 'Change my dose' });
     expect(await form.getByRole('radio', { name: /^µg/ }).isChecked()).toBe(true);
     await form.getByLabel('New amount in one dose').fill('50');
@@ -331,7 +333,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
     const todayPage = new TodayPage(page);
     await todayPage.goto();
     await check('today');
-    await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
+    await (await todayPage.planAction('Change my dose')).click();
     await todayPage.doses.getByLabel('New amount in one dose').fill('2000');
     await check('change dose');
     await page.goto('/settings');
@@ -366,7 +368,7 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
       await logIntake(page, regimenId, today, toOffsetDateTime(Date.now() - 60_000, ZONE));
       const todayPage = new TodayPage(page);
       await todayPage.goto();
-      await todayPage.doses.getByRole('button', { name: 'Change my dose' }).click();
+      await (await todayPage.planAction('Change my dose')).click();
       await todayPage.doses.getByLabel('New amount in one dose').fill('2000');
       found.push(...(await axeViolations(page, `profile-today-change-dose-${scheme}`)));
       await screenshots(page, `today-change-dose-${scheme}`, todayPage.doses);

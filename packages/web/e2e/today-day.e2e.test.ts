@@ -198,9 +198,10 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
 
     await today.stepBack();
     await today.dayBar.getByText('Yesterday', { exact: true }).waitFor();
-    const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' }).format(
-      new Date(`${yesterday}T12:00:00Z`),
-    );
+    const longDate = new Intl.DateTimeFormat(await page.evaluate(() => navigator.language), {
+      dateStyle: 'full',
+      timeZone: 'UTC',
+    }).format(new Date(`${yesterday}T12:00:00Z`));
     await today.dayBar.getByText(longDate, { exact: true }).waitFor();
     await today.dayBar.getByText(`You are filling in ${longDate}, not today.`).waitFor();
     await page.getByRole('region', { name: `Vitamin D on ${longDate}` }).waitFor();
@@ -289,9 +290,10 @@ describe.skipIf(warnIfSkipped())('Today on a phone: tracked ratings and past day
     await form.getByLabel('Day', { exact: true }).fill(longAgo);
     await form.getByRole('button', { name: 'Fill in this day' }).click();
     await today.heading.waitFor();
-    const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' }).format(
-      new Date(`${longAgo}T12:00:00Z`),
-    );
+    const longDate = new Intl.DateTimeFormat(await page.evaluate(() => navigator.language), {
+      dateStyle: 'full',
+      timeZone: 'UTC',
+    }).format(new Date(`${longAgo}T12:00:00Z`));
     await today.dayBar.getByText(`You are filling in ${longDate}, not today.`).waitFor();
     // The plan started a week ago, so none ran that day; ratings can still be logged.
     await page

@@ -233,7 +233,7 @@ describe.skipIf(warnIfSkipped())('Today in a real browser', () => {
     const { page, today } = await personWithPlan({ width: 640, deviceScaleFactor: 2 });
     await today.flares.getByRole('button', { name: 'Start a flare-up' }).click();
     await today.blood.getByRole('button', { name: 'Add a blood result' }).click();
-    await today.doses.getByRole('button', { name: 'Add another supplement' }).click();
+    await (await today.planAction('Add another supplement')).click();
     expect(await smallTargets(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });

@@ -37,6 +37,13 @@ export class TodayPage {
     return this.doses.getByRole('button', { name: 'Taken', exact: true });
   }
 
+  /** "Change my dose" or "Add another supplement", unfolding "Change my plan" first when it is folded. */
+  async planAction(name: 'Change my dose' | 'Add another supplement'): Promise<Locator> {
+    const fold = this.doses.getByRole('button', { name: 'Change my plan' });
+    if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    return this.doses.getByRole('button', { name, exact: true });
+  }
+
   scale(name: string): Locator {
     return this.symptoms.getByRole('radiogroup', { name });
   }

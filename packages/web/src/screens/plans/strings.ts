@@ -1,6 +1,7 @@
 /** Every sentence of changing the dose of a supplement plan. */
 export const planStrings = {
   changeDose: 'Change my dose',
+  changePlan: 'Change my plan',
   changeHeading: 'Change my dose',
   changeLead:
     'Your current plan ends the day before the new dose starts. The product, schedule and reminders stay the same.',

@@ -42,6 +42,7 @@ export function DoseSection({
   const intakes = useRecordsOn('intakes', day);
   const [status, setStatus] = useState<string>();
   const [form, setForm] = useState<'none' | 'add' | 'change'>('none');
+  const [planOpen, setPlanOpen] = useState(false);
   const isToday = day === today;
   const due = (regimens.data ?? []).filter((regimen) => isDoseDueOn(regimen, day));
   const now = useMinute();
@@ -97,24 +98,36 @@ export function DoseSection({
         <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
       ) : regimens.isSuccess && regimens.data.length > 0 ? (
         // With a plan running, a different amount is a change of dose, not a second plan: that is the
-        // main button, and adding a second supplement is the quieter one below it.
+        // main button, and adding a second supplement is the quieter one below it. Both are rare, so they
+        // sit folded under one button and Today keeps Taken, the ratings and Save within two phone screens.
         <div className="today-card__more">
-          <div className="button-row">
-            <Button className="button" onPress={() => setForm('change')}>
-              {planStrings.changeDose}
-            </Button>
-          </div>
-          <p className="muted" id={`${sectionId}-another`}>
-            {planStrings.addAnotherHint}
-          </p>
-          <div className="button-row">
-            <Button
-              className="button"
-              onPress={() => setForm('add')}
-              aria-describedby={`${sectionId}-another`}
-            >
-              {planStrings.addAnother}
-            </Button>
+          <Button
+            className="button"
+            aria-expanded={planOpen}
+            aria-controls={`${sectionId}-plan`}
+            onPress={() => setPlanOpen((open) => !open)}
+          >
+            <span aria-hidden="true">{planOpen ? '▾ ' : '▸ '}</span>
+            {planStrings.changePlan}
+          </Button>
+          <div id={`${sectionId}-plan`} className="today-card__plan" hidden={!planOpen}>
+            <div className="button-row">
+              <Button className="button" onPress={() => setForm('change')}>
+                {planStrings.changeDose}
+              </Button>
+            </div>
+            <p className="muted" id={`${sectionId}-another`}>
+              {planStrings.addAnotherHint}
+            </p>
+            <div className="button-row">
+              <Button
+                className="button"
+                onPress={() => setForm('add')}
+                aria-describedby={`${sectionId}-another`}
+              >
+                {planStrings.addAnother}
+              </Button>
+            </div>
           </div>
         </div>
       ) : (
