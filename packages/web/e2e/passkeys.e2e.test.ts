@@ -135,6 +135,9 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
     } finally {
       db.close();
     }
+    // The server trusts a session it checked within the last second without reading it again
+    // (accounts/session-cache.ts); wait that out so it sees the older proof.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     await page.goto(`${origin}/settings`);
     const form = passkeySection(page);
     await form.add.click();
