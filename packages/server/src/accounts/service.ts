@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ChangePasswordInput, RegisterInput, SignInInput } from '@sunlog/core/records/account';
 import { DEFAULT_REMINDERS, type Profile, type ProfilePatch } from '@sunlog/core/records/profile';
 import type { Kysely } from 'kysely';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditDetail, AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
@@ -200,23 +200,7 @@ export class AccountService {
     await this.#secondFactor?.verifyAtSignIn(found.id, input, meta);
     await this.#limiter.succeeded(input.email, meta.address);
 
-    const user: User = { id: found.id, email: found.email };
-    const profile = await this.#requireProfile(user.id);
-    const now = this.#clock();
-    const { session, token } = newSession(user.id, now, meta.userAgent);
-    const { idleCutoff, nowIso } = this.#cutoffs(now);
-    await this.#db.transaction().execute(async (trx) => {
-      await this.#store.deleteDeadSessions(trx, user.id, idleCutoff, nowIso);
-      await this.#store.insertSession(trx, session);
-      await this.#audit.record(trx, {
-        action: 'session.sign-in',
-        outcome: 'success',
-        userId: user.id,
-        requestId: meta.requestId,
-        detail: { address: meta.address },
-      });
-    });
-    return { user, profile, session, token };
+    return this.#openSession({ id: found.id, email: found.email }, meta, { address: meta.address });
   }
 
   /** The owner sees in their account activity that sign-ins to their account were held back. */
@@ -524,13 +508,16 @@ export class AccountService {
    * counting as a fresh proof for re-authentication.
    */
   async signInVerified(userId: string, method: 'passkey', meta: RequestMeta): Promise<SignedIn> {
-    const found = await this.#db
-      .selectFrom('users')
-      .select(['id', 'email'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (found === undefined) throw new SunlogError('invalid-credentials', 'This passkey no longer works.');
-    const user: User = { id: found.id, email: found.email };
+    const user = await this.#store.findUserById(userId);
+    if (user === undefined) throw new SunlogError('invalid-credentials', 'This passkey no longer works.');
+    return this.#openSession(user, meta, { address: meta.address, method });
+  }
+
+  /**
+   * A new session for someone whose identity was just proved: the person's dead sessions go, the new one
+   * is stored and the sign-in audited with `detail`, all in one transaction.
+   */
+  async #openSession(user: User, meta: RequestMeta, detail: AuditDetail): Promise<SignedIn> {
     const profile = await this.#requireProfile(user.id);
     const now = this.#clock();
     const { session, token } = newSession(user.id, now, meta.userAgent);
@@ -543,7 +530,7 @@ export class AccountService {
         outcome: 'success',
         userId: user.id,
         requestId: meta.requestId,
-        detail: { address: meta.address, method },
+        detail,
       });
     });
     return { user, profile, session, token };
