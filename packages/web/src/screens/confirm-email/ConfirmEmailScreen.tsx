@@ -1,17 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { confirmEmail } from '../../api/accounts.ts';
 import { failureMessage } from '../../api/api-error.ts';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
+import { useFragmentToken } from '../../fragment-token.ts';
 import { Link } from '../../router.ts';
 import { startSession } from '../../session.ts';
-
-/** The token of a confirmation link: the part after "#token=", which is never sent to the server's logs. */
-function tokenFromFragment(): string | undefined {
-  return /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
-}
 
 /**
  * Opened from the confirmation mail. The account is made only when the person presses the button (a
@@ -19,14 +15,9 @@ function tokenFromFragment(): string | undefined {
  */
 export function ConfirmEmailScreen() {
   const queryClient = useQueryClient();
-  const [token, setToken] = useState(tokenFromFragment);
+  const token = useFragmentToken();
   const [error, setError] = useState<string>();
   const [isPending, setPending] = useState(false);
-  useEffect(() => {
-    const read = () => setToken(tokenFromFragment());
-    window.addEventListener('hashchange', read);
-    return () => window.removeEventListener('hashchange', read);
-  }, []);
 
   const confirm = async () => {
     if (token === undefined || isPending) return;

@@ -1,6 +1,6 @@
 import { PasswordResetInputSchema } from '@sunlog/core/records/account';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { getAuthOptions, requestPasswordReset, resetPassword } from '../../api/accounts.ts';
 import { failureMessage } from '../../api/api-error.ts';
@@ -10,27 +10,16 @@ import { Page } from '../../components/Page.tsx';
 import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { useCheckedForm } from '../../forms/use-checked-form.ts';
+import { useFragmentToken } from '../../fragment-token.ts';
 import { Link, navigate } from '../../router.ts';
 import { resetPasswordStrings as t } from './strings.ts';
-
-/** The token of a reset link: the part after "#token=". It stays in the fragment, which is never sent. */
-function tokenFromFragment(): string | undefined {
-  const match = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
-  return match?.[1];
-}
 
 /**
  * Sets a new password with a one-time link (made by `sunlog reset-password`). Without a link it says
  * how to get one. On success every session has ended, so it opens sign-in with a notice.
  */
 export function ResetPasswordScreen() {
-  const [token, setToken] = useState(tokenFromFragment);
-  // A link opened in a tab already on this page changes only the fragment: read it again.
-  useEffect(() => {
-    const read = () => setToken(tokenFromFragment());
-    window.addEventListener('hashchange', read);
-    return () => window.removeEventListener('hashchange', read);
-  }, []);
+  const token = useFragmentToken();
   if (token === undefined) return <NoLink />;
   return <NewPasswordForm token={token} />;
 }
