@@ -33,9 +33,8 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 
 /** Every capability the server offers, in one list read top to bottom (no autoloading). */
 const CAPABILITIES: readonly Capability[] = [
-  // First: its onResponse hook times every route registered after it.
-  registerMetricsRoutes,
   registerHealthRoutes,
+  registerMetricsRoutes,
   registerAccountRoutes,
   registerPasswordResetRoutes,
   registerMailRoutes,

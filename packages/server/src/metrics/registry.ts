@@ -35,13 +35,13 @@ const KNOWN_METHODS: ReadonlySet<string> = new Set([
  * names: never a URL, an id, an address, a token or a health value.
  */
 export class SunlogMetrics {
-  readonly registry = new Registry();
+  readonly #registry = new Registry();
   readonly #requests: Counter<'method' | 'route' | 'status_code'>;
   readonly #latency: Histogram<'method' | 'route'>;
 
   constructor(sources: MetricSources) {
-    const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.#registry];
+    collectDefaultMetrics({ register: this.#registry });
     this.#requests = new Counter({
       name: 'sunlog_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status code.',
@@ -118,7 +118,7 @@ export class SunlogMetrics {
 
   /** The text exposition format, and its content type. */
   async render(): Promise<{ text: string; contentType: string }> {
-    return { text: await this.registry.metrics(), contentType: this.registry.contentType };
+    return { text: await this.#registry.metrics(), contentType: this.#registry.contentType };
   }
 }
 
