@@ -233,6 +233,13 @@ describe.each(engines())('GET /metrics with METRICS_TOKEN on $name', (engine) =>
       ),
     );
     for (const answer of answers) expect(answer.statusCode, answer.body).toBe(201);
+    // URLs that carry the ids and the address, which must reach no label.
+    for (const body of bodies) {
+      const url = `/api/v1/intakes/${body.id}`;
+      expect((await s.app.inject({ method: 'GET', url, cookies: person.cookies })).statusCode).toBe(200);
+    }
+    const lookup = `/api/v1/people/${person.id}?email=${encodeURIComponent(person.input.email)}`;
+    expect((await s.app.inject({ method: 'GET', url: lookup })).statusCode).toBe(404);
     const after = await scrape(s);
 
     const delta = (name: string) => reading(after, name) - reading(before, name);
