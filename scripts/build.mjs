@@ -1,10 +1,11 @@
 // @ts-check
-// Builds what `npm start` and `npx sunlog` run: the server and the CLI bundled by esbuild into one
-// JavaScript file each, so they start without compiling TypeScript (tsx stays for development and
-// tests). `node scripts/build.mjs` builds whatever is out of date; `--web` also builds the web app
+// Builds what `npm start` and `npx sunlog` run: the server and the CLI bundled by esbuild into
+// JavaScript (packages/server/dist, packages/cli/dist), so they start without compiling TypeScript
+// (tsx stays for development and tests). `node scripts/build.mjs` builds whatever is out of date; `--web` also builds the web app
 // when its sources are newer than packages/web/dist. Run by `npm install` (prepare) and `npm start`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuilt, manifestPath, ROOT } from './built.mjs';
@@ -55,7 +56,6 @@ function sourceImportMetaUrl(outdir) {
     name: 'source-import-meta-url',
     setup(build) {
       build.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        const { readFile } = await import('node:fs/promises');
         const source = await readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
         const fromBundle = toPosix(relative(outdir, args.path));
