@@ -89,15 +89,8 @@ describe('the built sunlog', () => {
     }
     const file = join(dir, 'one-dose.json');
     await writeFile(file, buildExportText({ amount: { value: 1250, unit: 'ug' } }));
-    const imported = await built(
-      'import',
-      file,
-      '--email',
-      'ada@example.org',
-      '--yes',
-      '--conflicts',
-      'take-file',
-    );
+    const answers = ['--yes', '--conflicts', 'take-file'];
+    const imported = await built('import', file, '--email', 'ada@example.org', ...answers);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported: 1 added');
 
