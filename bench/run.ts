@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { benchApi } from './api.ts';
+import { benchCli } from './cli.ts';
 import { benchInsights } from './insights.ts';
 import { benchInsightsPower } from './insights-power.ts';
 import { benchPush } from './push.ts';
@@ -13,6 +14,7 @@ const BENCHMARKS: { name: string; run: () => BenchSection | Promise<BenchSection
   { name: 'insights', run: benchInsights },
   { name: 'insights-power', run: () => benchInsightsPower() },
   { name: 'push', run: benchPush },
+  { name: 'cli', run: benchCli },
 ];
 
 const only = process.argv[2];
