@@ -182,12 +182,19 @@ interface Fitted {
   covariance: number[][];
   df: number;
   persistence: number;
-  /** The days used, the ratings, the nuisance columns and the exposure at each lag 0..28 (for the scan). */
-  times: number[];
+  /** The days used, the ratings and the nuisance columns (for the scan). */
+  times: Float64Array;
   ys: Float64Array;
   nuisance: Float64Array[];
-  lagged: Float64Array[];
+  /**
+   * The exposure columns the scan tests one at a time, each over the days used: today the 7-day
+   * share at each lag 0..28. The scan handles any number of them.
+   */
+  exposureColumns: Float64Array[];
 }
+
+/** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
+const FLAT_LAG_BASIS = Float64Array.from(LAG_BASIS.flat());
 
 /**
  * Fits rating[t] = a + b·time + c·flare + Σ_l β(l)·exposure[t − l] with β(l) = Σ_k θ_k B_k(l) and
@@ -199,60 +206,69 @@ function fitLagCurve(
   flareDays: Uint8Array | undefined,
 ): Fitted | null {
   const maxLag = ASSOCIATION.maxLagDays;
+  const lags = maxLag + 1;
   const k = LAG_BASIS.length;
   const length = rating.length;
-  const times: number[] = [];
-  const ys: number[] = [];
-  const lagColumns: number[][] = Array.from({ length: k }, () => []);
-  const rowsAtLag: number[][] = [];
-  const trend: number[] = [];
-  const flare: number[] = [];
+  const capacity = Math.max(0, length - maxLag);
+  const times = new Float64Array(capacity);
+  const ys = new Float64Array(capacity);
+  const trend = new Float64Array(capacity);
+  const flare = new Float64Array(capacity);
+  const lagColumns = Array.from({ length: k }, () => new Float64Array(capacity));
+  const lagged = Array.from({ length: lags }, () => new Float64Array(capacity));
+  const sums = new Float64Array(k);
   const span = Math.max(1, length - 1);
+  let n = 0;
+  let flareCount = 0;
   for (let t = maxLag; t < length; t++) {
-    const y = rating[t] ?? Number.NaN;
+    const y = rating[t] as number;
     if (Number.isNaN(y)) continue;
-    const sums = new Array<number>(k).fill(0);
-    const row: number[] = [];
+    // A rating day is used only when all 29 lags of exposure are known.
     let complete = true;
-    for (let l = 0; l <= maxLag && complete; l++) {
-      const x = exposure[t - l] ?? Number.NaN;
-      if (Number.isNaN(x)) complete = false;
-      else for (let j = 0; j < k; j++) sums[j] = (sums[j] ?? 0) + (LAG_BASIS[j]?.[l] ?? 0) * x;
-      row.push(x);
+    for (let l = 0; l <= maxLag; l++) {
+      if (Number.isNaN(exposure[t - l] as number)) {
+        complete = false;
+        break;
+      }
     }
     if (!complete) continue;
-    rowsAtLag.push(row);
-    times.push(t);
-    ys.push(y);
-    trend.push(t / span);
-    flare.push(flareDays?.[t] ?? 0);
-    for (let j = 0; j < k; j++) lagColumns[j]?.push(sums[j] ?? 0);
+    sums.fill(0);
+    for (let l = 0; l <= maxLag; l++) {
+      const x = exposure[t - l] as number;
+      for (let j = 0; j < k; j++)
+        sums[j] = (sums[j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
+      (lagged[l] as Float64Array)[n] = x;
+    }
+    times[n] = t;
+    ys[n] = y;
+    trend[n] = t / span;
+    const inFlare = flareDays?.[t] ?? 0;
+    flare[n] = inFlare;
+    flareCount += inFlare;
+    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = sums[j] as number;
+    n++;
   }
-  const n = ys.length;
-  const columns = [new Float64Array(n).fill(1), Float64Array.from(trend)];
-  const flareCount = flare.reduce((s, v) => s + v, 0);
-  if (flareCount >= 5 && flareCount <= n - 5) columns.push(Float64Array.from(flare));
+  const used = (column: Float64Array) => column.subarray(0, n);
+  const columns = [new Float64Array(n).fill(1), used(trend)];
+  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(flare));
   const first = columns.length;
-  for (const column of lagColumns) columns.push(Float64Array.from(column));
-  const fit = ar1Regression(times, Float64Array.from(ys), columns);
+  for (const column of lagColumns) columns.push(used(column));
+  const fit = ar1Regression(used(times), used(ys), columns);
   if (!fit) return null;
   const theta = fit.coefficients.slice(first);
   const covariance = fit.covariance.slice(first).map((row) => row.slice(first));
   const df = Math.min(...fit.degreesOfFreedom.slice(first));
   if (!(df >= 1) || theta.some((v) => !Number.isFinite(v))) return null;
-  const lagged = Array.from({ length: maxLag + 1 }, (_, l) =>
-    Float64Array.from(rowsAtLag, (row) => row[l] ?? 0),
-  );
   return {
     pairs: n,
     theta,
     covariance,
     df,
     persistence: fit.persistence,
-    times,
-    ys: Float64Array.from(ys),
+    times: used(times),
+    ys: used(ys),
     nuisance: columns.slice(0, first),
-    lagged,
+    exposureColumns: lagged.map(used),
   };
 }
 
@@ -317,92 +333,145 @@ function peakOf(curve: readonly number[], direction: number): number {
   return best;
 }
 
-/** The gap-aware Prais–Winsten transform of one column for persistence φ (see ar1-regression.ts). */
-function prewhiten(times: readonly number[], v: ArrayLike<number>, phi: number): Float64Array {
+/**
+ * The gap-aware Prais–Winsten transform for persistence φ (see ar1-regression.ts), worked out once
+ * per φ and applied to every column: row i is (v_i − carry_i·v_{i−1}) / divisor_i with
+ * carry_i = φ^(gap to the previous day used) and divisor_i = √(1 − carry_i²).
+ */
+interface Prewhitening {
+  carry: Float64Array;
+  divisor: Float64Array;
+}
+
+function prewhiteningFor(times: Float64Array, phi: number): Prewhitening {
+  const n = times.length;
+  const carry = new Float64Array(n);
+  const divisor = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const c = phi ** ((times[i] as number) - (times[i - 1] as number));
+    carry[i] = c;
+    divisor[i] = Math.sqrt(1 - c * c);
+  }
+  return { carry, divisor };
+}
+
+function prewhiten(w: Prewhitening, v: Float64Array): Float64Array {
   const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    if (i === 0) {
-      out[i] = v[i] ?? 0;
-      continue;
-    }
-    const carry = phi ** ((times[i] ?? 0) - (times[i - 1] ?? 0));
-    out[i] = ((v[i] ?? 0) - carry * (v[i - 1] ?? 0)) / Math.sqrt(1 - carry * carry);
+  if (v.length > 0) out[0] = v[0] as number;
+  for (let i = 1; i < v.length; i++) {
+    out[i] = ((v[i] as number) - (w.carry[i] as number) * (v[i - 1] as number)) / (w.divisor[i] as number);
   }
   return out;
 }
 
 const dot = (a: Float64Array, b: Float64Array) => {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
   return s;
 };
 
-/** The lag scan: one t statistic per lag, their joint null correlation, and the max-|t| p-value. */
-interface Scan {
-  /** Normal-equivalent statistic at each lag (sign of the slope). */
-  z: number[];
-  pValue: number;
-  cholesky: number[][];
+/** Removes from `r`, in place, its components along the orthonormal `basis` (Gram–Schmidt order). */
+function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Array {
+  for (const q of basis) {
+    const c = dot(q, r);
+    for (let i = 0; i < r.length; i++) r[i] = (r[i] as number) - c * (q[i] as number);
+  }
+  return r;
 }
 
 /**
- * Regresses the prewhitened rating on the prewhitened exposure at each single lag (nuisance
- * columns projected out, the DL fit's φ), converts each t to a normal-equivalent z with the DL
- * fit's degrees of freedom, and finds P(max_l |Z_l| ≥ max_l |z_l|) for Z ~ N(0, R), where R is the
- * exact correlation of the 29 slopes under no association (Monte Carlo with seeded draws; the
- * single-step max-T of Hothorn, Bretz & Westfall 2008, Biom J 50:346–63). Neighbouring lags are
- * strongly correlated, so the scan pays for far fewer than 29 independent tests.
+ * Lower-triangular L (flat, row i at i·size) with L L' = matrix + ridge·I; null when that is not
+ * positive definite.
+ */
+function flatCholesky(matrix: Float64Array, size: number, ridge: number): Float64Array | null {
+  const l = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = (matrix[i * size + j] as number) + (i === j ? ridge : 0);
+      for (let m = 0; m < j; m++) s -= (l[i * size + m] as number) * (l[j * size + m] as number);
+      if (i === j) {
+        if (!(s > 0)) return null;
+        l[i * size + i] = Math.sqrt(s);
+      } else l[i * size + j] = s / (l[j * size + j] as number);
+    }
+  }
+  return l;
+}
+
+/** The lag scan: one t statistic per exposure column, their joint null correlation, and the max-|t| p-value. */
+interface Scan {
+  /** Normal-equivalent statistic of each exposure column (sign of the slope). */
+  z: number[];
+  pValue: number;
+  /** Flat lower-triangular Cholesky factor of the columns' null correlation (row i at i·size). */
+  cholesky: Float64Array;
+}
+
+/**
+ * Regresses the prewhitened rating on each prewhitened exposure column alone (today: the 7-day
+ * share at each single lag; nuisance columns projected out, the DL fit's φ), converts each t to a
+ * normal-equivalent z with the DL fit's degrees of freedom, and finds P(max_l |Z_l| ≥ max_l |z_l|)
+ * for Z ~ N(0, R), where R is the exact correlation of the slopes under no association (Monte
+ * Carlo with seeded draws; the single-step max-T of Hothorn, Bretz & Westfall 2008, Biom J
+ * 50:346–63). Neighbouring lags are strongly correlated, so the scan pays for far fewer
+ * independent tests than it has columns.
  */
 function lagScan(fit: Fitted, random: Random): Scan | null {
-  const phi = fit.persistence;
+  const whitening = prewhiteningFor(fit.times, fit.persistence);
   const basis: Float64Array[] = [];
-  const project = (v: Float64Array) => {
-    const r = Float64Array.from(v);
-    for (const q of basis) {
-      const c = dot(q, r);
-      for (let i = 0; i < r.length; i++) r[i] = (r[i] ?? 0) - c * (q[i] ?? 0);
-    }
-    return r;
-  };
   for (const column of fit.nuisance) {
-    const r = project(prewhiten(fit.times, column, phi));
+    const r = projectOut(basis, prewhiten(whitening, column));
     const norm = Math.sqrt(dot(r, r));
-    if (norm > 1e-9) basis.push(r.map((v) => v / norm));
+    if (norm > 1e-9) {
+      for (let i = 0; i < r.length; i++) r[i] = (r[i] as number) / norm;
+      basis.push(r);
+    }
   }
-  const y = project(prewhiten(fit.times, fit.ys, phi));
+  const y = projectOut(basis, prewhiten(whitening, fit.ys));
   const yy = dot(y, y);
   const residualDf = fit.ys.length - basis.length - 1;
   if (residualDf < 3) return null;
-  const columns = fit.lagged.map((column) => project(prewhiten(fit.times, column, phi)));
-  const norms = columns.map((c) => Math.sqrt(dot(c, c)));
-  if (norms.some((v) => !(v > 1e-9))) return null;
+  const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhiten(whitening, column)));
+  const size = columns.length;
+  const norms = new Float64Array(size);
+  for (let l = 0; l < size; l++) {
+    const norm = Math.sqrt(dot(columns[l] as Float64Array, columns[l] as Float64Array));
+    if (!(norm > 1e-9)) return null;
+    norms[l] = norm;
+  }
   const z = columns.map((c, l) => {
-    const b = (norms[l] ?? 1) ** 2;
+    const b = (norms[l] as number) ** 2;
     const a = dot(c, y);
     const rss = Math.max(1e-12, yy - (a * a) / b);
     const t = a / b / Math.sqrt(rss / residualDf / b);
     const p = studentTTwoSidedP(t, fit.df);
     return Math.sign(t) * (p > 0 ? normalQuantile(1 - p / 2) : 40);
   });
-  const correlation = columns.map((c, l) =>
-    columns.map((d, m) => dot(c, d) / ((norms[l] ?? 1) * (norms[m] ?? 1)) + (l === m ? 1e-6 : 0)),
-  );
-  const cholesky =
-    choleskyOf(correlation) ??
-    choleskyOf(correlation.map((row, l) => row.map((v, m) => v + (l === m ? 1e-3 : 0))));
+  const correlation = new Float64Array(size * size);
+  for (let l = 0; l < size; l++) {
+    for (let m = 0; m <= l; m++) {
+      const r =
+        dot(columns[l] as Float64Array, columns[m] as Float64Array) /
+          ((norms[l] as number) * (norms[m] as number)) +
+        (l === m ? 1e-6 : 0);
+      correlation[l * size + m] = r;
+      correlation[m * size + l] = r;
+    }
+  }
+  const cholesky = flatCholesky(correlation, size, 0) ?? flatCholesky(correlation, size, 1e-3);
   if (!cholesky) return null;
-  const observed = Math.max(...z.map(Math.abs));
+  let observed = 0;
+  for (const v of z) observed = Math.max(observed, Math.abs(v));
   let exceed = 0;
   let draws = 0;
-  const size = z.length;
-  const normal = new Array<number>(size).fill(0);
+  const normal = new Float64Array(size);
   while (draws < MAX_SCAN_DRAWS && exceed < ENOUGH_EXCEEDANCES) {
     for (let i = 0; i < size; i++) normal[i] = standardNormal(random);
     let largest = 0;
     for (let i = 0; i < size; i++) {
-      const row = cholesky[i] as number[];
+      const row = i * size;
       let v = 0;
-      for (let j = 0; j <= i; j++) v += (row[j] ?? 0) * (normal[j] ?? 0);
+      for (let j = 0; j <= i; j++) v += (cholesky[row + j] as number) * (normal[j] as number);
       largest = Math.max(largest, Math.abs(v));
     }
     draws++;
@@ -422,9 +491,8 @@ function scanPeakInterval(scan: Scan, direction: number, random: Random): Interv
   for (let draw = 0; draw < ASSOCIATION.peakDraws; draw++) {
     const normal = Array.from({ length: size }, () => standardNormal(random));
     const drawn = scan.z.map((mean, i) => {
-      const row = scan.cholesky[i] as number[];
       let v = mean;
-      for (let j = 0; j <= i; j++) v += (row[j] ?? 0) * (normal[j] ?? 0);
+      for (let j = 0; j <= i; j++) v += (scan.cholesky[i * size + j] as number) * (normal[j] ?? 0);
       return v;
     });
     peaks.push(peakOf(drawn, direction));
