@@ -148,6 +148,10 @@ export interface RatingTest {
   shrunkCumulative: number;
   /** The lag with the strongest association in the scan (the peak). */
   peakLagDays: number;
+  /**
+   * 95% interval for the peak lag, drawn only for a claimed rating (`ASSOCIATION.peakDraws` draws);
+   * for a rating not claimed it is the whole range 0..maxLagDays (no delay is singled out).
+   */
   peakLagInterval: Interval;
   curve: LagCurvePoint[];
 }
@@ -488,13 +492,16 @@ const ENOUGH_EXCEEDANCES = 100;
 function scanPeakInterval(scan: Scan, direction: number, random: Random): Interval {
   const size = scan.z.length;
   const peaks: number[] = [];
+  const normal = new Float64Array(size);
+  const drawn = new Array<number>(size).fill(0);
   for (let draw = 0; draw < ASSOCIATION.peakDraws; draw++) {
-    const normal = Array.from({ length: size }, () => standardNormal(random));
-    const drawn = scan.z.map((mean, i) => {
-      let v = mean;
-      for (let j = 0; j <= i; j++) v += (scan.cholesky[i * size + j] as number) * (normal[j] ?? 0);
-      return v;
-    });
+    for (let i = 0; i < size; i++) normal[i] = standardNormal(random);
+    for (let i = 0; i < size; i++) {
+      const row = i * size;
+      let v = scan.z[i] as number;
+      for (let j = 0; j <= i; j++) v += (scan.cholesky[row + j] as number) * (normal[j] as number);
+      drawn[i] = v;
+    }
     peaks.push(peakOf(drawn, direction));
   }
   peaks.sort((a, b) => a - b);
@@ -502,12 +509,20 @@ function scanPeakInterval(scan: Scan, direction: number, random: Random): Interv
   return { low: at(0.025), high: at(0.975) };
 }
 
-/** The joint test and reported quantities for one fitted rating (before Holm). */
+type UnadjustedTest = Omit<RatingTest, 'adjustedPValue' | 'claimed'>;
+
+/** The whole lag range: the peak interval of a rating that is not claimed. */
+const ALL_LAGS: Interval = { low: 0, high: ASSOCIATION.maxLagDays };
+
+/**
+ * The joint test and reported quantities for one fitted rating (before Holm), with its scan so the
+ * peak's interval can be drawn once the rating is claimed.
+ */
 function summarise(
   symptom: SymptomKey,
   fit: Fitted,
   seed: number,
-): Omit<RatingTest, 'adjustedPValue' | 'claimed'> | null {
+): { test: UnadjustedTest; scan: Scan } | null {
   const inverse = invertSymmetric(fit.covariance);
   if (!inverse) return null;
   const k = fit.theta.length;
@@ -528,7 +543,7 @@ function summarise(
   if (!scan) return null;
   const strongest = scan.z.reduce((best, v, l) => (Math.abs(v) > Math.abs(scan.z[best] ?? 0) ? l : best), 0);
   const direction = (scan.z[strongest] ?? 0) < 0 ? -1 : 1;
-  return {
+  const test: UnadjustedTest = {
     symptom,
     pairs: fit.pairs,
     statistic: Math.abs(scan.z[strongest] ?? 0),
@@ -542,10 +557,11 @@ function summarise(
     cumulativeInterval: { low: cumulative - cumulativeHalf, high: cumulative + cumulativeHalf },
     shrunkCumulative: shrink * cumulative,
     peakLagDays: strongest,
-    peakLagInterval: scanPeakInterval(scan, direction, createRandom(deriveSeed(seed, `peak:${symptom}`))),
+    peakLagInterval: ALL_LAGS,
     lagStatistics: scan.z,
     curve,
   };
+  return { test, scan };
 }
 
 /** Holm's step-down: which p-values are rejected at family-wise level `alpha`, and adjusted p-values. */
@@ -605,7 +621,7 @@ export function laggedAssociations(
   }
   const exposureVaries = exposureMax > exposureMin;
 
-  const raw: Omit<RatingTest, 'adjustedPValue' | 'claimed'>[] = [];
+  const raw: { test: UnadjustedTest; scan: Scan }[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
   for (const symptom of SYMPTOMS) {
     const label = SYMPTOM_LABELS[symptom];
@@ -633,14 +649,17 @@ export function laggedAssociations(
   }
 
   const { rejected, adjusted } = holm(
-    raw.map((t) => t.pValue),
+    raw.map(({ test }) => test.pValue),
     c.anyClaimRate,
   );
-  const tests: RatingTest[] = raw.map((t, i) => ({
-    ...t,
-    adjustedPValue: adjusted[i] ?? 1,
-    claimed: rejected[i] ?? false,
-  }));
+  const tests: RatingTest[] = raw.map(({ test, scan }, i) => {
+    const claimed = rejected[i] ?? false;
+    // The peak's interval is only ever shown for a claim, so only a claim pays for its draws.
+    const peakLagInterval = claimed
+      ? scanPeakInterval(scan, test.direction, createRandom(deriveSeed(seed, `peak:${test.symptom}`)))
+      : ALL_LAGS;
+    return { ...test, peakLagInterval: { ...peakLagInterval }, adjustedPValue: adjusted[i] ?? 1, claimed };
+  });
 
   const unit = 'points, all doses taken against none';
   const insights = SYMPTOMS.map((symptom): AssociationInsight => {
