@@ -201,14 +201,47 @@ interface Fitted {
 const FLAT_LAG_BASIS = Float64Array.from(LAG_BASIS.flat());
 
 /**
+ * What every rating's fit shares for one person, worked out once: for each day of the grid with a
+ * full exposure history (29 days of lags), the lag-basis sums Σ_l B_j(l)·exposure[t − l].
+ */
+interface LagDesign {
+  exposure: Float64Array;
+  /** 1 on the days with a full exposure history. */
+  complete: Uint8Array;
+  /** Row t at t·k: the k lag-basis sums of day t (0 on days without a full history). */
+  basisSums: Float64Array;
+  flareDays: Uint8Array | undefined;
+}
+
+function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined): LagDesign {
+  const maxLag = ASSOCIATION.maxLagDays;
+  const lags = maxLag + 1;
+  const k = LAG_BASIS.length;
+  const length = exposure.length;
+  const complete = new Uint8Array(length);
+  const basisSums = new Float64Array(length * k);
+  let run = 0;
+  for (let t = 0; t < length; t++) {
+    run = Number.isNaN(exposure[t] as number) ? 0 : run + 1;
+    if (run <= maxLag) continue;
+    complete[t] = 1;
+    for (let l = 0; l <= maxLag; l++) {
+      const x = exposure[t - l] as number;
+      for (let j = 0; j < k; j++) {
+        basisSums[t * k + j] =
+          (basisSums[t * k + j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
+      }
+    }
+  }
+  return { exposure, complete, basisSums, flareDays };
+}
+
+/**
  * Fits rating[t] = a + b·time + c·flare + Σ_l β(l)·exposure[t − l] with β(l) = Σ_k θ_k B_k(l) and
  * AR(1) errors; null when the days cannot support the fit.
  */
-function fitLagCurve(
-  exposure: Float64Array,
-  rating: Float64Array,
-  flareDays: Uint8Array | undefined,
-): Fitted | null {
+function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
+  const { exposure, complete, basisSums, flareDays } = design;
   const maxLag = ASSOCIATION.maxLagDays;
   const lags = maxLag + 1;
   const k = LAG_BASIS.length;
@@ -220,36 +253,21 @@ function fitLagCurve(
   const flare = new Float64Array(capacity);
   const lagColumns = Array.from({ length: k }, () => new Float64Array(capacity));
   const lagged = Array.from({ length: lags }, () => new Float64Array(capacity));
-  const sums = new Float64Array(k);
   const span = Math.max(1, length - 1);
   let n = 0;
   let flareCount = 0;
   for (let t = maxLag; t < length; t++) {
     const y = rating[t] as number;
-    if (Number.isNaN(y)) continue;
     // A rating day is used only when all 29 lags of exposure are known.
-    let complete = true;
-    for (let l = 0; l <= maxLag; l++) {
-      if (Number.isNaN(exposure[t - l] as number)) {
-        complete = false;
-        break;
-      }
-    }
-    if (!complete) continue;
-    sums.fill(0);
-    for (let l = 0; l <= maxLag; l++) {
-      const x = exposure[t - l] as number;
-      for (let j = 0; j < k; j++)
-        sums[j] = (sums[j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
-      (lagged[l] as Float64Array)[n] = x;
-    }
+    if (Number.isNaN(y) || complete[t] !== 1) continue;
+    for (let l = 0; l <= maxLag; l++) (lagged[l] as Float64Array)[n] = exposure[t - l] as number;
     times[n] = t;
     ys[n] = y;
     trend[n] = t / span;
     const inFlare = flareDays?.[t] ?? 0;
     flare[n] = inFlare;
     flareCount += inFlare;
-    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = sums[j] as number;
+    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
     n++;
   }
   const used = (column: Float64Array) => column.subarray(0, n);
@@ -654,6 +672,7 @@ export function laggedAssociations(
 
   const raw: { test: UnadjustedTest; scan: Scan }[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
+  let design: LagDesign | undefined;
   for (const symptom of SYMPTOMS) {
     const label = SYMPTOM_LABELS[symptom];
     const rating = series.symptoms[symptom];
@@ -674,7 +693,8 @@ export function laggedAssociations(
       });
       continue;
     }
-    const fit = fitLagCurve(exposure, rating, options.flareDays);
+    design ??= lagDesignOf(exposure, options.flareDays);
+    const fit = fitLagCurve(design, rating);
     const summary = fit ? summarise(symptom, fit, seed) : null;
     if (summary) raw.push(summary);
   }
