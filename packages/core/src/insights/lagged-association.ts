@@ -543,14 +543,15 @@ function maxAbsPValue(cholesky: Float64Array, size: number, observed: number, ra
       }
     }
     draws++;
+    if (reached) {
+      exceed++;
+      if (exceed >= ENOUGH_EXCEEDANCES) break;
+      if (exceed >= FEW_EXCEEDANCES && exceed >= PLAINLY_LARGE_P * draws) break;
+    }
     if (draws >= MIN_DRAWS_TO_STOP && draws % CHECK_EVERY === 0) {
       const upper = (Math.sqrt(exceed + 1) + 1.5) ** 2 / draws;
       if (upper < SMALLEST_THRESHOLD) break;
     }
-    if (!reached) continue;
-    exceed++;
-    if (exceed >= ENOUGH_EXCEEDANCES) break;
-    if (exceed >= FEW_EXCEEDANCES && exceed >= PLAINLY_LARGE_P * draws) break;
   }
   return (exceed + 1) / (draws + 1);
 }
