@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { SunlogError } from '../errors.ts';
 import type { Database } from './tables.ts';
 
 /** At most this many writes share one transaction; more wait for the next. */
@@ -19,8 +20,21 @@ export interface GroupCommitStats {
   retriedAlone: number;
 }
 
+/** How a write may be run inside a batch. */
+export interface GroupWriteOptions {
+  /**
+   * The write promises to throw a `SunlogError` (a refusal: not found, an idempotency conflict) only
+   * before it has changed anything, so it needs no savepoint of its own: a refusal leaves the shared
+   * transaction as it was. Any other error fails the whole batch, which is then run again write by
+   * write (on PostgreSQL an SQL error aborts the transaction, so the batch could not go on anyway).
+   * Saves two statements per write — on PostgreSQL two round trips.
+   */
+  refusesBeforeWriting?: boolean;
+}
+
 interface Pending {
   work: GroupWrite<unknown>;
+  refusesBeforeWriting: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -35,7 +49,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * Guarantees, write by write:
  * - its promise settles only after the transaction holding it has committed (durable) or failed;
  * - a write that throws (validation, idempotency conflict, a refused row) is rolled back to a savepoint
- *   taken just before it and rejected with its own error; the others in the batch commit as usual;
+ *   taken just before it (or, if it refuses before writing, needs none) and rejected with its own error;
+ *   the others in the batch commit as usual;
  * - everything the write does goes through the shared transaction, so what it writes together (a row
  *   and its audit event) commits or vanishes together.
  *
@@ -65,9 +80,14 @@ export class GroupCommitter {
   }
 
   /** Runs `work` in the next group transaction; settles once that transaction has committed. */
-  run<T>(work: GroupWrite<T>): Promise<T> {
+  run<T>(work: GroupWrite<T>, options: GroupWriteOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({
+        work,
+        refusesBeforeWriting: options.refusesBeforeWriting === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       this.#schedule();
     });
   }
@@ -120,23 +140,39 @@ export class GroupCommitter {
   }
 }
 
+// Compiled once: the same text on both engines, and no query building per write.
+const SAVEPOINT = CompiledQuery.raw('savepoint sunlog_group_write');
+const RELEASE = CompiledQuery.raw('release savepoint sunlog_group_write');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint sunlog_group_write');
+
 /**
  * Runs every write of the batch in `trx`. A lone write needs no savepoint: if it throws, the whole
- * transaction rolls back and the error reaches its caller as before.
+ * transaction rolls back and the error reaches its caller as before. Neither does a write that refuses
+ * before writing (see `GroupWriteOptions`); if it fails in any other way, the error leaves this function,
+ * the transaction rolls back, and the committer runs each write again on its own.
  */
 async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcome[]> {
   if (batch.length === 1 && batch[0] !== undefined) return [{ ok: true, value: await batch[0].work(trx) }];
   const outcomes: Outcome[] = [];
   for (const entry of batch) {
-    await sql`savepoint sunlog_group_write`.execute(trx);
+    if (entry.refusesBeforeWriting) {
+      try {
+        outcomes.push({ ok: true, value: await entry.work(trx) });
+      } catch (error) {
+        if (!(error instanceof SunlogError)) throw error;
+        outcomes.push({ ok: false, error });
+      }
+      continue;
+    }
+    await trx.executeQuery(SAVEPOINT);
     try {
       const value = await entry.work(trx);
-      await sql`release savepoint sunlog_group_write`.execute(trx);
+      await trx.executeQuery(RELEASE);
       outcomes.push({ ok: true, value });
     } catch (error) {
       // Undo only this write; on PostgreSQL this also clears the aborted state an SQL error leaves.
-      await sql`rollback to savepoint sunlog_group_write`.execute(trx);
-      await sql`release savepoint sunlog_group_write`.execute(trx);
+      await trx.executeQuery(ROLLBACK_TO);
+      await trx.executeQuery(RELEASE);
       outcomes.push({ ok: false, error });
     }
   }

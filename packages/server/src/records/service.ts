@@ -72,11 +72,12 @@ export class RecordService {
   readonly #store: RecordStore;
   readonly #clock: Clock;
   readonly #audit: AuditLog;
-  readonly #creates: GroupCommitter;
+  /** Every record write from the API (create, edit, delete, restore) goes through group commit. */
+  readonly #writes: GroupCommitter;
 
   constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
     this.#db = deps.db;
-    this.#creates = new GroupCommitter(deps.db);
+    this.#writes = new GroupCommitter(deps.db);
     this.#store = new RecordStore(deps.db);
     this.#clock = deps.clock;
     this.#audit = deps.audit;
@@ -92,14 +93,20 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
-    // Group commit: creates arriving together share one transaction, each isolated by a savepoint and
-    // answered once that transaction has committed (see db/group-commit.ts).
-    return this.#creates.run((trx) => this.createIn(trx, kind, userId, body));
+    // Group commit: creates arriving together share one transaction and are answered once it has
+    // committed (see db/group-commit.ts). A create refuses (idempotency conflict, implausible date)
+    // before its one insert, and the insert writes all or nothing, so it needs no savepoint.
+    return this.#writes.run((trx) => this.createIn(trx, kind, userId, body), { refusesBeforeWriting: true });
   }
 
-  /** Commits and writes of the grouped creates so far. */
+  /** Commits and writes of the grouped record writes (creates, edits, deletes, restores) so far. */
+  get commitStats(): GroupCommitStats {
+    return this.#writes.stats;
+  }
+
+  /** The same as `commitStats`; the name from when only creates were grouped. */
   get createCommitStats(): GroupCommitStats {
-    return this.#creates.stats;
+    return this.#writes.stats;
   }
 
   /** `create` inside the caller's transaction (an import writes all its records in one). */
@@ -178,7 +185,9 @@ export class RecordService {
         fields: [{ path: 'id', message: 'Must equal the id in the address.' }],
       });
     }
-    return this.#db.transaction().execute((trx) => this.replaceIn(trx, kind, userId, body));
+    // Grouped with other writes. It refuses (not found, implausible date) before it writes the old
+    // version and the new record, so it needs no savepoint.
+    return this.#writes.run((trx) => this.replaceIn(trx, kind, userId, body), { refusesBeforeWriting: true });
   }
 
   /** `replace` inside the caller's transaction; the record is the one `body.id` names. */
@@ -213,20 +222,25 @@ export class RecordService {
   /** Soft-deletes the person's record so it can be restored; deleting it again is harmless. */
   async remove(kind: RecordKind, userId: string, id: string, meta: RequestMeta): Promise<void> {
     const now = this.#clock().toISOString();
-    await this.#db.transaction().execute(async (trx) => {
-      if (await this.#store.markDeleted(trx, kind, userId, id, now)) {
-        await this.#audit.record(trx, {
-          action: 'record.delete',
-          outcome: 'success',
-          userId,
-          requestId: meta.requestId,
-          // Kind and id only: no health values in the audit trail.
-          detail: { kind: kind.name, id },
-        });
-        return;
-      }
-      if ((await this.#store.find(trx, kind, userId, id)) === undefined) throw notFound(kind);
-    });
+    // Grouped with other writes; the delete and its audit event commit together or not at all. It
+    // refuses (not found) only when it marked nothing, so it needs no savepoint.
+    await this.#writes.run(
+      async (trx) => {
+        if (await this.#store.markDeleted(trx, kind, userId, id, now)) {
+          await this.#audit.record(trx, {
+            action: 'record.delete',
+            outcome: 'success',
+            userId,
+            requestId: meta.requestId,
+            // Kind and id only: no health values in the audit trail.
+            detail: { kind: kind.name, id },
+          });
+          return;
+        }
+        if ((await this.#store.find(trx, kind, userId, id)) === undefined) throw notFound(kind);
+      },
+      { refusesBeforeWriting: true },
+    );
   }
 
   /** Undoes a delete and answers the record; restoring a record that is not deleted is harmless. */
@@ -236,7 +250,10 @@ export class RecordService {
     id: string,
     meta: RequestMeta,
   ): Promise<R> {
-    return this.#db.transaction().execute((trx) => this.restoreIn(trx, kind, userId, id, meta));
+    // Grouped with other writes; refuses (not found) only when it cleared nothing.
+    return this.#writes.run((trx) => this.restoreIn(trx, kind, userId, id, meta), {
+      refusesBeforeWriting: true,
+    });
   }
 
   /** `restore` inside the caller's transaction. */
