@@ -5,8 +5,21 @@ import type { Database } from './tables.ts';
 /** At most this many writes share one transaction; more wait for the next. */
 export const GROUP_COMMIT_MAX_WRITES = 256;
 
-/** One write: runs inside the shared transaction and answers what the caller gets once it commits. */
-export type GroupWrite<T> = (trx: Kysely<Database>) => Promise<T>;
+/**
+ * One write: runs inside the shared transaction and answers what the caller gets once it commits. A
+ * write that named a shared step gets that step's answer for it as `shared`.
+ */
+export type GroupWrite<T, O = undefined> = (trx: Kysely<Database>, shared: O) => Promise<T>;
+
+/**
+ * A first step the batch takes once for all of its writes that name it, before any of them runs: one
+ * multi-row insert for many creates costs one statement (on PostgreSQL one round trip) instead of one
+ * each. It answers one output per input, in order. It must write all or nothing (one statement), and if
+ * it fails the whole batch is run again write by write.
+ */
+export interface SharedStep<I, O> {
+  run(trx: Kysely<Database>, inputs: readonly I[]): Promise<O[]>;
+}
 
 /** What the committer has done since it was made (read by tests and, later, metrics). */
 export interface GroupCommitStats {
@@ -33,8 +46,9 @@ export interface GroupWriteOptions {
 }
 
 interface Pending {
-  work: GroupWrite<unknown>;
+  work: GroupWrite<unknown, unknown>;
   refusesBeforeWriting: boolean;
+  shared: { step: SharedStep<unknown, unknown>; input: unknown } | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -79,11 +93,19 @@ export class GroupCommitter {
     return { ...this.#stats };
   }
 
-  /** Runs `work` in the next group transaction; settles once that transaction has committed. */
-  run<T>(work: GroupWrite<T>, options: GroupWriteOptions = {}): Promise<T> {
+  /**
+   * Runs `work` in the next group transaction; settles once that transaction has committed. With
+   * `shared`, the batch takes `shared.step` once for all writes naming it, and `work` gets its answer for
+   * `shared.input`.
+   */
+  run<T, I = never, O = undefined>(
+    work: GroupWrite<T, O>,
+    options: GroupWriteOptions & { shared?: { step: SharedStep<I, O>; input: I } } = {},
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
-        work,
+        work: work as GroupWrite<unknown, unknown>,
+        shared: options.shared as Pending['shared'],
         refusesBeforeWriting: options.refusesBeforeWriting === true,
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -152,12 +174,15 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint sunlog_group_write'
  * the transaction rolls back, and the committer runs each write again on its own.
  */
 async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcome[]> {
-  if (batch.length === 1 && batch[0] !== undefined) return [{ ok: true, value: await batch[0].work(trx) }];
+  const shared = await runSharedSteps(trx, batch);
+  if (batch.length === 1 && batch[0] !== undefined) {
+    return [{ ok: true, value: await batch[0].work(trx, shared.get(batch[0])) }];
+  }
   const outcomes: Outcome[] = [];
   for (const entry of batch) {
     if (entry.refusesBeforeWriting) {
       try {
-        outcomes.push({ ok: true, value: await entry.work(trx) });
+        outcomes.push({ ok: true, value: await entry.work(trx, shared.get(entry)) });
       } catch (error) {
         if (!(error instanceof SunlogError)) throw error;
         outcomes.push({ ok: false, error });
@@ -166,7 +191,7 @@ async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcom
     }
     await trx.executeQuery(SAVEPOINT);
     try {
-      const value = await entry.work(trx);
+      const value = await entry.work(trx, shared.get(entry));
       await trx.executeQuery(RELEASE);
       outcomes.push({ ok: true, value });
     } catch (error) {
@@ -177,4 +202,26 @@ async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcom
     }
   }
   return outcomes;
+}
+
+/** Takes each shared step once for the writes of the batch that name it; answers each write's output. */
+async function runSharedSteps(trx: Kysely<Database>, batch: Pending[]): Promise<Map<Pending, unknown>> {
+  const byStep = new Map<SharedStep<unknown, unknown>, Pending[]>();
+  for (const entry of batch) {
+    if (entry.shared === undefined) continue;
+    const group = byStep.get(entry.shared.step);
+    if (group === undefined) byStep.set(entry.shared.step, [entry]);
+    else group.push(entry);
+  }
+  const outputs = new Map<Pending, unknown>();
+  for (const [step, entries] of byStep) {
+    const answers = await step.run(
+      trx,
+      entries.map((entry) => entry.shared?.input),
+    );
+    if (answers.length !== entries.length)
+      throw new Error('a shared step answered the wrong number of outputs');
+    for (const [index, entry] of entries.entries()) outputs.set(entry, answers[index]);
+  }
+  return outputs;
 }

@@ -7,8 +7,8 @@ import { RETENTION_DAYS } from '@sunlog/core/records/retention';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
-import { type GroupCommitStats, GroupCommitter } from '../db/group-commit.ts';
-import type { Database } from '../db/tables.ts';
+import { type GroupCommitStats, GroupCommitter, type SharedStep } from '../db/group-commit.ts';
+import type { Database, RecordTableName } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { encodeCursor, readCursor } from '../page-cursor.ts';
 import type { RequestMeta } from '../request-meta.ts';
@@ -21,7 +21,7 @@ import {
   type RecordKind,
   type StoredRecordBase,
 } from './kinds.ts';
-import { RecordStore } from './store.ts';
+import { type NewRecordRow, RecordStore } from './store.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -74,6 +74,7 @@ export class RecordService {
   readonly #audit: AuditLog;
   /** Every record write from the API (create, edit, delete, restore) goes through group commit. */
   readonly #writes: GroupCommitter;
+  readonly #insertSteps = new Map<RecordTableName, SharedStep<NewRecordRow<StoredRecordBase>, boolean>>();
 
   constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
     this.#db = deps.db;
@@ -93,10 +94,15 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
+    const row = this.#newRow(kind, userId, body);
     // Group commit: creates arriving together share one transaction and are answered once it has
-    // committed (see db/group-commit.ts). A create refuses (idempotency conflict, implausible date)
-    // before its one insert, and the insert writes all or nothing, so it needs no savepoint.
-    return this.#writes.run((trx) => this.createIn(trx, kind, userId, body), { refusesBeforeWriting: true });
+    // committed (see db/group-commit.ts); the creates of one kind in a batch are one multi-row insert.
+    // A create refuses (idempotency conflict) only when its row was not inserted, so it needs no
+    // savepoint.
+    return this.#writes.run((trx, inserted) => this.#settleCreate(trx, kind, row, inserted), {
+      refusesBeforeWriting: true,
+      shared: { step: this.#insertStep(kind) as SharedStep<NewRecordRow<R>, boolean>, input: row },
+    });
   }
 
   /** Commits and writes of the grouped record writes (creates, edits, deletes, restores) so far. */
@@ -116,17 +122,36 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
+    const row = this.#newRow(kind, userId, body);
+    const inserted = await this.#store.insertIfAbsent(trx, kind, userId, row);
+    return this.#settleCreate(trx, kind, row, inserted);
+  }
+
+  /** The row a create stores, after the checks that refuse it outright. */
+  #newRow<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    body: C,
+  ): NewRecordRow<R> {
     const hash = bodyHash(body);
     refuseImplausibleDates(body, this.#clock());
     const now = this.#clock().toISOString();
     const record = kind.schema.parse({ ...body, createdAt: now, updatedAt: now });
-    const filedOn = kind.filedOn(body);
-    if (await this.#store.insertIfAbsent(trx, kind, userId, { record, filedOn, bodyHash: hash })) {
-      return { record, created: true };
-    }
-    const existing = await this.#store.find(trx, kind, userId, body.id);
-    if (existing === undefined) throw new Error(`${kind.name} ${body.id} conflicted on insert but is gone`);
-    if (existing.bodyHash !== hash) {
+    return { userId, record, filedOn: kind.filedOn(body), bodyHash: hash };
+  }
+
+  /** What a create answers once its insert ran: made, a replay of the stored record, or a conflict. */
+  async #settleCreate<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    row: NewRecordRow<R>,
+    inserted: boolean,
+  ): Promise<Created<R>> {
+    if (inserted) return { record: row.record, created: true };
+    const existing = await this.#store.find(trx, kind, row.userId, row.record.id);
+    if (existing === undefined)
+      throw new Error(`${kind.name} ${row.record.id} conflicted on insert but is gone`);
+    if (existing.bodyHash !== row.bodyHash) {
       throw new SunlogError(
         'idempotency-conflict',
         'A different record was already saved with this id. Make a new id for a new record.',
@@ -134,6 +159,16 @@ export class RecordService {
       );
     }
     return { record: existing.record, created: false };
+  }
+
+  /** The batch step that inserts the grouped creates of one kind in one statement. */
+  #insertStep(kind: RecordKind): SharedStep<NewRecordRow<StoredRecordBase>, boolean> {
+    let step = this.#insertSteps.get(kind.table);
+    if (step === undefined) {
+      step = { run: (trx, rows) => this.#store.insertManyIfAbsent(trx, kind, rows) };
+      this.#insertSteps.set(kind.table, step);
+    }
+    return step;
   }
 
   /** One page of the person's live records, newest filed date first. */
