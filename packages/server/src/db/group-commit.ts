@@ -6,6 +6,15 @@ import type { Database } from './tables.ts';
 export const GROUP_COMMIT_MAX_WRITES = 256;
 
 /**
+ * How many group transactions may be in flight at once, by engine. SQLite has one connection and
+ * commits synchronously, so one: the next batch gathers while the current one commits. On PostgreSQL a
+ * batch's statements are network round trips to a server that flushes its WAL for all transactions
+ * committing together, so a few batches overlap on their own pool connections (the pool has 10; the
+ * rest stay free for reads).
+ */
+export const GROUP_COMMIT_LANES = { sqlite: 1, postgres: 4 } as const;
+
+/**
  * One write: runs inside the shared transaction and answers what the caller gets once it commits. A
  * write that named a shared step gets that step's answer for it as `shared`.
  */
@@ -79,14 +88,16 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommitter {
   readonly #db: Kysely<Database>;
   readonly #maxWrites: number;
+  readonly #lanes: number;
   readonly #queue: Pending[] = [];
-  #running = false;
+  #inFlight = 0;
   #scheduled = false;
   readonly #stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0, retriedAlone: 0 };
 
-  constructor(db: Kysely<Database>, options: { maxWrites?: number } = {}) {
+  constructor(db: Kysely<Database>, options: { maxWrites?: number; lanes?: number } = {}) {
     this.#db = db;
     this.#maxWrites = options.maxWrites ?? GROUP_COMMIT_MAX_WRITES;
+    this.#lanes = options.lanes ?? 1;
   }
 
   get stats(): Readonly<GroupCommitStats> {
@@ -115,7 +126,7 @@ export class GroupCommitter {
   }
 
   #schedule(): void {
-    if (this.#running || this.#scheduled) return;
+    if (this.#inFlight >= this.#lanes || this.#scheduled) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
@@ -124,13 +135,13 @@ export class GroupCommitter {
   }
 
   async #flush(): Promise<void> {
-    if (this.#running || this.#queue.length === 0) return;
-    this.#running = true;
+    if (this.#inFlight >= this.#lanes || this.#queue.length === 0) return;
+    this.#inFlight += 1;
     const batch = this.#queue.splice(0, this.#maxWrites);
     try {
       await this.#commit(batch);
     } finally {
-      this.#running = false;
+      this.#inFlight -= 1;
       if (this.#queue.length > 0) this.#schedule();
     }
   }

@@ -7,7 +7,13 @@ import { RETENTION_DAYS } from '@sunlog/core/records/retention';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
-import { type GroupCommitStats, GroupCommitter, type SharedStep } from '../db/group-commit.ts';
+import type { DatabaseConfig } from '../config.ts';
+import {
+  GROUP_COMMIT_LANES,
+  type GroupCommitStats,
+  GroupCommitter,
+  type SharedStep,
+} from '../db/group-commit.ts';
 import type { Database, RecordTableName } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { encodeCursor, readCursor } from '../page-cursor.ts';
@@ -76,9 +82,14 @@ export class RecordService {
   readonly #writes: GroupCommitter;
   readonly #insertSteps = new Map<RecordTableName, SharedStep<NewRecordRow<StoredRecordBase>, boolean>>();
 
-  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
+  constructor(deps: {
+    db: Kysely<Database>;
+    engine: DatabaseConfig['engine'];
+    clock: Clock;
+    audit: AuditLog;
+  }) {
     this.#db = deps.db;
-    this.#writes = new GroupCommitter(deps.db);
+    this.#writes = new GroupCommitter(deps.db, { lanes: GROUP_COMMIT_LANES[deps.engine] });
     this.#store = new RecordStore(deps.db);
     this.#clock = deps.clock;
     this.#audit = deps.audit;
