@@ -11,6 +11,7 @@ import { type BenchSection, ms } from './report.ts';
 
 const SECONDS = 10;
 const CONNECTIONS = 10;
+const WARM_UP_SECONDS = 3;
 /** The fixed rate of issue 11, and the connections that carry it (enough that none waits on another). */
 const FIXED_RATE = 2_000;
 const FIXED_RATE_CONNECTIONS = 40;
@@ -39,6 +40,7 @@ interface Floor {
 }
 
 async function load(url: string, options: Partial<autocannon.Options>): Promise<Load> {
+  console.log(`  … ${options.overallRate === undefined ? '' : `${options.overallRate}/s `}${url}`);
   const result = await autocannon({
     url,
     duration: SECONDS,
@@ -57,7 +59,10 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
 
 /** Starts `tsx bench/bare-fastify.ts` and resolves with its URL. */
 async function startBareFastify(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('npx', ['tsx', 'bench/bare-fastify.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Node itself with tsx's loader (not `npx tsx`, whose wrapper process would outlive a SIGTERM).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-fastify.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -97,8 +102,7 @@ async function bareSqliteInserts(): Promise<Floor> {
 }
 
 /** The PostgreSQL URL to measure against, or undefined when none is set or it does not answer. */
-async function reachablePostgres(): Promise<{ url: string } | { skipped: string }> {
-  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+async function reachablePostgres(url: string | undefined): Promise<{ url: string } | { skipped: string }> {
   if (url === undefined || url === '')
     return { skipped: 'neither DATABASE_URL nor TEST_DATABASE_URL is set' };
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
@@ -194,6 +198,8 @@ async function benchSunlog(extraEnv: Record<string, string> = {}): Promise<{ ful
       requests: [{ setupRequest: (request) => ({ ...request, body: intake(randomUUID()) }) }],
     };
     const url = `${sunlog.url}/api/v1/intakes`;
+    // A short unmeasured run first, so the figures are of a warmed-up server (JIT, caches, pool).
+    await load(url, { ...options, duration: WARM_UP_SECONDS });
     const full = await load(url, options);
     const fixed = await load(url, {
       ...options,
@@ -262,6 +268,12 @@ function engineRows(engine: string, floorName: string, floor: Floor, sunlog: { f
 
 /** Creating intakes through the Sunlog API against the bare engines, on SQLite and PostgreSQL, in one run. */
 export async function benchApi(): Promise<BenchSection> {
+  // The servers inherit this environment: the SQLite one must not see a PostgreSQL URL, and the
+  // PostgreSQL one is given its URL and a fresh schema explicitly.
+  const postgresUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  delete process.env.DATABASE_SCHEMA;
+
   const bare = await startBareFastify();
   let bareLoad: Load;
   try {
@@ -294,7 +306,7 @@ export async function benchApi(): Promise<BenchSection> {
     ),
   ];
 
-  const postgres = await reachablePostgres();
+  const postgres = await reachablePostgres(postgresUrl);
   let postgresNote: string;
   if ('url' in postgres) {
     const floor = await barePostgresInserts(postgres.url);
@@ -320,7 +332,7 @@ export async function benchApi(): Promise<BenchSection> {
   return {
     title: 'API writes',
     method:
-      `autocannon against a server in its own process on localhost (\`npm run bench api\`). Sunlog: \`POST /api/v1/intakes\` with a new client id ` +
+      `autocannon against a server in its own process on localhost (\`npm run bench api\`), after ${WARM_UP_SECONDS} s of unmeasured warm-up. Sunlog: \`POST /api/v1/intakes\` with a new client id ` +
       'per request (session cookie, validation, idempotency hash, answered only after its transaction has committed: ' +
       `SQLite with WAL and synchronous = FULL, group commit), ${CONNECTIONS} connections for ${SECONDS} s, then ` +
       `${FIXED_RATE} requests/s (autocannon \`overallRate\`, latencies corrected for coordinated omission) from ` +
