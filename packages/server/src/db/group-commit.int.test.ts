@@ -231,6 +231,60 @@ describe.each(engines())('group commit on $name', (engine) => {
     expect(stored.map((row) => row.id)).toEqual(['e1', 'e3', 'e4', 'e5', 'e6']);
   });
 
+  test('writes that only read after a shared step: one statement per step, each its own commit; a failed step is retried write by write', async () => {
+    const { sunlog } = server();
+    const committer = new GroupCommitter(sunlog.db);
+    let failOnce = true;
+    const step = {
+      async run(executor: typeof sunlog.db, ids: readonly string[]) {
+        if (failOnce && ids.length > 1) {
+          failOnce = false;
+          throw new Error('the statement failed (as a lost connection would)');
+        }
+        await executor
+          .insertInto('audit_events')
+          .values(
+            ids.map((id) => ({
+              id,
+              at: '2026-01-01T00:00:00.000Z',
+              action: 'test.write',
+              outcome: 'success',
+              user_id: null,
+              request_id: null,
+              detail: '{}',
+            })),
+          )
+          .execute();
+        return ids.map((id) => `stored ${id}`);
+      },
+    };
+    const write = (id: string, refuse = false) =>
+      committer.run(
+        async (executor, stored) => {
+          const row = await executor
+            .selectFrom('audit_events')
+            .select('id')
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (refuse) throw new SunlogError('idempotency-conflict', `${id} refused after its step`);
+          return `${stored}, read back ${row?.id}`;
+        },
+        { refusesBeforeWriting: true, onlyReadsAfterStep: true, shared: { step, input: id } },
+      );
+
+    // The first batch's statement fails: nothing of it was stored, and each write is tried alone.
+    const first = await Promise.all([write('e1'), write('e2')]);
+    expect(first).toEqual(['stored e1, read back e1', 'stored e2, read back e2']);
+    expect(committer.stats).toMatchObject({ commits: 2, writes: 2, retriedAlone: 1 });
+
+    // A batch of three is one statement and one commit; a refusal after it answers alone.
+    const second = await Promise.allSettled([write('e3'), write('e4', true), write('e5')]);
+    expect(second.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committer.stats).toMatchObject({ commits: 3, writes: 4, largestBatch: 3 });
+    const stored = await sunlog.db.selectFrom('audit_events').select('id').orderBy('id').execute();
+    expect(stored.map((row) => row.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+  });
+
   test('when the shared transaction fails as a whole, each write runs again on its own and is stored once', async () => {
     const { sunlog } = server();
     const committer = new GroupCommitter(sunlog.db);

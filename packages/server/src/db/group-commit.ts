@@ -52,11 +52,19 @@ export interface GroupWriteOptions {
    * Saves two statements per write — on PostgreSQL two round trips.
    */
   refusesBeforeWriting?: boolean;
+  /**
+   * After its shared step the write only reads (a create reads the stored row when its id was taken).
+   * A batch made only of such writes needs no transaction around its steps: each step is one statement,
+   * committed (and durable) on its own before any write of it is answered. That saves the begin and the
+   * commit statements — on PostgreSQL two of a batch's three round trips.
+   */
+  onlyReadsAfterStep?: boolean;
 }
 
 interface Pending {
   work: GroupWrite<unknown, unknown>;
   refusesBeforeWriting: boolean;
+  onlyReadsAfterStep: boolean;
   shared: { step: SharedStep<unknown, unknown>; input: unknown } | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -118,6 +126,7 @@ export class GroupCommitter {
         work: work as GroupWrite<unknown, unknown>,
         shared: options.shared as Pending['shared'],
         refusesBeforeWriting: options.refusesBeforeWriting === true,
+        onlyReadsAfterStep: options.onlyReadsAfterStep === true,
         resolve: resolve as (value: unknown) => void,
         reject,
       });
@@ -147,6 +156,10 @@ export class GroupCommitter {
   }
 
   async #commit(batch: Pending[]): Promise<void> {
+    if (batch.every((entry) => entry.shared !== undefined && entry.onlyReadsAfterStep)) {
+      for (const [step, entries] of byStep(batch)) await this.#commitStep(step, entries);
+      return;
+    }
     let outcomes: Outcome[];
     try {
       outcomes = await this.#db.transaction().execute((trx) => runBatch(trx, batch));
@@ -170,6 +183,40 @@ export class GroupCommitter {
         entry.reject(outcome === undefined ? new Error('group commit lost a write') : outcome.error);
       }
     });
+  }
+
+  /** One shared step as a statement of its own (its own commit), then its writes' reads. */
+  async #commitStep(step: SharedStep<unknown, unknown>, entries: Pending[]): Promise<void> {
+    let answers: unknown[];
+    try {
+      answers = await step.run(
+        this.#db,
+        entries.map((entry) => entry.shared?.input),
+      );
+      if (answers.length !== entries.length)
+        throw new Error('a shared step answered the wrong number of outputs');
+    } catch (error) {
+      // One statement: nothing of it was committed. Each write is tried again on its own.
+      if (entries.length === 1) {
+        entries[0]?.reject(error);
+        return;
+      }
+      this.#stats.retriedAlone += 1;
+      for (const entry of entries) await this.#commitStep(step, [entry]);
+      return;
+    }
+    this.#stats.commits += 1;
+    this.#stats.largestBatch = Math.max(this.#stats.largestBatch, entries.length);
+    for (const [index, entry] of entries.entries()) {
+      try {
+        const value = await entry.work(this.#db, answers[index]);
+        this.#stats.writes += 1;
+        entry.resolve(value);
+      } catch (error) {
+        // A refusal, or a failed read: either way this write's statement is settled and not run again.
+        entry.reject(error);
+      }
+    }
   }
 }
 
@@ -217,15 +264,8 @@ async function runBatch(trx: Kysely<Database>, batch: Pending[]): Promise<Outcom
 
 /** Takes each shared step once for the writes of the batch that name it; answers each write's output. */
 async function runSharedSteps(trx: Kysely<Database>, batch: Pending[]): Promise<Map<Pending, unknown>> {
-  const byStep = new Map<SharedStep<unknown, unknown>, Pending[]>();
-  for (const entry of batch) {
-    if (entry.shared === undefined) continue;
-    const group = byStep.get(entry.shared.step);
-    if (group === undefined) byStep.set(entry.shared.step, [entry]);
-    else group.push(entry);
-  }
   const outputs = new Map<Pending, unknown>();
-  for (const [step, entries] of byStep) {
+  for (const [step, entries] of byStep(batch)) {
     const answers = await step.run(
       trx,
       entries.map((entry) => entry.shared?.input),
@@ -235,4 +275,16 @@ async function runSharedSteps(trx: Kysely<Database>, batch: Pending[]): Promise<
     for (const [index, entry] of entries.entries()) outputs.set(entry, answers[index]);
   }
   return outputs;
+}
+
+/** The writes of the batch that name a shared step, by step, in arrival order. */
+function byStep(batch: Pending[]): Map<SharedStep<unknown, unknown>, Pending[]> {
+  const groups = new Map<SharedStep<unknown, unknown>, Pending[]>();
+  for (const entry of batch) {
+    if (entry.shared === undefined) continue;
+    const group = groups.get(entry.shared.step);
+    if (group === undefined) groups.set(entry.shared.step, [entry]);
+    else group.push(entry);
+  }
+  return groups;
 }

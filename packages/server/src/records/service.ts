@@ -109,9 +109,10 @@ export class RecordService {
     // Group commit: creates arriving together share one transaction and are answered once it has
     // committed (see db/group-commit.ts); the creates of one kind in a batch are one multi-row insert.
     // A create refuses (idempotency conflict) only when its row was not inserted, so it needs no
-    // savepoint.
+    // savepoint; after the insert it only reads, so a batch of creates needs no transaction either.
     return this.#writes.run((trx, inserted) => this.#settleCreate(trx, kind, row, inserted), {
       refusesBeforeWriting: true,
+      onlyReadsAfterStep: true,
       shared: { step: this.#insertStep(kind) as SharedStep<NewRecordRow<R>, boolean>, input: row },
     });
   }
