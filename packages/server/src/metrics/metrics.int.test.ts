@@ -243,19 +243,19 @@ describe.each(engines())('GET /metrics with METRICS_TOKEN on $name', (engine) =>
     const after = await scrape(s);
 
     const delta = (name: string) => reading(after, name) - reading(before, name);
-    expect(delta('sunlog_record_create_writes_total')).toBe(creates);
-    const commits = delta('sunlog_record_create_commits_total');
+    expect(delta('sunlog_record_write_writes_total')).toBe(creates);
+    const commits = delta('sunlog_record_write_commits_total');
     expect(commits).toBeGreaterThanOrEqual(1);
     expect(commits).toBeLessThanOrEqual(creates);
-    expect(reading(after, 'sunlog_record_create_commits_total')).toBeLessThanOrEqual(
-      reading(after, 'sunlog_record_create_writes_total'),
+    expect(reading(after, 'sunlog_record_write_commits_total')).toBeLessThanOrEqual(
+      reading(after, 'sunlog_record_write_writes_total'),
     );
     // The same figures the group committer keeps.
-    expect(reading(after, 'sunlog_record_create_writes_total')).toBe(
-      s.sunlog.records.createCommitStats.writes,
+    expect(reading(after, 'sunlog_record_write_writes_total')).toBe(
+      s.sunlog.records.commitStats.writes,
     );
-    expect(reading(after, 'sunlog_record_create_largest_batch')).toBe(
-      s.sunlog.records.createCommitStats.largestBatch,
+    expect(reading(after, 'sunlog_record_write_largest_batch')).toBe(
+      s.sunlog.records.commitStats.largestBatch,
     );
     expect(
       reading(after, 'sunlog_http_requests_total', {

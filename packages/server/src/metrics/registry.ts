@@ -5,7 +5,7 @@ import type { DeliveryStats } from '../reminders/delivery.ts';
 /** Where the counts that are kept elsewhere are read from at each scrape. */
 export interface MetricSources {
   /** The group committer of record creates. */
-  recordCreates: () => Readonly<GroupCommitStats>;
+  recordWrites: () => Readonly<GroupCommitStats>;
   /** The reminder delivery job of this process. */
   delivery: () => DeliveryStats;
 }
@@ -59,28 +59,28 @@ export class SunlogMetrics {
     // Counts kept by the group committer and the delivery job, copied in when scraped.
     cumulative(
       registers,
-      'sunlog_record_create_commits_total',
-      'Transactions committed by the record-create group commit.',
-      () => sources.recordCreates().commits,
+      'sunlog_record_write_commits_total',
+      'Transactions committed by the record group commit (creates, edits, deletes, restores).',
+      () => sources.recordWrites().commits,
     );
     cumulative(
       registers,
-      'sunlog_record_create_writes_total',
-      'Record creates committed by the group commit; divided by commits, the writes per commit.',
-      () => sources.recordCreates().writes,
+      'sunlog_record_write_writes_total',
+      'Record writes committed by the group commit; divided by commits, the writes per commit.',
+      () => sources.recordWrites().writes,
     );
     cumulative(
       registers,
-      'sunlog_record_create_batches_retried_alone_total',
+      'sunlog_record_write_batches_retried_alone_total',
       'Group-commit batches whose transaction failed as a whole, after which each write ran alone.',
-      () => sources.recordCreates().retriedAlone,
+      () => sources.recordWrites().retriedAlone,
     );
     new Gauge({
-      name: 'sunlog_record_create_largest_batch',
-      help: 'The most record creates one group-commit transaction has carried since the start.',
+      name: 'sunlog_record_write_largest_batch',
+      help: 'The most record writes one group-commit transaction has carried since the start.',
       registers,
       collect() {
-        this.set(sources.recordCreates().largestBatch);
+        this.set(sources.recordWrites().largestBatch);
       },
     });
     cumulativeByLabel(

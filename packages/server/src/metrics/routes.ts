@@ -26,7 +26,7 @@ export function registerMetricsRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     token === undefined
       ? undefined
       : new SunlogMetrics({
-          recordCreates: () => sunlog.records.createCommitStats,
+          recordWrites: () => sunlog.records.commitStats,
           delivery: () => sunlog.delivery.stats,
         });
   if (metrics !== undefined) {

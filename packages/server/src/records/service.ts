@@ -122,11 +122,6 @@ export class RecordService {
     return this.#writes.stats;
   }
 
-  /** The same as `commitStats`; the name from when only creates were grouped. */
-  get createCommitStats(): GroupCommitStats {
-    return this.#writes.stats;
-  }
-
   /** `create` inside the caller's transaction (an import writes all its records in one). */
   async createIn<C extends RecordCreateBase, R extends StoredRecordBase>(
     trx: Kysely<Database>,
