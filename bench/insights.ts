@@ -33,6 +33,20 @@ export function benchInsights(): BenchSection {
       'Synthetic people from `packages/core/src/insights/synthetic.ts` (daily doses, seven daily ratings, blood results), ' +
       'all insights computed by `computeInsights` in one Node process, single-threaded, after a warm-up run. ' +
       'Source: `bench/insights.ts`.',
+    goals: [
+      {
+        figure: 'insights, one person with 10 years of daily data (median)',
+        measured: `${ms(percentile(decadeRuns, 50))} ms`,
+        goal: '< 20 ms',
+        met: percentile(decadeRuns, 50) < 20,
+      },
+      {
+        figure: 'insights, 1,000 people × 1 year, one process',
+        measured: `${ms(cohortMs)} ms`,
+        goal: '< 3,000 ms',
+        met: cohortMs < 3000,
+      },
+    ],
     header: ['workload', 'median', 'p95', 'per person'],
     rows: [
       [

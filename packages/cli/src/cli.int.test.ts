@@ -4,20 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { addDays, datesInRange } from '@sunlog/core/calendar';
-import { serializeExport } from '@sunlog/core/exchange/export-read';
-import { buildExportV1 } from '@sunlog/core/exchange/export-v1';
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
 import { RegisterInputSchema } from '@sunlog/core/records/account';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  buildIntake,
-  buildProfile,
-  buildRegimen,
-  buildSymptomCheck,
-  buildVitaminDResult,
-  testId,
-} from '../../core/test/factories.ts';
+import { buildRegimen, testId } from '../../core/test/factories.ts';
+import { exportWithRecords } from '../test/exports.ts';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../bin/sunlog.js', import.meta.url));
@@ -31,7 +22,8 @@ interface Outcome {
 async function sunlog(...args: string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATA_DIR: dir },
+      // The sources through tsx, whether or not a built bundle is current (built.int.test.ts runs that).
+      env: { ...process.env, DATA_DIR: dir, SUNLOG_FROM_SOURCE: '1' },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -41,47 +33,6 @@ async function sunlog(...args: string[]): Promise<Outcome> {
 }
 
 let dir = '';
-
-/** 120 days from 2026-01-01: a daily 1,000 IU regimen taken 5 days in 6, fatigue checks every day, two labs. */
-function exportWithRecords(): string {
-  const start = '2026-01-01';
-  const days = datesInRange(start, addDays(start, 119));
-  const regimen = buildRegimen({ id: testId(1), startDate: start });
-  const intakes = days
-    .filter((_, index) => index % 6 !== 5)
-    .map((date, index) =>
-      buildIntake({
-        id: testId(1000 + index),
-        regimenId: regimen.id,
-        localDate: date,
-        takenAt: `${date}T08:00:00+01:00`,
-      }),
-    );
-  const symptomChecks = days.map((date, index) =>
-    buildSymptomCheck({ id: testId(5000 + index), localDate: date, scores: { fatigue: 3 + (index % 4) } }),
-  );
-  const labResults = [
-    buildVitaminDResult({ id: testId(9000), sampleDate: start, level: { value: 18, unit: 'ng/mL' } }),
-    buildVitaminDResult({
-      id: testId(9001),
-      sampleDate: addDays(start, 100),
-      level: { value: 75, unit: 'nmol/L' },
-    }),
-  ];
-  const doc = buildExportV1(
-    {
-      profile: buildProfile(),
-      regimens: [regimen],
-      intakes,
-      labResults,
-      symptomChecks,
-      flares: [],
-      checkIns: [],
-    },
-    '2026-05-01T12:00:00.000Z',
-  );
-  return serializeExport(doc);
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sunlog-cli-'));

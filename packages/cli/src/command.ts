@@ -1,5 +1,7 @@
 import type { AccountService } from '@sunlog/server/accounts/service';
 import type { User } from '@sunlog/server/accounts/store';
+import type { Config } from '@sunlog/server/config';
+import type { Sunlog } from '@sunlog/server/context';
 import { SunlogError } from '@sunlog/server/errors';
 
 /** One `sunlog` sub-command: its usage line, what it does, and how it runs. Returns the exit code. */
@@ -29,4 +31,14 @@ export async function findPerson(
 export function invalidInputAsUsage(error: unknown): never {
   if (error instanceof SunlogError && error.code === 'invalid-input') throw new UsageError(error.message);
   throw error;
+}
+
+/**
+ * Opens Sunlog's database and services as `config` says. The server's modules (fastify, kysely,
+ * pdfkit, argon2…) are imported here, when a command needs them, not when the CLI starts: loading
+ * them takes most of a second, which `sunlog --help` and `sunlog insights` should not pay.
+ */
+export async function openSunlog(config: Config): Promise<Sunlog> {
+  const context = await import('@sunlog/server/context');
+  return context.openSunlog(config);
 }

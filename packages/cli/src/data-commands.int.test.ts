@@ -26,7 +26,9 @@ vi.setConfig({ testTimeout: 180_000 });
 /** Runs `sunlog` on the test's data folder, typing `input` on its standard input. */
 function sunlog(args: string[], input = ''): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dir } });
+    // The sources through tsx, whether or not a built bundle is current (built.int.test.ts runs that).
+    const env = { ...process.env, DATA_DIR: dir, SUNLOG_FROM_SOURCE: '1' };
+    const child = spawn(process.execPath, [BIN, ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

@@ -22,6 +22,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
+import { registerMetricsRoutes } from './metrics/routes.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 import { registerPushRoutes, registerReminderRoutes } from './reminders/routes.ts';
 import { registerReportRoutes } from './report/routes.ts';
@@ -33,6 +34,7 @@ type Capability = (app: FastifyInstance, sunlog: Sunlog) => void;
 /** Every capability the server offers, in one list read top to bottom (no autoloading). */
 const CAPABILITIES: readonly Capability[] = [
   registerHealthRoutes,
+  registerMetricsRoutes,
   registerAccountRoutes,
   registerPasswordResetRoutes,
   registerMailRoutes,

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       registrationsPerAddress: 10,
       mail: undefined,
+      metricsToken: undefined,
     });
   });
 
@@ -114,6 +115,24 @@ describe('loadConfig', () => {
       loadConfig({ DATABASE_URL: 'mysql://sunlog:hunter2-secret@db:3306/sunlog' });
     } catch (error) {
       expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+
+  test('METRICS_TOKEN turns /metrics on; a short or spaced one stops the start without printing it', () => {
+    const token = 'c0ffee'.repeat(8);
+    expect(loadConfig({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(loadConfig({ METRICS_TOKEN: '  ' }).metricsToken).toBeUndefined();
+    for (const bad of ['short-secret-value', `${'a'.repeat(20)} ${'b'.repeat(20)}`]) {
+      let message = '';
+      try {
+        loadConfig({ METRICS_TOKEN: bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^Invalid configuration: METRICS_TOKEN must be/);
+      expect(message).toContain(`(got ${bad.length} characters)`);
+      expect(message).not.toContain(bad.slice(0, 10));
     }
   });
 

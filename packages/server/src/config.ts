@@ -43,6 +43,11 @@ export interface Config {
    * registering answers the same for a new and a taken address; without it, a taken address is told so.
    */
   mail: MailConfig | undefined;
+  /**
+   * The bearer token a Prometheus scraper sends to read GET /metrics, or undefined: then /metrics
+   * answers 404 like any unknown path, and no metrics are collected.
+   */
+  metricsToken: string | undefined;
 }
 
 export interface MailConfig {
@@ -103,6 +108,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/**
+ * METRICS_TOKEN is the only thing between the internet and /metrics, and /metrics does not slow down
+ * wrong guesses: it must be too long to guess.
+ */
+export const METRICS_TOKEN_MIN_LENGTH = 32;
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 const EnvSchema = z.object({
@@ -145,6 +156,14 @@ const EnvSchema = z.object({
     .min(1, { message: 'must be a whole number from 1 to 100000' })
     .max(100_000, { message: 'must be a whole number from 1 to 100000' })
     .default(DEFAULT_REGISTRATIONS_PER_ADDRESS),
+  METRICS_TOKEN: z
+    .string()
+    .min(METRICS_TOKEN_MIN_LENGTH, {
+      message: `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (e.g. the output of openssl rand -hex 32)`,
+    })
+    .max(512, { message: 'must be at most 512 characters' })
+    .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+    .optional(),
 });
 
 /** Every variable `loadConfig` reads, with its default (`.env.example` mirrors this). */
@@ -163,7 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(
-      `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(withoutPassword(present[name]))})`,
+      `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${printable(name, present[name])})`,
     );
   }
   const values = parsed.data;
@@ -190,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             smtpUrl: values.SMTP_URL,
             from: values.MAIL_FROM ?? `Sunlog <sunlog@${new URL(publicUrl).hostname}>`,
           },
+    metricsToken: values.METRICS_TOKEN,
   };
 }
 
@@ -201,6 +221,14 @@ export function servedOverHttps(config: Pick<Config, 'publicUrl'>): boolean {
 /** The process environment, read here and nowhere else. */
 export function processEnv(): Record<string, string | undefined> {
   return process.env;
+}
+
+/** Variables whose value is a secret: a refusal tells their length, never the value. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN']);
+
+function printable(name: string, value: string | undefined): string {
+  if (SECRET_VARIABLES.has(name)) return `${value?.length ?? 0} characters`;
+  return JSON.stringify(withoutPassword(value));
 }
 
 /** A value as it may be printed: any `user:password@` in it loses the password. */

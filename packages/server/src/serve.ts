@@ -19,7 +19,10 @@ export async function serve(config: Config): Promise<RunningServer> {
   const sunlog = await openSunlog(config);
   const app = await buildApp(sunlog);
   const retention = startRetentionSchedule({
-    run: (now) => sunlog.records.runRetention(now),
+    run: async (now) => ({
+      ...(await sunlog.records.runRetention(now)),
+      expiredShareLinks: await sunlog.shares.eraseExpired(now),
+    }),
     clock: sunlog.clock,
     log: app.log,
   });

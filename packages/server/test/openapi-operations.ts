@@ -22,7 +22,7 @@ interface DocumentedParameter {
 interface DocumentedOperation {
   parameters?: DocumentedParameter[];
   requestBody?: unknown;
-  security?: unknown[];
+  security?: Record<string, string[]>[];
   responses?: Record<string, { content?: Record<string, unknown> }>;
 }
 
@@ -65,7 +65,7 @@ export async function documentedOperations(server: TestServer): Promise<Operatio
         pathParameters: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         queryParameters: query.map((p) => p.name),
         hasBody: operation.requestBody !== undefined,
-        secured: (operation.security ?? []).length > 0,
+        secured: (operation.security ?? []).some((requirement) => 'sessionCookie' in requirement),
         successMediaTypes: Object.entries(operation.responses ?? {})
           .filter(([status]) => status.startsWith('2'))
           .flatMap(([, response]) => Object.keys(response.content ?? {})),
@@ -160,13 +160,16 @@ export function buildPushSubscription() {
  *   out; their success is tested with a software authenticator (accounts/passkeys.int.test.ts) and with
  *   Chromium's virtual authenticator (web e2e passkeys.e2e.test.ts);
  * - the mail ones exist only when SMTP_URL is set, which these test servers are not; their success is
- *   tested against a local SMTP receiver (accounts/mail.int.test.ts).
+ *   tested against a local SMTP receiver (accounts/mail.int.test.ts);
+ * - GET /metrics exists only when METRICS_TOKEN is set, which these test servers are not; it is tested
+ *   with and without a token in metrics/metrics.int.test.ts.
  */
 export const CANNOT_SUCCEED_HERE: Readonly<Record<string, { status: number; code: string }>> = {
   'POST /api/v1/me/passkeys': { status: 400, code: 'invalid-input' },
   'POST /api/v1/auth/passkey': { status: 401, code: 'invalid-credentials' },
   'POST /api/v1/auth/confirm-email': { status: 404, code: 'not-found' },
   'POST /api/v1/auth/password-reset/request': { status: 404, code: 'not-found' },
+  'GET /metrics': { status: 404, code: 'not-found' },
 };
 
 const UNSIGNED_CLIENT_DATA = Buffer.from(

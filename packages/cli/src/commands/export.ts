@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serializeExport } from '@sunlog/core/exchange/export-read';
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
-import { type Command, findPerson, UsageError } from '../command.ts';
+import { type Command, findPerson, openSunlog, UsageError } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
-import { type Command, findPerson, invalidInputAsUsage, UsageError } from '../command.ts';
+import { type Command, findPerson, invalidInputAsUsage, openSunlog, UsageError } from '../command.ts';
 
 export const fhirCommand: Command = {
   name: 'fhir',

@@ -4,9 +4,8 @@ import type { ExportImportPreview, ImportOutcome } from '@sunlog/core/exchange/i
 import type { ConflictChoice, ConflictChoices } from '@sunlog/core/exchange/import-plan';
 import { COLLECTION_LABELS } from '@sunlog/core/records/collections';
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
 import { SunlogError } from '@sunlog/server/errors';
-import { type Command, findPerson, UsageError } from '../command.ts';
+import { type Command, findPerson, openSunlog, UsageError } from '../command.ts';
 import { ask, confirm } from '../prompt.ts';
 
 const CLI_META = { requestId: 'cli-import', address: 'cli', userAgent: 'sunlog' };

@@ -1,6 +1,5 @@
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
-import type { Command } from '../command.ts';
+import { type Command, openSunlog } from '../command.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',

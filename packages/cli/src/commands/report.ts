@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
-import { PAPER_SIZES, type Paper } from '@sunlog/server/report/render-pdf';
-import { type Command, findPerson, invalidInputAsUsage, UsageError } from '../command.ts';
+import type { Paper } from '@sunlog/server/report/render-pdf';
+import { type Command, findPerson, invalidInputAsUsage, openSunlog, UsageError } from '../command.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -24,6 +23,8 @@ export const reportCommand: Command = {
     });
     if (values.email === undefined || values.out === undefined) throw new UsageError(`usage: ${this.usage}`);
     const paper = values.paper as Paper;
+    // Imported here, not at the top: render-pdf loads pdfkit, which the rest of the CLI does without.
+    const { PAPER_SIZES } = await import('@sunlog/server/report/render-pdf');
     if (!PAPER_SIZES.includes(paper))
       throw new UsageError(`--paper must be a4 or letter (got "${values.paper}")`);
     const sunlog = await openSunlog(loadConfig(processEnv()));

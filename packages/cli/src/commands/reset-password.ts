@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { openSunlog } from '@sunlog/server/context';
-import { type Command, findPerson, UsageError } from '../command.ts';
+import { type Command, findPerson, openSunlog, UsageError } from '../command.ts';
 
 const CLI_META = { requestId: 'cli-reset-password', address: 'cli', userAgent: 'sunlog' };
 

@@ -1,5 +1,4 @@
 import { loadConfig, processEnv } from '@sunlog/server/config';
-import { closeOnSignals, serve } from '@sunlog/server/serve';
 import type { Command } from '../command.ts';
 
 export const serveCommand: Command = {
@@ -8,6 +7,8 @@ export const serveCommand: Command = {
   summary:
     'Start the Sunlog server (configured by PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL).',
   async run() {
+    // Imported here, not at the top: the rest of the CLI starts without the server's modules.
+    const { closeOnSignals, serve } = await import('@sunlog/server/serve');
     const server = await serve(loadConfig(processEnv()));
     closeOnSignals(server, (message) => console.log(message));
     console.log(`Sunlog is running at ${server.url}`);

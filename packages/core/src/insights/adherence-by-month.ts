@@ -1,6 +1,5 @@
-import type { DailySeries } from './daily-series.ts';
+import { type DailySeries, monthOfEachDay } from './daily-series.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
-import { addDays, monthOf } from './local-date.ts';
 import { formatNumber } from './wording.ts';
 
 /** Numbers behind one month's adherence. */
@@ -15,8 +14,9 @@ export type AdherenceMonthInsight = Insight<'adherence-month', AdherenceMonthDet
 /** Counts scheduled and taken doses per calendar month of the series. */
 export function countAdherenceByMonth(series: DailySeries): AdherenceMonthDetail[] {
   const months = new Map<string, AdherenceMonthDetail>();
+  const dayMonths = monthOfEachDay(series);
   for (let i = 0; i < series.length; i++) {
-    const month = monthOf(addDays(series.firstDay, i));
+    const month = dayMonths[i] as string;
     let row = months.get(month);
     if (!row) {
       row = { month, scheduled: 0, taken: 0 };

@@ -1,6 +1,6 @@
 import type { InsightsInput, LocalDate, SymptomKey } from './input.ts';
 import { SYMPTOMS } from './input.ts';
-import { daysBetween, toDayNumber } from './local-date.ts';
+import { addDays, daysBetween, monthOf, toDayNumber } from './local-date.ts';
 
 /**
  * A person's records laid out on a dense day grid (index 0 = `firstDay`), so the analyses can
@@ -66,4 +66,31 @@ export function trailingAdherence(series: DailySeries, window = 7): Float64Array
     if (t >= window - 1 && scheduledSum > 0) out[t] = takenSum / scheduledSum;
   }
   return out;
+}
+
+const monthsCache = new WeakMap<DailySeries, readonly string[]>();
+
+/**
+ * The calendar month 'YYYY-MM' of each day of the grid, worked out once per series (one date
+ * conversion per month, not per day) and shared by the monthly insights.
+ */
+export function monthOfEachDay(series: DailySeries): readonly string[] {
+  const cached = monthsCache.get(series);
+  if (cached) return cached;
+  const months = new Array<string>(series.length);
+  let i = 0;
+  let date = series.firstDay;
+  while (i < series.length) {
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    const dayOfMonth = Number(date.slice(8, 10));
+    // Day 0 of the next month is the last day of this one.
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const run = Math.min(series.length - i, daysInMonth - dayOfMonth + 1);
+    months.fill(monthOf(date), i, i + run);
+    i += run;
+    date = addDays(date, run);
+  }
+  monthsCache.set(series, months);
+  return months;
 }

@@ -3,7 +3,7 @@ import { type DailySeries, trailingAdherence } from './daily-series.ts';
 import { fUpperP, normalQuantile, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
-import { createRandom, deriveSeed, type Random, standardNormal } from './random.ts';
+import { createRandom, createStandardNormal, deriveSeed, type Random, standardNormal } from './random.ts';
 import type { Interval } from './summary-stats.ts';
 import {
   formatInterval,
@@ -148,6 +148,10 @@ export interface RatingTest {
   shrunkCumulative: number;
   /** The lag with the strongest association in the scan (the peak). */
   peakLagDays: number;
+  /**
+   * 95% interval for the peak lag, drawn only for a claimed rating (`ASSOCIATION.peakDraws` draws);
+   * for a rating not claimed it is the whole range 0..maxLagDays (no delay is singled out).
+   */
   peakLagInterval: Interval;
   curve: LagCurvePoint[];
 }
@@ -182,77 +186,111 @@ interface Fitted {
   covariance: number[][];
   df: number;
   persistence: number;
-  /** The days used, the ratings, the nuisance columns and the exposure at each lag 0..28 (for the scan). */
-  times: number[];
+  /** The days used, the ratings and the nuisance columns (for the scan). */
+  times: Float64Array;
   ys: Float64Array;
   nuisance: Float64Array[];
-  lagged: Float64Array[];
+  /**
+   * The exposure columns the scan tests one at a time, each over the days used: today the 7-day
+   * share at each lag 0..28. The scan handles any number of them, and prewhitens them in place.
+   */
+  exposureColumns: Float64Array[];
+}
+
+/** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
+const FLAT_LAG_BASIS = Float64Array.from(LAG_BASIS.flat());
+
+/**
+ * What every rating's fit shares for one person, worked out once: for each day of the grid with a
+ * full exposure history (29 days of lags), the lag-basis sums Σ_l B_j(l)·exposure[t − l].
+ */
+interface LagDesign {
+  exposure: Float64Array;
+  /** 1 on the days with a full exposure history. */
+  complete: Uint8Array;
+  /** Row t at t·k: the k lag-basis sums of day t (0 on days without a full history). */
+  basisSums: Float64Array;
+  flareDays: Uint8Array | undefined;
+}
+
+function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined): LagDesign {
+  const maxLag = ASSOCIATION.maxLagDays;
+  const lags = maxLag + 1;
+  const k = LAG_BASIS.length;
+  const length = exposure.length;
+  const complete = new Uint8Array(length);
+  const basisSums = new Float64Array(length * k);
+  let run = 0;
+  for (let t = 0; t < length; t++) {
+    run = Number.isNaN(exposure[t] as number) ? 0 : run + 1;
+    if (run <= maxLag) continue;
+    complete[t] = 1;
+    for (let l = 0; l <= maxLag; l++) {
+      const x = exposure[t - l] as number;
+      for (let j = 0; j < k; j++) {
+        basisSums[t * k + j] =
+          (basisSums[t * k + j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
+      }
+    }
+  }
+  return { exposure, complete, basisSums, flareDays };
 }
 
 /**
  * Fits rating[t] = a + b·time + c·flare + Σ_l β(l)·exposure[t − l] with β(l) = Σ_k θ_k B_k(l) and
  * AR(1) errors; null when the days cannot support the fit.
  */
-function fitLagCurve(
-  exposure: Float64Array,
-  rating: Float64Array,
-  flareDays: Uint8Array | undefined,
-): Fitted | null {
+function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
+  const { exposure, complete, basisSums, flareDays } = design;
   const maxLag = ASSOCIATION.maxLagDays;
+  const lags = maxLag + 1;
   const k = LAG_BASIS.length;
   const length = rating.length;
-  const times: number[] = [];
-  const ys: number[] = [];
-  const lagColumns: number[][] = Array.from({ length: k }, () => []);
-  const rowsAtLag: number[][] = [];
-  const trend: number[] = [];
-  const flare: number[] = [];
+  const capacity = Math.max(0, length - maxLag);
+  const times = new Float64Array(capacity);
+  const ys = new Float64Array(capacity);
+  const trend = new Float64Array(capacity);
+  const flare = new Float64Array(capacity);
+  const lagColumns = Array.from({ length: k }, () => new Float64Array(capacity));
+  const lagged = Array.from({ length: lags }, () => new Float64Array(capacity));
   const span = Math.max(1, length - 1);
+  let n = 0;
+  let flareCount = 0;
   for (let t = maxLag; t < length; t++) {
-    const y = rating[t] ?? Number.NaN;
-    if (Number.isNaN(y)) continue;
-    const sums = new Array<number>(k).fill(0);
-    const row: number[] = [];
-    let complete = true;
-    for (let l = 0; l <= maxLag && complete; l++) {
-      const x = exposure[t - l] ?? Number.NaN;
-      if (Number.isNaN(x)) complete = false;
-      else for (let j = 0; j < k; j++) sums[j] = (sums[j] ?? 0) + (LAG_BASIS[j]?.[l] ?? 0) * x;
-      row.push(x);
-    }
-    if (!complete) continue;
-    rowsAtLag.push(row);
-    times.push(t);
-    ys.push(y);
-    trend.push(t / span);
-    flare.push(flareDays?.[t] ?? 0);
-    for (let j = 0; j < k; j++) lagColumns[j]?.push(sums[j] ?? 0);
+    const y = rating[t] as number;
+    // A rating day is used only when all 29 lags of exposure are known.
+    if (Number.isNaN(y) || complete[t] !== 1) continue;
+    for (let l = 0; l <= maxLag; l++) (lagged[l] as Float64Array)[n] = exposure[t - l] as number;
+    times[n] = t;
+    ys[n] = y;
+    trend[n] = t / span;
+    const inFlare = flareDays?.[t] ?? 0;
+    flare[n] = inFlare;
+    flareCount += inFlare;
+    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
+    n++;
   }
-  const n = ys.length;
-  const columns = [new Float64Array(n).fill(1), Float64Array.from(trend)];
-  const flareCount = flare.reduce((s, v) => s + v, 0);
-  if (flareCount >= 5 && flareCount <= n - 5) columns.push(Float64Array.from(flare));
+  const used = (column: Float64Array) => column.subarray(0, n);
+  const columns = [new Float64Array(n).fill(1), used(trend)];
+  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(flare));
   const first = columns.length;
-  for (const column of lagColumns) columns.push(Float64Array.from(column));
-  const fit = ar1Regression(times, Float64Array.from(ys), columns);
+  for (const column of lagColumns) columns.push(used(column));
+  const fit = ar1Regression(used(times), used(ys), columns);
   if (!fit) return null;
   const theta = fit.coefficients.slice(first);
   const covariance = fit.covariance.slice(first).map((row) => row.slice(first));
   const df = Math.min(...fit.degreesOfFreedom.slice(first));
   if (!(df >= 1) || theta.some((v) => !Number.isFinite(v))) return null;
-  const lagged = Array.from({ length: maxLag + 1 }, (_, l) =>
-    Float64Array.from(rowsAtLag, (row) => row[l] ?? 0),
-  );
   return {
     pairs: n,
     theta,
     covariance,
     df,
     persistence: fit.persistence,
-    times,
-    ys: Float64Array.from(ys),
+    times: used(times),
+    ys: used(ys),
     nuisance: columns.slice(0, first),
-    lagged,
+    exposureColumns: lagged.map(used),
   };
 }
 
@@ -317,116 +355,221 @@ function peakOf(curve: readonly number[], direction: number): number {
   return best;
 }
 
-/** The gap-aware Prais–Winsten transform of one column for persistence φ (see ar1-regression.ts). */
-function prewhiten(times: readonly number[], v: ArrayLike<number>, phi: number): Float64Array {
-  const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    if (i === 0) {
-      out[i] = v[i] ?? 0;
-      continue;
-    }
-    const carry = phi ** ((times[i] ?? 0) - (times[i - 1] ?? 0));
-    out[i] = ((v[i] ?? 0) - carry * (v[i - 1] ?? 0)) / Math.sqrt(1 - carry * carry);
-  }
-  return out;
+/**
+ * The gap-aware Prais–Winsten transform for persistence φ (see ar1-regression.ts), worked out once
+ * per φ and applied to every column: row i is (v_i − carry_i·v_{i−1}) / divisor_i with
+ * carry_i = φ^(gap to the previous day used) and divisor_i = √(1 − carry_i²).
+ */
+interface Prewhitening {
+  carry: Float64Array;
+  divisor: Float64Array;
 }
+
+function prewhiteningFor(times: Float64Array, phi: number): Prewhitening {
+  const n = times.length;
+  const carry = new Float64Array(n);
+  const divisor = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const c = phi ** ((times[i] as number) - (times[i - 1] as number));
+    carry[i] = c;
+    divisor[i] = Math.sqrt(1 - c * c);
+  }
+  return { carry, divisor };
+}
+
+/** Prewhitens `v` in place (from the last row back, so each row still sees its predecessor's raw value). */
+function prewhitenInPlace(w: Prewhitening, v: Float64Array): Float64Array {
+  for (let i = v.length - 1; i >= 1; i--) {
+    v[i] = ((v[i] as number) - (w.carry[i] as number) * (v[i - 1] as number)) / (w.divisor[i] as number);
+  }
+  return v;
+}
+
+/** A prewhitened copy of `v`. */
+const prewhiten = (w: Prewhitening, v: Float64Array) => prewhitenInPlace(w, Float64Array.from(v));
 
 const dot = (a: Float64Array, b: Float64Array) => {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
   return s;
 };
 
-/** The lag scan: one t statistic per lag, their joint null correlation, and the max-|t| p-value. */
-interface Scan {
-  /** Normal-equivalent statistic at each lag (sign of the slope). */
-  z: number[];
-  pValue: number;
-  cholesky: number[][];
+/** Removes from `r`, in place, its components along the orthonormal `basis` (Gram–Schmidt order). */
+function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Array {
+  for (const q of basis) {
+    const c = dot(q, r);
+    for (let i = 0; i < r.length; i++) r[i] = (r[i] as number) - c * (q[i] as number);
+  }
+  return r;
 }
 
 /**
- * Regresses the prewhitened rating on the prewhitened exposure at each single lag (nuisance
- * columns projected out, the DL fit's φ), converts each t to a normal-equivalent z with the DL
- * fit's degrees of freedom, and finds P(max_l |Z_l| ≥ max_l |z_l|) for Z ~ N(0, R), where R is the
- * exact correlation of the 29 slopes under no association (Monte Carlo with seeded draws; the
- * single-step max-T of Hothorn, Bretz & Westfall 2008, Biom J 50:346–63). Neighbouring lags are
- * strongly correlated, so the scan pays for far fewer than 29 independent tests.
+ * Lower-triangular L (flat, row i at i·size) with L L' = matrix + ridge·I; null when that is not
+ * positive definite.
+ */
+function flatCholesky(matrix: Float64Array, size: number, ridge: number): Float64Array | null {
+  const l = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = (matrix[i * size + j] as number) + (i === j ? ridge : 0);
+      for (let m = 0; m < j; m++) s -= (l[i * size + m] as number) * (l[j * size + m] as number);
+      if (i === j) {
+        if (!(s > 0)) return null;
+        l[i * size + i] = Math.sqrt(s);
+      } else l[i * size + j] = s / (l[j * size + j] as number);
+    }
+  }
+  return l;
+}
+
+/** The lag scan: one t statistic per exposure column, their joint null correlation, and the max-|t| p-value. */
+interface Scan {
+  /** Normal-equivalent statistic of each exposure column (sign of the slope). */
+  z: number[];
+  pValue: number;
+  /** Flat lower-triangular Cholesky factor of the columns' null correlation (row i at i·size). */
+  cholesky: Float64Array;
+}
+
+/**
+ * Regresses the prewhitened rating on each prewhitened exposure column alone (today: the 7-day
+ * share at each single lag; nuisance columns projected out, the DL fit's φ), converts each t to a
+ * normal-equivalent z with the DL fit's degrees of freedom, and finds P(max_l |Z_l| ≥ max_l |z_l|)
+ * for Z ~ N(0, R), where R is the exact correlation of the slopes under no association (Monte
+ * Carlo with seeded draws; the single-step max-T of Hothorn, Bretz & Westfall 2008, Biom J
+ * 50:346–63). Neighbouring lags are strongly correlated, so the scan pays for far fewer
+ * independent tests than it has columns.
  */
 function lagScan(fit: Fitted, random: Random): Scan | null {
-  const phi = fit.persistence;
+  const whitening = prewhiteningFor(fit.times, fit.persistence);
   const basis: Float64Array[] = [];
-  const project = (v: Float64Array) => {
-    const r = Float64Array.from(v);
-    for (const q of basis) {
-      const c = dot(q, r);
-      for (let i = 0; i < r.length; i++) r[i] = (r[i] ?? 0) - c * (q[i] ?? 0);
-    }
-    return r;
-  };
   for (const column of fit.nuisance) {
-    const r = project(prewhiten(fit.times, column, phi));
+    const r = projectOut(basis, prewhiten(whitening, column));
     const norm = Math.sqrt(dot(r, r));
-    if (norm > 1e-9) basis.push(r.map((v) => v / norm));
+    if (norm > 1e-9) {
+      for (let i = 0; i < r.length; i++) r[i] = (r[i] as number) / norm;
+      basis.push(r);
+    }
   }
-  const y = project(prewhiten(fit.times, fit.ys, phi));
+  const y = projectOut(basis, prewhiten(whitening, fit.ys));
   const yy = dot(y, y);
   const residualDf = fit.ys.length - basis.length - 1;
   if (residualDf < 3) return null;
-  const columns = fit.lagged.map((column) => project(prewhiten(fit.times, column, phi)));
-  const norms = columns.map((c) => Math.sqrt(dot(c, c)));
-  if (norms.some((v) => !(v > 1e-9))) return null;
+  // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
+  const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
+  const size = columns.length;
+  const norms = new Float64Array(size);
+  for (let l = 0; l < size; l++) {
+    const norm = Math.sqrt(dot(columns[l] as Float64Array, columns[l] as Float64Array));
+    if (!(norm > 1e-9)) return null;
+    norms[l] = norm;
+  }
   const z = columns.map((c, l) => {
-    const b = (norms[l] ?? 1) ** 2;
+    const b = (norms[l] as number) ** 2;
     const a = dot(c, y);
     const rss = Math.max(1e-12, yy - (a * a) / b);
     const t = a / b / Math.sqrt(rss / residualDf / b);
     const p = studentTTwoSidedP(t, fit.df);
     return Math.sign(t) * (p > 0 ? normalQuantile(1 - p / 2) : 40);
   });
-  const correlation = columns.map((c, l) =>
-    columns.map((d, m) => dot(c, d) / ((norms[l] ?? 1) * (norms[m] ?? 1)) + (l === m ? 1e-6 : 0)),
-  );
-  const cholesky =
-    choleskyOf(correlation) ??
-    choleskyOf(correlation.map((row, l) => row.map((v, m) => v + (l === m ? 1e-3 : 0))));
-  if (!cholesky) return null;
-  const observed = Math.max(...z.map(Math.abs));
-  let exceed = 0;
-  let draws = 0;
-  const size = z.length;
-  const normal = new Array<number>(size).fill(0);
-  while (draws < MAX_SCAN_DRAWS && exceed < ENOUGH_EXCEEDANCES) {
-    for (let i = 0; i < size; i++) normal[i] = standardNormal(random);
-    let largest = 0;
-    for (let i = 0; i < size; i++) {
-      const row = cholesky[i] as number[];
-      let v = 0;
-      for (let j = 0; j <= i; j++) v += (row[j] ?? 0) * (normal[j] ?? 0);
-      largest = Math.max(largest, Math.abs(v));
+  const correlation = new Float64Array(size * size);
+  for (let l = 0; l < size; l++) {
+    for (let m = 0; m <= l; m++) {
+      const r =
+        dot(columns[l] as Float64Array, columns[m] as Float64Array) /
+          ((norms[l] as number) * (norms[m] as number)) +
+        (l === m ? 1e-6 : 0);
+      correlation[l * size + m] = r;
+      correlation[m * size + l] = r;
     }
-    draws++;
-    if (largest >= observed) exceed++;
   }
-  return { z, pValue: (exceed + 1) / (draws + 1), cholesky };
+  const cholesky = flatCholesky(correlation, size, 0) ?? flatCholesky(correlation, size, 1e-3);
+  if (!cholesky) return null;
+  let observed = 0;
+  for (const v of z) observed = Math.max(observed, Math.abs(v));
+  return { z, pValue: maxAbsPValue(cholesky, size, observed, random), cholesky };
 }
 
-/** Draws for the scan's p-value: enough to resolve p ≈ 0.001; stops once p is clearly large. */
+/** Draws for the scan's p-value: at most enough to resolve p ≈ 0.001. */
 const MAX_SCAN_DRAWS = 20_000;
+/** Exceedances that end the draws: about ±10% relative precision in p. */
 const ENOUGH_EXCEEDANCES = 100;
+/**
+ * Fewer exceedances (about ±22% relative precision) end the draws once p is plainly large: at
+ * least `PLAINLY_LARGE_P`, five times the largest Holm threshold (`anyClaimRate`), so no claim can
+ * turn on the difference.
+ */
+const FEW_EXCEEDANCES = 20;
+const PLAINLY_LARGE_P = 0.1;
+/**
+ * The draws also end once p is plainly below the smallest Holm threshold (`anyClaimRate` over the
+ * most ratings a person can have tested): checked every `CHECK_EVERY` draws from `MIN_DRAWS_TO_STOP`
+ * on, against the upper bound (√(e + 1) + 1.5)² / draws for e exceedances (about a 99.8% Poisson
+ * upper bound): such a rating is claimed whatever the other ratings' p-values.
+ */
+const MIN_DRAWS_TO_STOP = 2_000;
+const CHECK_EVERY = 500;
+const SMALLEST_THRESHOLD = ASSOCIATION.anyClaimRate / SYMPTOMS.length;
+
+/**
+ * P(max_i |Z_i| ≥ observed) for Z = L·N(0, I) by seeded Monte Carlo, with Besag & Clifford's
+ * sequential stopping (Biometrika 1991, 78:301–4): draw until `ENOUGH_EXCEEDANCES` draws reach
+ * `observed` (or `FEW_EXCEEDANCES` while the estimate is at least `PLAINLY_LARGE_P`), or
+ * `MAX_SCAN_DRAWS` in all, or until p is plainly below every claim threshold. The estimate
+ * (exceedances + 1)/(draws + 1) is a Monte Carlo estimate: relative standard error about
+ * 1/√exceedances (10% near the claim thresholds, 22% above 0.1); a p plainly below the smallest
+ * threshold (under about 0.001) is only resolved to a few times 1/draws. Stopping early reports
+ * either a p of about 0.1 or more or one below every claim threshold, so it does not change which
+ * ratings are claimed (but for Monte Carlo chance).
+ *
+ * A draw is abandoned as soon as one coordinate reaches `observed` (L is lower-triangular, so
+ * coordinate i needs only the first i + 1 normals), and most draws of a small p run to the end.
+ */
+function maxAbsPValue(cholesky: Float64Array, size: number, observed: number, random: Random): number {
+  const nextNormal = createStandardNormal(random);
+  const normal = new Float64Array(size);
+  let exceed = 0;
+  let draws = 0;
+  while (draws < MAX_SCAN_DRAWS) {
+    let reached = false;
+    for (let i = 0; i < size; i++) {
+      normal[i] = nextNormal();
+      const row = i * size;
+      let v = 0;
+      for (let j = 0; j <= i; j++) v += (cholesky[row + j] as number) * (normal[j] as number);
+      if (Math.abs(v) >= observed) {
+        reached = true;
+        break;
+      }
+    }
+    draws++;
+    if (reached) {
+      exceed++;
+      if (exceed >= ENOUGH_EXCEEDANCES) break;
+      if (exceed >= FEW_EXCEEDANCES && exceed >= PLAINLY_LARGE_P * draws) break;
+    }
+    if (draws >= MIN_DRAWS_TO_STOP && draws % CHECK_EVERY === 0) {
+      const upper = (Math.sqrt(exceed + 1) + 1.5) ** 2 / draws;
+      if (upper < SMALLEST_THRESHOLD) break;
+    }
+  }
+  return (exceed + 1) / (draws + 1);
+}
 
 /** 2.5% and 97.5% points of the peak lag of scans drawn from N(z, R), in `direction`. */
 function scanPeakInterval(scan: Scan, direction: number, random: Random): Interval {
   const size = scan.z.length;
   const peaks: number[] = [];
+  const normal = new Float64Array(size);
+  const drawn = new Array<number>(size).fill(0);
   for (let draw = 0; draw < ASSOCIATION.peakDraws; draw++) {
-    const normal = Array.from({ length: size }, () => standardNormal(random));
-    const drawn = scan.z.map((mean, i) => {
-      const row = scan.cholesky[i] as number[];
-      let v = mean;
-      for (let j = 0; j <= i; j++) v += (row[j] ?? 0) * (normal[j] ?? 0);
-      return v;
-    });
+    for (let i = 0; i < size; i++) normal[i] = standardNormal(random);
+    for (let i = 0; i < size; i++) {
+      const row = i * size;
+      let v = scan.z[i] as number;
+      for (let j = 0; j <= i; j++) v += (scan.cholesky[row + j] as number) * (normal[j] as number);
+      drawn[i] = v;
+    }
     peaks.push(peakOf(drawn, direction));
   }
   peaks.sort((a, b) => a - b);
@@ -434,12 +577,20 @@ function scanPeakInterval(scan: Scan, direction: number, random: Random): Interv
   return { low: at(0.025), high: at(0.975) };
 }
 
-/** The joint test and reported quantities for one fitted rating (before Holm). */
+type UnadjustedTest = Omit<RatingTest, 'adjustedPValue' | 'claimed'>;
+
+/** The whole lag range: the peak interval of a rating that is not claimed. */
+const ALL_LAGS: Interval = { low: 0, high: ASSOCIATION.maxLagDays };
+
+/**
+ * The joint test and reported quantities for one fitted rating (before Holm), with its scan so the
+ * peak's interval can be drawn once the rating is claimed.
+ */
 function summarise(
   symptom: SymptomKey,
   fit: Fitted,
   seed: number,
-): Omit<RatingTest, 'adjustedPValue' | 'claimed'> | null {
+): { test: UnadjustedTest; scan: Scan } | null {
   const inverse = invertSymmetric(fit.covariance);
   if (!inverse) return null;
   const k = fit.theta.length;
@@ -460,7 +611,7 @@ function summarise(
   if (!scan) return null;
   const strongest = scan.z.reduce((best, v, l) => (Math.abs(v) > Math.abs(scan.z[best] ?? 0) ? l : best), 0);
   const direction = (scan.z[strongest] ?? 0) < 0 ? -1 : 1;
-  return {
+  const test: UnadjustedTest = {
     symptom,
     pairs: fit.pairs,
     statistic: Math.abs(scan.z[strongest] ?? 0),
@@ -474,10 +625,11 @@ function summarise(
     cumulativeInterval: { low: cumulative - cumulativeHalf, high: cumulative + cumulativeHalf },
     shrunkCumulative: shrink * cumulative,
     peakLagDays: strongest,
-    peakLagInterval: scanPeakInterval(scan, direction, createRandom(deriveSeed(seed, `peak:${symptom}`))),
+    peakLagInterval: ALL_LAGS,
     lagStatistics: scan.z,
     curve,
   };
+  return { test, scan };
 }
 
 /** Holm's step-down: which p-values are rejected at family-wise level `alpha`, and adjusted p-values. */
@@ -537,8 +689,9 @@ export function laggedAssociations(
   }
   const exposureVaries = exposureMax > exposureMin;
 
-  const raw: Omit<RatingTest, 'adjustedPValue' | 'claimed'>[] = [];
+  const raw: { test: UnadjustedTest; scan: Scan }[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
+  let design: LagDesign | undefined;
   for (const symptom of SYMPTOMS) {
     const label = SYMPTOM_LABELS[symptom];
     const rating = series.symptoms[symptom];
@@ -559,20 +712,24 @@ export function laggedAssociations(
       });
       continue;
     }
-    const fit = fitLagCurve(exposure, rating, options.flareDays);
+    design ??= lagDesignOf(exposure, options.flareDays);
+    const fit = fitLagCurve(design, rating);
     const summary = fit ? summarise(symptom, fit, seed) : null;
     if (summary) raw.push(summary);
   }
 
   const { rejected, adjusted } = holm(
-    raw.map((t) => t.pValue),
+    raw.map(({ test }) => test.pValue),
     c.anyClaimRate,
   );
-  const tests: RatingTest[] = raw.map((t, i) => ({
-    ...t,
-    adjustedPValue: adjusted[i] ?? 1,
-    claimed: rejected[i] ?? false,
-  }));
+  const tests: RatingTest[] = raw.map(({ test, scan }, i) => {
+    const claimed = rejected[i] ?? false;
+    // The peak's interval is only ever shown for a claim, so only a claim pays for its draws.
+    const peakLagInterval = claimed
+      ? scanPeakInterval(scan, test.direction, createRandom(deriveSeed(seed, `peak:${test.symptom}`)))
+      : ALL_LAGS;
+    return { ...test, peakLagInterval: { ...peakLagInterval }, adjustedPValue: adjusted[i] ?? 1, claimed };
+  });
 
   const unit = 'points, all doses taken against none';
   const insights = SYMPTOMS.map((symptom): AssociationInsight => {

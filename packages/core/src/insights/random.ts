@@ -28,6 +28,34 @@ export function standardNormal(random: Random): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/**
+ * A stream of standard normal draws, two from each accepted pair of uniforms (Marsaglia's polar
+ * method, SIAM Review 1964, 6:260–4): about half the uniforms of `standardNormal` and no sine or
+ * cosine, for loops that need many draws.
+ */
+export function createStandardNormal(random: Random): () => number {
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * random() - 1;
+      v = 2 * random() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    spare = v * factor;
+    hasSpare = true;
+    return u * factor;
+  };
+}
+
 /** A uniform integer in [0, n). */
 export function randomInt(random: Random, n: number): number {
   return Math.floor(random() * n);

@@ -1,7 +1,6 @@
-import type { DailySeries } from './daily-series.ts';
+import { type DailySeries, monthOfEachDay } from './daily-series.ts';
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
-import { addDays, monthOf } from './local-date.ts';
 import { effectiveSampleSize, lag1Autocorrelation, meanWithTInterval } from './summary-stats.ts';
 import { formatInterval, formatNumber, plural, shortfallInDays } from './wording.ts';
 
@@ -29,6 +28,7 @@ const SCALE_HIGH = 10;
  */
 export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
   const out: SymptomMonthInsight[] = [];
+  const dayMonths = monthOfEachDay(series);
   for (const symptom of SYMPTOMS) {
     const values = series.symptoms[symptom];
     const rho = lag1Autocorrelation(values);
@@ -36,7 +36,7 @@ export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
     for (let i = 0; i < series.length; i++) {
       const v = values[i] ?? Number.NaN;
       if (Number.isNaN(v)) continue;
-      const month = monthOf(addDays(series.firstDay, i));
+      const month = dayMonths[i] as string;
       const list = byMonth.get(month) ?? [];
       list.push(v);
       byMonth.set(month, list);

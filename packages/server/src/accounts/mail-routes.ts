@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { AUTH_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
-import { deviceCookieOf, setDeviceCookie } from '../http/device-cookie.ts';
+import { rememberFirstDevice } from '../http/device-cookie.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { sessionCookie, setSessionCookie } from '../http/session.ts';
@@ -74,11 +74,7 @@ export function registerMailRoutes(app: FastifyInstance, sunlog: Sunlog): void {
       }
       const signedIn = await registration.confirm(request.body.token, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
-      const deviceId = await sunlog.devices.rememberFirst(
-        signedIn.user.id,
-        deviceCookieOf(request, sunlog.config),
-      );
-      setDeviceCookie(reply, sunlog.config, deviceId);
+      await rememberFirstDevice(sunlog, request, reply, signedIn.user.id);
       return reply.status(201).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { AUTH_BODY_LIMIT_BYTES, PASSKEY_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
+import { noteSignInDevice } from '../http/device-cookie.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import { authOf, requireSession, sessionCookie, setSessionCookie } from '../http/session.ts';
@@ -172,7 +173,7 @@ export function registerPasskeyRoutes(app: FastifyInstance, sunlog: Sunlog): voi
         tags: ['passkeys'],
         summary: 'Sign in with a passkey',
         description:
-          'Opens a session like a password sign-in (the session cookie; counts as a fresh proof for re-authentication). A passkey is already two factors, so no second factor is asked for. Any failure answers 401 alike. Limited per address.',
+          'Opens a session like a password sign-in (the session cookie; counts as a fresh proof for re-authentication; a device this account has not signed in from before is recorded as account.sign-in-new-device). A passkey is already two factors, so no second factor is asked for. Any failure answers 401 alike. Limited per address.',
         body: PasskeySignInInputSchema,
         response: {
           200: AccountResponseSchema,
@@ -191,6 +192,7 @@ export function registerPasskeyRoutes(app: FastifyInstance, sunlog: Sunlog): voi
         metaOf(request),
       );
       setSessionCookie(reply, cookie, signedIn);
+      await noteSignInDevice(sunlog, request, reply, signedIn.user.id);
       return reply.status(200).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );

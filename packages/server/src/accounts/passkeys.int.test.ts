@@ -81,9 +81,16 @@ describe.each(engines())('passkeys on $name', (engine) => {
       .select(['action', 'outcome', 'detail'])
       .where('user_id', '=', person.id)
       .execute();
+    // A browser without the device cookie is a new device, as with a password sign-in.
     expect(events.map((e) => `${e.action}:${e.outcome}`)).toEqual(
-      expect.arrayContaining(['passkey.add:success', 'session.sign-in:success']),
+      expect.arrayContaining([
+        'passkey.add:success',
+        'session.sign-in:success',
+        'account.sign-in-new-device:success',
+      ]),
     );
+    const device = signedIn.cookies.find((c) => c.name.endsWith('sunlog_device'));
+    expect(device?.httpOnly).toBe(true);
     const signIn = events.find((e) => e.action === 'session.sign-in');
     expect(JSON.parse(signIn?.detail ?? '{}').method).toBe('passkey');
     // The new session counts as a fresh proof: adding another passkey needs no password.

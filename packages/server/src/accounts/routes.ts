@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Sunlog } from '../context.ts';
 import { AUTH_BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES } from '../http/body-limits.ts';
-import { deviceCookieOf, setDeviceCookie } from '../http/device-cookie.ts';
+import { noteSignInDevice, rememberFirstDevice } from '../http/device-cookie.ts';
 import { ErrorBodySchema } from '../http/errors.ts';
 import { metaOf } from '../http/request-meta.ts';
 import {
@@ -71,11 +71,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
       }
       const signedIn = await accounts.register(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
-      const deviceId = await sunlog.devices.rememberFirst(
-        signedIn.user.id,
-        deviceCookieOf(request, sunlog.config),
-      );
-      setDeviceCookie(reply, sunlog.config, deviceId);
+      await rememberFirstDevice(sunlog, request, reply, signedIn.user.id);
       return reply.status(201).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );
@@ -103,12 +99,7 @@ export function registerAccountRoutes(app: FastifyInstance, sunlog: Sunlog): voi
     async (request, reply) => {
       const signedIn = await accounts.signIn(request.body, metaOf(request));
       setSessionCookie(reply, cookie, signedIn);
-      const deviceId = await sunlog.devices.noteSignIn(
-        signedIn.user.id,
-        deviceCookieOf(request, sunlog.config),
-        metaOf(request),
-      );
-      setDeviceCookie(reply, sunlog.config, deviceId);
+      await noteSignInDevice(sunlog, request, reply, signedIn.user.id);
       return reply.status(200).send({ user: signedIn.user, profile: signedIn.profile });
     },
   );

@@ -51,6 +51,8 @@ vi.setConfig({ testTimeout: 180_000 });
  */
 const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'GET /healthz': 'Load balancers probe it without credentials; it tells only whether the database answers.',
+  'GET /metrics':
+    'No session: a Prometheus scraper sends the METRICS_TOKEN bearer token instead (401 without it), and without METRICS_TOKEN it is 404; it holds counts by route pattern, never anyone’s data.',
   'POST /api/v1/auth/register': 'Creating an account is how a person gets credentials in the first place.',
   'POST /api/v1/auth/sign-in': 'Signing in is how a person gets a session.',
   'GET /api/v1/auth/options':

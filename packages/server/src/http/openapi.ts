@@ -28,6 +28,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
             name: 'sunlog_session',
             description: 'Named __Host-sunlog_session when Sunlog is served over https.',
           },
+          metricsToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The METRICS_TOKEN setting; only GET /metrics takes it.',
+          },
         },
       },
     },

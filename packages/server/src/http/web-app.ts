@@ -23,7 +23,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 `;
 
 /**
- * Serves the built web app and answers everything no route matched: unknown /api paths get a JSON 404;
+ * Serves the built web app and answers everything no route matched: unknown /api, /healthz and /metrics paths get a JSON 404;
  * any other GET that accepts HTML gets index.html, so the app's own router handles deep links
  * (or a short page saying to build the app when there is no build).
  */
@@ -54,9 +54,12 @@ function sendIndex(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-cache').sendFile('index.html');
 }
 
+/** Paths for programs, not people: an unknown one is a JSON 404, never the web app's page. */
+const MACHINE_PATHS = ['/api', '/healthz', '/metrics'];
+
 function isApiOrHealth(url: string): boolean {
   const path = url.split('?')[0] ?? url;
-  return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz/');
+  return MACHINE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 function wantsPage(request: FastifyRequest): boolean {

@@ -29,7 +29,7 @@ import type { Clock } from '../clock.ts';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database, PushDeliveriesTable } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
-import type { PushSender } from './push-sender.ts';
+import type { PushOutcome, PushSender } from './push-sender.ts';
 import type { PushSubscriptionService, StoredPushSubscription } from './push-subscriptions.ts';
 
 /**
@@ -85,6 +85,16 @@ export interface TickReport {
   retried: number;
 }
 
+/** What this runner has done since it was made, cumulative (read by GET /metrics). */
+export interface DeliveryStats {
+  /** Passes of `tick` that finished, and that threw (the schedule logs those and tries again). */
+  ticks: { completed: number; failed: number };
+  /** Delivery rows by what became of them: scheduled (pending), and each outcome of a send or a schedule pass. */
+  deliveries: TickReport;
+  /** Requests to push services, by answer: delivered, failed, or gone (404/410: the subscription was removed). */
+  pushes: { delivered: number; failed: number; gone: number };
+}
+
 export interface DeliveryJobDeps {
   db: Kysely<Database>;
   engine: DatabaseConfig['engine'];
@@ -127,6 +137,11 @@ export class DeliveryJob {
   readonly #send: PushSender;
   readonly #limit: <T>(task: () => Promise<T>) => Promise<T>;
   readonly runnerId: string;
+  readonly #stats: DeliveryStats = {
+    ticks: { completed: 0, failed: 0 },
+    deliveries: { scheduled: 0, sent: 0, failed: 0, suppressed: 0, missed: 0, retried: 0 },
+    pushes: { delivered: 0, failed: 0, gone: 0 },
+  };
 
   constructor(deps: DeliveryJobDeps) {
     this.#db = deps.db;
@@ -138,8 +153,29 @@ export class DeliveryJob {
     this.runnerId = deps.runnerId ?? randomUUID();
   }
 
+  /** A copy of the counts so far. */
+  get stats(): DeliveryStats {
+    return {
+      ticks: { ...this.#stats.ticks },
+      deliveries: { ...this.#stats.deliveries },
+      pushes: { ...this.#stats.pushes },
+    };
+  }
+
   /** One pass: schedule what fell due, then send everything claimable until none is left. */
   async tick(): Promise<TickReport> {
+    let report: TickReport;
+    try {
+      report = await this.#tick();
+    } catch (error) {
+      this.#stats.ticks.failed += 1;
+      throw error;
+    }
+    this.#stats.ticks.completed += 1;
+    return report;
+  }
+
+  async #tick(): Promise<TickReport> {
     const report: TickReport = { scheduled: 0, sent: 0, failed: 0, suppressed: 0, missed: 0, retried: 0 };
     const scheduled = await this.schedule();
     report.scheduled = scheduled.pending;
@@ -190,6 +226,8 @@ export class DeliveryJob {
         }
       }
     }
+    this.#stats.deliveries.scheduled += pending;
+    this.#stats.deliveries.missed += missed;
     return { pending, missed };
   }
 
@@ -200,7 +238,10 @@ export class DeliveryJob {
       const { rows, inDoubt } = await this.#claim();
       if (rows.length === 0) return report;
       const outcomes = await this.#sendClaimed(rows, inDoubt);
-      for (const outcome of outcomes) report[outcome] += 1;
+      for (const outcome of outcomes) {
+        report[outcome] += 1;
+        this.#stats.deliveries[outcome] += 1;
+      }
     }
   }
 
@@ -290,13 +331,7 @@ export class DeliveryJob {
       return 'suppressed';
     }
     const results = await Promise.all(
-      subscriptions.map((subscription) =>
-        this.#limit(async () => {
-          const outcome = await this.#send(subscription, notification);
-          if (!outcome.ok && outcome.gone) await this.#subscriptions.remove(subscription.id);
-          return outcome;
-        }),
-      ),
+      subscriptions.map((subscription) => this.#limit(() => this.#push(subscription, notification))),
     );
     const attempts = row.attempts + 1;
     if (results.some((result) => result.ok)) {
@@ -318,6 +353,19 @@ export class DeliveryJob {
     }
     finish(row, { status: 'failed', attempts });
     return 'failed';
+  }
+
+  /** One request to a push service; a subscription the service calls gone (404/410) is removed. */
+  async #push(
+    subscription: StoredPushSubscription,
+    notification: ReminderNotification,
+  ): Promise<PushOutcome> {
+    const outcome = await this.#send(subscription, notification);
+    if (outcome.ok) this.#stats.pushes.delivered += 1;
+    else if (outcome.gone) this.#stats.pushes.gone += 1;
+    else this.#stats.pushes.failed += 1;
+    if (!outcome.ok && outcome.gone) await this.#subscriptions.remove(subscription.id);
+    return outcome;
   }
 
   /** Writes the rows' outcomes and releases their leases, each only while this runner still holds it. */
@@ -390,13 +438,7 @@ export class DeliveryJob {
     const subscriptions = await this.#subscriptions.forUsers([userId]);
     const notification = testNotification();
     const results = await Promise.all(
-      subscriptions.map((subscription) =>
-        this.#limit(async () => {
-          const outcome = await this.#send(subscription, notification);
-          if (!outcome.ok && outcome.gone) await this.#subscriptions.remove(subscription.id);
-          return outcome;
-        }),
-      ),
+      subscriptions.map((subscription) => this.#limit(() => this.#push(subscription, notification))),
     );
     return results.filter((result) => result.ok).length;
   }

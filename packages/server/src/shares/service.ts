@@ -401,6 +401,26 @@ export class ShareService {
     return remaining;
   }
 
+  /**
+   * Retention for links: erases the ciphertext of every link whose time has passed and deletes file
+   * addresses that stopped working, so an expired link holds no health data, like a revoked one. The
+   * row stays, so the person's list still shows the link as expired with its label and access count.
+   * Safe to run at any time and more than once; returns how many links were erased.
+   */
+  async eraseExpired(now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.#db.transaction().execute(async (trx) => {
+      const erased = await trx
+        .updateTable('shares')
+        .set({ ciphertext: '' })
+        .where('expires_at', '<=', at)
+        .where('ciphertext', '!=', '')
+        .executeTakeFirst();
+      await trx.deleteFrom('share_files').where('expires_at', '<=', at).execute();
+      return Number(erased.numUpdatedRows);
+    });
+  }
+
   /** The FHIR Bundle for the range with the clinician report (A4) inside it, as JSON text. */
   async #bundleJson(user: User, range: { from: string; to: string }): Promise<string> {
     const { profile } = await this.#accounts.getAccount(user);

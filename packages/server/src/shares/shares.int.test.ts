@@ -302,6 +302,45 @@ describe.each(engines())('SMART Health Links on $name', (engine) => {
     expect(status).toBe('expired');
   });
 
+  test('retention erases an expired link’s ciphertext and its file addresses, keeps it listed as expired, and leaves a live link whole', async () => {
+    const s = server();
+    const person = await registerPerson(s);
+    const short = await share(s, person, { expiresInDays: 1, label: 'Short' });
+    const long = await share(s, person, { expiresInDays: 30, label: 'Long' });
+    const transport = transportOf(s);
+    for (const link of [short, long]) {
+      const manifest = await requestManifest(transport, decodeShlink(link.link), { recipient: 'GP' });
+      expect(manifest.kind).toBe('files');
+    }
+    const { db } = s.sunlog;
+    const rows = () =>
+      db.selectFrom('shares').select(['id', 'ciphertext']).where('user_id', '=', person.id).execute();
+    const files = (shareId: string) =>
+      db.selectFrom('share_files').select('file_id_hash').where('share_id', '=', shareId).execute();
+    expect(await s.sunlog.shares.eraseExpired(time.clock())).toBe(0);
+
+    time.advance(DAY_MS + 60_000);
+    expect(await s.sunlog.shares.eraseExpired(time.clock())).toBe(1);
+    const after = new Map((await rows()).map((row) => [row.id, row.ciphertext]));
+    expect(after.get(short.id)).toBe('');
+    expect(after.get(long.id)?.split('.')).toHaveLength(5);
+    // File addresses live minutes, so both links' are gone by now; the live link hands out new ones.
+    expect(await files(short.id)).toHaveLength(0);
+    expect(await files(long.id)).toHaveLength(0);
+    expect((await requestManifest(transport, decodeShlink(long.link), { recipient: 'GP' })).kind).toBe(
+      'files',
+    );
+    expect(await files(long.id)).toHaveLength(1);
+    const listed = await listShares(s, person);
+    expect(listed.map((row) => [row.label, row.status])).toEqual(
+      expect.arrayContaining([
+        ['Short', 'expired'],
+        ['Long', 'active'],
+      ]),
+    );
+    expect(await s.sunlog.shares.eraseExpired(time.clock())).toBe(0);
+  });
+
   test('revoking answers 204 and the link, and a file address it gave, answer 404 at once; another person’s or an unknown id answers 404', async () => {
     const s = server();
     const person = await registerPerson(s);
