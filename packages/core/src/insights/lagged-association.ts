@@ -146,6 +146,8 @@ export interface RatingTest {
   cumulativeInterval: Interval;
   /** The cumulative association shrunk towards zero (positive-part James–Stein). */
   shrunkCumulative: number;
+  /** The reported size, on the person's own range of dose-taking. */
+  contrast: TypicalContrast;
   /** The lag with the strongest association in the scan (the peak). */
   peakLagDays: number;
   /**
@@ -154,6 +156,28 @@ export interface RatingTest {
    */
   peakLagInterval: Interval;
   curve: LagCurvePoint[];
+}
+
+/**
+ * The reported size of an association, on the person's own range of dose-taking rather than the
+ * linear model's "every dose against none" (which reaches beyond the shares a person had and, for
+ * a response that saturates, overstates it about twofold on the simulated people).
+ */
+export interface TypicalContrast {
+  /** Mean 7-day share taken in the person's worst third of weeks (at the peak delay, days used). */
+  lowShare: number;
+  /** Mean 7-day share taken in the person's best third of weeks. */
+  highShare: number;
+  /**
+   * Rating points after the best third of weeks against the worst third: the lag curve's
+   * difference Σ β(l)·(mean share l days earlier, best-third days − worst-third days), each day with
+   * the dose-taking it actually had at every delay.
+   */
+  points: number;
+  /** 95% t interval of `points`. */
+  interval: Interval;
+  /** `points` shrunk towards zero by the same James–Stein factor as `shrunkCumulative`. */
+  shrunkPoints: number;
 }
 
 /** Numbers behind one rating's association insight. */
@@ -178,6 +202,12 @@ export interface AssociationOptions {
   seed?: number;
   /** 1 on days inside a recorded flare-up (same grid as the series). */
   flareDays?: Uint8Array;
+  /**
+   * For the benchmark's reference rows only, never set by the app: analyse a function of the
+   * 7-day share instead of the share itself (e.g. a simulated generator's own response rule), to
+   * measure what the same method would find if the response shape were known.
+   */
+  exposureResponse?: (share: number) => number;
 }
 
 interface Fitted {
@@ -186,6 +216,8 @@ interface Fitted {
   covariance: number[][];
   df: number;
   persistence: number;
+  /** The exposure on the day grid (the reported size reads it at the peak delay). */
+  exposure: Float64Array;
   /** The days used, the ratings and the nuisance columns (for the scan). */
   times: Float64Array;
   ys: Float64Array;
@@ -287,6 +319,7 @@ function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
     covariance,
     df,
     persistence: fit.persistence,
+    exposure,
     times: used(times),
     ys: used(ys),
     nuisance: columns.slice(0, first),
@@ -611,6 +644,30 @@ function summarise(
   if (!scan) return null;
   const strongest = scan.z.reduce((best, v, l) => (Math.abs(v) > Math.abs(scan.z[best] ?? 0) ? l : best), 0);
   const direction = (scan.z[strongest] ?? 0) < 0 ? -1 : 1;
+  // The reported size: the fitted curve's difference between the days after the best and the worst
+  // third of weeks (by the share at the peak delay), each day with its own dose-taking at every lag.
+  const share = Float64Array.from(fit.times, (t) => fit.exposure[t - strongest] as number);
+  const thirds = thirdsOf(share);
+  const meanOver = (days: Int32Array, value: (t: number) => number) => {
+    let sum = 0;
+    for (const i of days) sum += value(fit.times[i] as number);
+    return sum / days.length;
+  };
+  const shareAt = (lag: number) => (t: number) => fit.exposure[t - lag] as number;
+  const lagContrast = Array.from(
+    { length: ASSOCIATION.maxLagDays + 1 },
+    (_, l) => meanOver(thirds.high, shareAt(l)) - meanOver(thirds.low, shareAt(l)),
+  );
+  const contrastRow = LAG_BASIS.map((b) => b.reduce((sum, v, l) => sum + v * (lagContrast[l] ?? 0), 0));
+  const contrastPoints = contrastRow.reduce((sum, v, j) => sum + v * (fit.theta[j] ?? 0), 0);
+  const contrastHalf = quantile * Math.sqrt(Math.max(0, quadraticForm(contrastRow, fit.covariance)));
+  const contrast: TypicalContrast = {
+    lowShare: meanOver(thirds.low, shareAt(strongest)),
+    highShare: meanOver(thirds.high, shareAt(strongest)),
+    points: contrastPoints,
+    interval: { low: contrastPoints - contrastHalf, high: contrastPoints + contrastHalf },
+    shrunkPoints: shrink * contrastPoints,
+  };
   const test: UnadjustedTest = {
     symptom,
     pairs: fit.pairs,
@@ -624,12 +681,55 @@ function summarise(
     cumulative,
     cumulativeInterval: { low: cumulative - cumulativeHalf, high: cumulative + cumulativeHalf },
     shrunkCumulative: shrink * cumulative,
+    contrast,
     peakLagDays: strongest,
     peakLagInterval: ALL_LAGS,
     lagStatistics: scan.z,
     curve,
   };
   return { test, scan };
+}
+
+/**
+ * Indices of the third of entries with the lowest `key` and of the third with the highest (ties
+ * kept in their order, so the split is repeatable).
+ */
+function thirdsOf(key: ArrayLike<number>): { low: Int32Array; high: Int32Array } {
+  const n = key.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (key[a] as number) - (key[b] as number) || a - b,
+  );
+  const third = Math.max(1, Math.floor(n / 3));
+  return { low: Int32Array.from(order.slice(0, third)), high: Int32Array.from(order.slice(n - third)) };
+}
+
+/**
+ * The reported size's definition applied to any daily quantity: over the days a rating's
+ * association uses (a rating and a full exposure history), the mean of `perDay` on the days whose
+ * 7-day share `lagDays` earlier is in the best third, minus its mean on the worst third. With
+ * `perDay` the effect a simulation planted, this is the truth the reported `contrast.points`
+ * estimates at that delay.
+ */
+export function contrastOverDaysUsed(
+  series: DailySeries,
+  symptom: SymptomKey,
+  lagDays: number,
+  perDay: ArrayLike<number>,
+): number {
+  const exposure = trailingAdherence(series, ASSOCIATION.exposureWindowDays);
+  const { complete } = lagDesignOf(exposure, undefined);
+  const rating = series.symptoms[symptom];
+  const key: number[] = [];
+  const outcome: number[] = [];
+  for (let t = ASSOCIATION.maxLagDays; t < series.length; t++) {
+    if (Number.isNaN(rating[t] as number) || complete[t] !== 1) continue;
+    key.push(exposure[t - lagDays] as number);
+    outcome.push(perDay[t] as number);
+  }
+  const { low, high } = thirdsOf(key);
+  const mean = (indices: Int32Array) =>
+    indices.reduce((sum, i) => sum + (outcome[i] as number), 0) / indices.length;
+  return mean(high) - mean(low);
 }
 
 /** Holm's step-down: which p-values are rejected at family-wise level `alpha`, and adjusted p-values. */
@@ -678,7 +778,9 @@ export function laggedAssociations(
 ): { insights: AssociationInsight[]; tests: RatingTest[] } {
   const c = ASSOCIATION;
   const seed = options.seed ?? 0;
-  const exposure = trailingAdherence(series, c.exposureWindowDays);
+  const share = trailingAdherence(series, c.exposureWindowDays);
+  const response = options.exposureResponse;
+  const exposure = response ? share.map((v) => (Number.isNaN(v) ? v : response(v))) : share;
   let exposureMin = Number.POSITIVE_INFINITY;
   let exposureMax = Number.NEGATIVE_INFINITY;
   for (const v of exposure) {
@@ -731,7 +833,7 @@ export function laggedAssociations(
     return { ...test, peakLagInterval: { ...peakLagInterval }, adjustedPValue: adjusted[i] ?? 1, claimed };
   });
 
-  const unit = 'points, all doses taken against none';
+  const unit = 'points, best third of weeks for dose-taking against worst third';
   const insights = SYMPTOMS.map((symptom): AssociationInsight => {
     const label = SYMPTOM_LABELS[symptom];
     const test = tests.find((t) => t.symptom === symptom) ?? null;
@@ -771,7 +873,8 @@ export function laggedAssociations(
       };
     }
     const word = test.direction < 0 ? 'lower' : 'higher';
-    const { low, high } = test.cumulativeInterval;
+    const { low, high } = test.contrast.interval;
+    const percentOf = (v: number) => `${Math.round(v * 100)}%`;
     const lag = test.peakLagDays;
     const lagRange =
       test.peakLagInterval.low === test.peakLagInterval.high
@@ -781,7 +884,7 @@ export function laggedAssociations(
       kind: 'lagged-association',
       subject: symptom,
       status: 'ok',
-      estimate: test.shrunkCumulative,
+      estimate: test.contrast.shrunkPoints,
       unit,
       uncertainty: ci95(
         low,
@@ -791,9 +894,11 @@ export function laggedAssociations(
       basis: { days: test.pairs },
       sentence:
         `Your ${label} score tended to be ${word} ${delayWords(lag)}` +
-        `${lagRange}. With every dose taken it was about ` +
-        `${pluralNumber(test.direction * test.shrunkCumulative, intervalDigits(low, high), 'point')} ` +
-        `${word} than with none (95% CI ${formatInterval(low, high)}), across ` +
+        `${lagRange}. After your best third of weeks for dose-taking (about ` +
+        `${percentOf(test.contrast.highShare)} of doses taken) it was about ` +
+        `${pluralNumber(test.direction * test.contrast.shrunkPoints, intervalDigits(low, high), 'point')} ` +
+        `${word} than after your worst third (about ${percentOf(test.contrast.lowShare)}; 95% CI ` +
+        `${formatInterval(low, high)}), across ` +
         `${plural(test.pairs, 'day')}. This is a pattern in your own records; something else that ` +
         'changed at the same times could explain it.',
       detail: { ...detail, bestLagDays: lag },
