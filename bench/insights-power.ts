@@ -308,9 +308,9 @@ export function benchInsightsPower(
       'drawn ranges, persistence 0.3–0.8 per rating and 10–50% missing per person; effects follow taking at least 5 of the ' +
       '7 doses ending on the delay, except where the 14-day share or a step after the regimen starts is named), analysed by ' +
       '`computeInsights`. A person is found when the planted rating is claimed with the right sign and the peak lag within ' +
-      'the stated days of the truth. The reported size is the sustained association (every dose taken against none, kept ' +
-      'up), whose truth is the planted points under both dose-following shapes; its coverage is counted over the people ' +
-      `found. Seeds from ${seed}. Source and command: \`npx tsx bench/insights-power.ts --null ${nullPeople} --people ${people}\`.`,
+      'the stated days of the truth. The reported size is the difference between the person’s best and worst third of ' +
+      'weeks for dose-taking; its truth is the planted effect’s mean over the same thirds of days at the true delay, and ' +
+      `its coverage and error (towards the planted sign) are counted over the people found. The reference rows give the same method the generator’s own rule as the exposure, which the engine may not use. Seeds from ${seed}. Source and command: \`npx tsx bench/insights-power.ts --null ${nullPeople} --people ${people}\`.`,
     header: [
       'scenario, days tracked',
       'simulated people',
