@@ -169,14 +169,15 @@ function runScenario(
       outcome.lagCovered++;
     if (scenario?.reference) continue;
     // The reported size: points after the person's best third of weeks for dose-taking against their
-    // worst third, sustained; its truth is the planted effect's mean over the same thirds of days at
-    // the true delay.
+    // worst third; its truth is the planted effect's mean over the same thirds of days at the true delay.
+    const size = own.contrast;
+    if (!size) continue;
     const truth = contrastOverDaysUsed(series, effect.symptom, effect.lagDays, simulated.effectByDay);
     const sign = Math.sign(effect.points);
     outcome.withTruth++;
-    outcome.rawErrorSum += (own.contrast.points - truth) * sign;
-    outcome.shrunkErrorSum += (own.contrast.shrunkPoints - truth) * sign;
-    if (own.contrast.interval.low <= truth && truth <= own.contrast.interval.high) outcome.covered++;
+    outcome.rawErrorSum += (size.points - truth) * sign;
+    outcome.shrunkErrorSum += (size.shrunkPoints - truth) * sign;
+    if (size.interval.low <= truth && truth <= size.interval.high) outcome.covered++;
   }
   return outcome;
 }

@@ -58,15 +58,15 @@ import {
  *   linear curve's extrapolation to none and all doses overstated it about twofold. The point
  *   estimate is shrunk towards zero by the positive-part James–Stein factor 1 − (k − 2)/W of the
  *   curve's Wald statistic W. Measured (docs/benchmarks.md): the interval covers the truth for
- *   about 90–95% of the people found at 365 days; at 180 days, where few are found, the shrunk
- *   size is still inflated by selection.
+ *   93–95% of the people found at 365 days; at 180 days, and for weak effects, where few are found,
+ *   the shrunk size is still inflated by selection (by about +0.7 points for a 1.5-point effect).
  *
  * Power, measured on simulated people (docs/benchmarks.md): a 1.5-point effect that follows
- * taking at least 5 of 7 doses is found with the right rating, sign and lag ±3 days for about 30%
+ * taking at least 5 of 7 doses is found with the right rating, sign and lag ±3 days for about 29%
  * of people at 365 days and 6% at 180 days, against goals of 80% and 45% (issue 10). The same
- * method given the simulation's own rule as the exposure reaches only about half at 365 days, so
- * the gap is not the exposure's shape alone; monotone transforms of the share (S-curves, convex,
- * concave) gained only when one matched the simulation's threshold, which would flatter the tests.
+ * method given the simulation's own rule as the exposure finds 67% and 13%, so the gap is not the
+ * exposure's shape alone; monotone transforms of the share (S-curves, convex, concave) gained only
+ * when one matched the simulation's threshold, which would flatter the tests, so none is used.
  */
 export const ASSOCIATION = {
   maxLagDays: 28,
@@ -159,8 +159,8 @@ export interface RatingTest {
   cumulativeInterval: Interval;
   /** The cumulative association shrunk towards zero (positive-part James–Stein). */
   shrunkCumulative: number;
-  /** The reported size, on the person's own range of dose-taking. */
-  contrast: TypicalContrast;
+  /** The reported size, on the person's own range of dose-taking; null for a rating not claimed. */
+  contrast: TypicalContrast | null;
   /** The lag with the strongest association in the scan (the peak). */
   peakLagDays: number;
   /**
@@ -636,7 +636,7 @@ function summarise(
   symptom: SymptomKey,
   fit: Fitted,
   seed: number,
-): { test: UnadjustedTest; scan: Scan } | null {
+): { test: UnadjustedTest; scan: Scan; contrast: () => TypicalContrast } | null {
   const inverse = invertSymmetric(fit.covariance);
   if (!inverse) return null;
   const k = fit.theta.length;
@@ -657,30 +657,6 @@ function summarise(
   if (!scan) return null;
   const strongest = scan.z.reduce((best, v, l) => (Math.abs(v) > Math.abs(scan.z[best] ?? 0) ? l : best), 0);
   const direction = (scan.z[strongest] ?? 0) < 0 ? -1 : 1;
-  // The reported size: the fitted curve's difference between the days after the best and the worst
-  // third of weeks (by the share at the peak delay), each day with its own dose-taking at every lag.
-  const share = Float64Array.from(fit.times, (t) => fit.exposure[t - strongest] as number);
-  const thirds = thirdsOf(share);
-  const meanOver = (days: Int32Array, value: (t: number) => number) => {
-    let sum = 0;
-    for (const i of days) sum += value(fit.times[i] as number);
-    return sum / days.length;
-  };
-  const shareAt = (lag: number) => (t: number) => fit.exposure[t - lag] as number;
-  const lagContrast = Array.from(
-    { length: ASSOCIATION.maxLagDays + 1 },
-    (_, l) => meanOver(thirds.high, shareAt(l)) - meanOver(thirds.low, shareAt(l)),
-  );
-  const contrastRow = LAG_BASIS.map((b) => b.reduce((sum, v, l) => sum + v * (lagContrast[l] ?? 0), 0));
-  const contrastPoints = contrastRow.reduce((sum, v, j) => sum + v * (fit.theta[j] ?? 0), 0);
-  const contrastHalf = quantile * Math.sqrt(Math.max(0, quadraticForm(contrastRow, fit.covariance)));
-  const contrast: TypicalContrast = {
-    lowShare: meanOver(thirds.low, shareAt(strongest)),
-    highShare: meanOver(thirds.high, shareAt(strongest)),
-    points: contrastPoints,
-    interval: { low: contrastPoints - contrastHalf, high: contrastPoints + contrastHalf },
-    shrunkPoints: shrink * contrastPoints,
-  };
   const test: UnadjustedTest = {
     symptom,
     pairs: fit.pairs,
@@ -694,13 +670,41 @@ function summarise(
     cumulative,
     cumulativeInterval: { low: cumulative - cumulativeHalf, high: cumulative + cumulativeHalf },
     shrunkCumulative: shrink * cumulative,
-    contrast,
+    contrast: null,
     peakLagDays: strongest,
     peakLagInterval: ALL_LAGS,
     lagStatistics: scan.z,
     curve,
   };
-  return { test, scan };
+  return { test, scan, contrast: () => typicalContrast(fit, strongest, quantile, shrink) };
+}
+
+/**
+ * The reported size: the fitted curve's difference between the days after the best and the worst
+ * third of weeks (by the share at the peak delay), each day with its own dose-taking at every lag.
+ */
+function typicalContrast(fit: Fitted, peak: number, quantile: number, shrink: number): TypicalContrast {
+  const { times, exposure } = fit;
+  const thirds = thirdsOf(Float64Array.from(times, (t) => exposure[t - peak] as number));
+  const meanShare = (days: Int32Array, lag: number) => {
+    let sum = 0;
+    for (const i of days) sum += exposure[(times[i] as number) - lag] as number;
+    return sum / days.length;
+  };
+  const lagContrast = Array.from(
+    { length: ASSOCIATION.maxLagDays + 1 },
+    (_, l) => meanShare(thirds.high, l) - meanShare(thirds.low, l),
+  );
+  const row = LAG_BASIS.map((b) => b.reduce((sum, v, l) => sum + v * (lagContrast[l] ?? 0), 0));
+  const points = row.reduce((sum, v, j) => sum + v * (fit.theta[j] ?? 0), 0);
+  const half = quantile * Math.sqrt(Math.max(0, quadraticForm(row, fit.covariance)));
+  return {
+    lowShare: meanShare(thirds.low, peak),
+    highShare: meanShare(thirds.high, peak),
+    points,
+    interval: { low: points - half, high: points + half },
+    shrunkPoints: shrink * points,
+  };
 }
 
 /**
@@ -804,7 +808,7 @@ export function laggedAssociations(
   }
   const exposureVaries = exposureMax > exposureMin;
 
-  const raw: { test: UnadjustedTest; scan: Scan }[] = [];
+  const raw: NonNullable<ReturnType<typeof summarise>>[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
   let design: LagDesign | undefined;
   for (const symptom of SYMPTOMS) {
@@ -837,13 +841,19 @@ export function laggedAssociations(
     raw.map(({ test }) => test.pValue),
     c.anyClaimRate,
   );
-  const tests: RatingTest[] = raw.map(({ test, scan }, i) => {
+  const tests: RatingTest[] = raw.map(({ test, scan, contrast }, i) => {
     const claimed = rejected[i] ?? false;
-    // The peak's interval is only ever shown for a claim, so only a claim pays for its draws.
+    // The peak's interval and the size are only ever shown for a claim, so only a claim pays for them.
     const peakLagInterval = claimed
       ? scanPeakInterval(scan, test.direction, createRandom(deriveSeed(seed, `peak:${test.symptom}`)))
       : ALL_LAGS;
-    return { ...test, peakLagInterval: { ...peakLagInterval }, adjustedPValue: adjusted[i] ?? 1, claimed };
+    return {
+      ...test,
+      peakLagInterval: { ...peakLagInterval },
+      contrast: claimed ? contrast() : null,
+      adjustedPValue: adjusted[i] ?? 1,
+      claimed,
+    };
   });
 
   const unit = 'points, best third of weeks for dose-taking against worst third';
@@ -868,7 +878,7 @@ export function laggedAssociations(
       };
     }
     const days = test?.pairs ?? 0;
-    if (!test?.claimed) {
+    if (!test?.claimed || !test.contrast) {
       return {
         kind: 'lagged-association',
         subject: symptom,
@@ -886,7 +896,8 @@ export function laggedAssociations(
       };
     }
     const word = test.direction < 0 ? 'lower' : 'higher';
-    const { low, high } = test.contrast.interval;
+    const contrast = test.contrast;
+    const { low, high } = contrast.interval;
     const percentOf = (v: number) => `${Math.round(v * 100)}%`;
     const lag = test.peakLagDays;
     const lagRange =
@@ -897,7 +908,7 @@ export function laggedAssociations(
       kind: 'lagged-association',
       subject: symptom,
       status: 'ok',
-      estimate: test.contrast.shrunkPoints,
+      estimate: contrast.shrunkPoints,
       unit,
       uncertainty: ci95(
         low,
@@ -908,9 +919,9 @@ export function laggedAssociations(
       sentence:
         `Your ${label} score tended to be ${word} ${delayWords(lag)}` +
         `${lagRange}. After your best third of weeks for dose-taking (about ` +
-        `${percentOf(test.contrast.highShare)} of doses taken) it was about ` +
-        `${pluralNumber(test.direction * test.contrast.shrunkPoints, intervalDigits(low, high), 'point')} ` +
-        `${word} than after your worst third (about ${percentOf(test.contrast.lowShare)}; 95% CI ` +
+        `${percentOf(contrast.highShare)} of doses taken) it was about ` +
+        `${pluralNumber(test.direction * contrast.shrunkPoints, intervalDigits(low, high), 'point')} ` +
+        `${word} than after your worst third (about ${percentOf(contrast.lowShare)}; 95% CI ` +
         `${formatInterval(low, high)}), across ` +
         `${plural(test.pairs, 'day')}. This is a pattern in your own records; something else that ` +
         'changed at the same times could explain it.',
