@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccountDeletionRoutes } from './account-deletion/routes.ts';
@@ -20,6 +19,7 @@ import { handleError } from './http/errors.ts';
 import { rejectNulCharacters } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './http/web-app.ts';
 import { registerImportRoutes } from './imports/routes.ts';
 import { registerMetricsRoutes } from './metrics/routes.ts';
@@ -103,7 +103,7 @@ export async function buildApp(sunlog: Sunlog, options: BuildAppOptions = {}): P
   });
   registerResponseHeaders(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

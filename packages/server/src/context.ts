@@ -135,7 +135,7 @@ export async function openSunlog(config: Config, options: OpenSunlogOptions = {}
           publicUrl: config.publicUrl,
         });
   const passkeys = new PasskeyService({ db, clock, audit, accounts, limiter });
-  const records = new RecordService({ db, clock, audit });
+  const records = new RecordService({ db, engine: config.database.engine, clock, audit });
   const exports = new ExportService({ db, clock, audit, accounts, records });
   const imports = new ImportService({ db, audit, accounts, records });
   const accountDeletion = new AccountDeletionService({ db, engine: config.database.engine, audit, accounts });

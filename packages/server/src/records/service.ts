@@ -7,8 +7,14 @@ import { RETENTION_DAYS } from '@sunlog/core/records/retention';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
-import { type GroupCommitStats, GroupCommitter } from '../db/group-commit.ts';
-import type { Database } from '../db/tables.ts';
+import type { DatabaseConfig } from '../config.ts';
+import {
+  GROUP_COMMIT_LANES,
+  type GroupCommitStats,
+  GroupCommitter,
+  type SharedStep,
+} from '../db/group-commit.ts';
+import type { Database, RecordTableName } from '../db/tables.ts';
 import { SunlogError } from '../errors.ts';
 import { encodeCursor, readCursor } from '../page-cursor.ts';
 import type { RequestMeta } from '../request-meta.ts';
@@ -21,7 +27,7 @@ import {
   type RecordKind,
   type StoredRecordBase,
 } from './kinds.ts';
-import { RecordStore } from './store.ts';
+import { type NewRecordRow, RecordStore } from './store.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -72,11 +78,18 @@ export class RecordService {
   readonly #store: RecordStore;
   readonly #clock: Clock;
   readonly #audit: AuditLog;
-  readonly #creates: GroupCommitter;
+  /** Every record write from the API (create, edit, delete, restore) goes through group commit. */
+  readonly #writes: GroupCommitter;
+  readonly #insertSteps = new Map<RecordTableName, SharedStep<NewRecordRow<StoredRecordBase>, boolean>>();
 
-  constructor(deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog }) {
+  constructor(deps: {
+    db: Kysely<Database>;
+    engine: DatabaseConfig['engine'];
+    clock: Clock;
+    audit: AuditLog;
+  }) {
     this.#db = deps.db;
-    this.#creates = new GroupCommitter(deps.db);
+    this.#writes = new GroupCommitter(deps.db, { lanes: GROUP_COMMIT_LANES[deps.engine] });
     this.#store = new RecordStore(deps.db);
     this.#clock = deps.clock;
     this.#audit = deps.audit;
@@ -92,14 +105,26 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
-    // Group commit: creates arriving together share one transaction, each isolated by a savepoint and
-    // answered once that transaction has committed (see db/group-commit.ts).
-    return this.#creates.run((trx) => this.createIn(trx, kind, userId, body));
+    const row = this.#newRow(kind, userId, body);
+    // Group commit: creates arriving together share one transaction and are answered once it has
+    // committed (see db/group-commit.ts); the creates of one kind in a batch are one multi-row insert.
+    // A create refuses (idempotency conflict) only when its row was not inserted, so it needs no
+    // savepoint; after the insert it only reads, so a batch of creates needs no transaction either.
+    return this.#writes.run((trx, inserted) => this.#settleCreate(trx, kind, row, inserted), {
+      refusesBeforeWriting: true,
+      onlyReadsAfterStep: true,
+      shared: { step: this.#insertStep(kind) as SharedStep<NewRecordRow<R>, boolean>, input: row },
+    });
   }
 
-  /** Commits and writes of the grouped creates so far. */
+  /** Commits and writes of the grouped record writes (creates, edits, deletes, restores) so far. */
+  get commitStats(): GroupCommitStats {
+    return this.#writes.stats;
+  }
+
+  /** The same as `commitStats`; the name from when only creates were grouped. */
   get createCommitStats(): GroupCommitStats {
-    return this.#creates.stats;
+    return this.#writes.stats;
   }
 
   /** `create` inside the caller's transaction (an import writes all its records in one). */
@@ -109,17 +134,36 @@ export class RecordService {
     userId: string,
     body: C,
   ): Promise<Created<R>> {
+    const row = this.#newRow(kind, userId, body);
+    const inserted = await this.#store.insertIfAbsent(trx, kind, userId, row);
+    return this.#settleCreate(trx, kind, row, inserted);
+  }
+
+  /** The row a create stores, after the checks that refuse it outright. */
+  #newRow<C extends RecordCreateBase, R extends StoredRecordBase>(
+    kind: RecordKind<C, R>,
+    userId: string,
+    body: C,
+  ): NewRecordRow<R> {
     const hash = bodyHash(body);
     refuseImplausibleDates(body, this.#clock());
     const now = this.#clock().toISOString();
     const record = kind.schema.parse({ ...body, createdAt: now, updatedAt: now });
-    const filedOn = kind.filedOn(body);
-    if (await this.#store.insertIfAbsent(trx, kind, userId, { record, filedOn, bodyHash: hash })) {
-      return { record, created: true };
-    }
-    const existing = await this.#store.find(trx, kind, userId, body.id);
-    if (existing === undefined) throw new Error(`${kind.name} ${body.id} conflicted on insert but is gone`);
-    if (existing.bodyHash !== hash) {
+    return { userId, record, filedOn: kind.filedOn(body), bodyHash: hash };
+  }
+
+  /** What a create answers once its insert ran: made, a replay of the stored record, or a conflict. */
+  async #settleCreate<C extends RecordCreateBase, R extends StoredRecordBase>(
+    trx: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    row: NewRecordRow<R>,
+    inserted: boolean,
+  ): Promise<Created<R>> {
+    if (inserted) return { record: row.record, created: true };
+    const existing = await this.#store.find(trx, kind, row.userId, row.record.id);
+    if (existing === undefined)
+      throw new Error(`${kind.name} ${row.record.id} conflicted on insert but is gone`);
+    if (existing.bodyHash !== row.bodyHash) {
       throw new SunlogError(
         'idempotency-conflict',
         'A different record was already saved with this id. Make a new id for a new record.',
@@ -127,6 +171,16 @@ export class RecordService {
       );
     }
     return { record: existing.record, created: false };
+  }
+
+  /** The batch step that inserts the grouped creates of one kind in one statement. */
+  #insertStep(kind: RecordKind): SharedStep<NewRecordRow<StoredRecordBase>, boolean> {
+    let step = this.#insertSteps.get(kind.table);
+    if (step === undefined) {
+      step = { run: (trx, rows) => this.#store.insertManyIfAbsent(trx, kind, rows) };
+      this.#insertSteps.set(kind.table, step);
+    }
+    return step;
   }
 
   /** One page of the person's live records, newest filed date first. */
@@ -178,7 +232,9 @@ export class RecordService {
         fields: [{ path: 'id', message: 'Must equal the id in the address.' }],
       });
     }
-    return this.#db.transaction().execute((trx) => this.replaceIn(trx, kind, userId, body));
+    // Grouped with other writes. It refuses (not found, implausible date) before it writes the old
+    // version and the new record, so it needs no savepoint.
+    return this.#writes.run((trx) => this.replaceIn(trx, kind, userId, body), { refusesBeforeWriting: true });
   }
 
   /** `replace` inside the caller's transaction; the record is the one `body.id` names. */
@@ -213,20 +269,25 @@ export class RecordService {
   /** Soft-deletes the person's record so it can be restored; deleting it again is harmless. */
   async remove(kind: RecordKind, userId: string, id: string, meta: RequestMeta): Promise<void> {
     const now = this.#clock().toISOString();
-    await this.#db.transaction().execute(async (trx) => {
-      if (await this.#store.markDeleted(trx, kind, userId, id, now)) {
-        await this.#audit.record(trx, {
-          action: 'record.delete',
-          outcome: 'success',
-          userId,
-          requestId: meta.requestId,
-          // Kind and id only: no health values in the audit trail.
-          detail: { kind: kind.name, id },
-        });
-        return;
-      }
-      if ((await this.#store.find(trx, kind, userId, id)) === undefined) throw notFound(kind);
-    });
+    // Grouped with other writes; the delete and its audit event commit together or not at all. It
+    // refuses (not found) only when it marked nothing, so it needs no savepoint.
+    await this.#writes.run(
+      async (trx) => {
+        if (await this.#store.markDeleted(trx, kind, userId, id, now)) {
+          await this.#audit.record(trx, {
+            action: 'record.delete',
+            outcome: 'success',
+            userId,
+            requestId: meta.requestId,
+            // Kind and id only: no health values in the audit trail.
+            detail: { kind: kind.name, id },
+          });
+          return;
+        }
+        if ((await this.#store.find(trx, kind, userId, id)) === undefined) throw notFound(kind);
+      },
+      { refusesBeforeWriting: true },
+    );
   }
 
   /** Undoes a delete and answers the record; restoring a record that is not deleted is harmless. */
@@ -236,7 +297,10 @@ export class RecordService {
     id: string,
     meta: RequestMeta,
   ): Promise<R> {
-    return this.#db.transaction().execute((trx) => this.restoreIn(trx, kind, userId, id, meta));
+    // Grouped with other writes; refuses (not found) only when it cleared nothing.
+    return this.#writes.run((trx) => this.restoreIn(trx, kind, userId, id, meta), {
+      refusesBeforeWriting: true,
+    });
   }
 
   /** `restore` inside the caller's transaction. */

@@ -14,6 +14,15 @@ export interface StoredRow<R> {
   body: string;
 }
 
+/** A new record's row, as a create writes it. */
+export interface NewRecordRow<R> {
+  userId: string;
+  record: R;
+  filedOn: string;
+  /** Hash of the create body; see `bodyHash`. */
+  bodyHash: string;
+}
+
 export interface PageQuery {
   from?: string | undefined;
   to?: string | undefined;
@@ -41,23 +50,50 @@ export class RecordStore {
     userId: string,
     entry: { record: R; filedOn: string; bodyHash: string },
   ): Promise<boolean> {
-    const result = await executor
+    const [inserted] = await this.insertManyIfAbsent(executor, kind, [{ userId, ...entry }]);
+    return inserted === true;
+  }
+
+  /**
+   * Inserts new records in one statement; answers, entry by entry, whether that entry's row was
+   * inserted. An id the person already has is left alone (false); an id given twice is inserted for
+   * its first entry only.
+   */
+  async insertManyIfAbsent<C extends RecordCreateBase, R extends StoredRecordBase>(
+    executor: Kysely<Database>,
+    kind: RecordKind<C, R>,
+    entries: readonly NewRecordRow<R>[],
+  ): Promise<boolean[]> {
+    const keyOf = (userId: string, id: string) => `${userId}\n${id}`;
+    const firsts = new Map<string, NewRecordRow<R>>();
+    for (const entry of entries) {
+      const key = keyOf(entry.userId, entry.record.id);
+      if (!firsts.has(key)) firsts.set(key, entry);
+    }
+    const rows = await executor
       .insertInto(kind.table)
-      .values({
-        user_id: userId,
-        id: entry.record.id,
-        filed_on: entry.filedOn,
-        body: JSON.stringify(entry.record),
-        body_hash: entry.bodyHash,
-        created_at: entry.record.createdAt,
-        updated_at: entry.record.updatedAt,
-        deleted_at: null,
-      })
+      .values(
+        [...firsts.values()].map((entry) => ({
+          user_id: entry.userId,
+          id: entry.record.id,
+          filed_on: entry.filedOn,
+          body: JSON.stringify(entry.record),
+          body_hash: entry.bodyHash,
+          created_at: entry.record.createdAt,
+          updated_at: entry.record.updatedAt,
+          deleted_at: null,
+        })),
+      )
       // A concurrent create of the same id waits for the other to commit and then inserts nothing;
       // the caller re-reads the winner's row and compares bodies, instead of failing on the unique key.
       .onConflict((conflict) => conflict.columns(['user_id', 'id']).doNothing())
-      .executeTakeFirst();
-    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      .returning(['user_id', 'id'])
+      .execute();
+    const inserted = new Set(rows.map((row) => keyOf(row.user_id, row.id)));
+    return entries.map((entry) => {
+      const key = keyOf(entry.userId, entry.record.id);
+      return inserted.has(key) && firsts.get(key) === entry;
+    });
   }
 
   /** The person's record with this id, deleted or not. */
