@@ -52,7 +52,7 @@ function earliestDate(input: InsightsInput): LocalDate {
 }
 
 /** 1 on each day of the series grid inside a recorded flare-up (an open one runs to today). */
-function flareDayMask(input: InsightsInput, firstDay: LocalDate, length: number): Uint8Array {
+export function flareDayMask(input: InsightsInput, firstDay: LocalDate, length: number): Uint8Array {
   const mask = new Uint8Array(length);
   for (const flare of input.flares) {
     const from = Math.max(0, daysBetween(firstDay, flare.start));

@@ -5,6 +5,7 @@ import type { InsightsInput, IntakeDay, SymptomDay } from './input.ts';
 import { laggedAssociations } from './lagged-association.ts';
 import { levelTrend } from './level-trend.ts';
 import { addDays } from './local-date.ts';
+import { simulatedJournal } from './simulated-journal.ts';
 import { BASELINE_MAX_AGE_DAYS, steadyState } from './steady-state.ts';
 import { symptomTrends } from './symptom-trends.ts';
 import { formatInterval, intervalDigits, pluralNumber, withArticle } from './wording.ts';
@@ -132,6 +133,22 @@ describe('pattern sentences', () => {
     expect(energy?.sentence).toMatch(/there is 1 so far\.$/);
     expect(fatigue?.sentence).toContain('with a fatigue check and dose records');
     expect(fatigue?.sentence).toMatch(/there are 2 so far\.$/);
+  });
+});
+
+describe('a claimed pattern', () => {
+  test('names the delay, the best and worst third of weeks with their shares, the size and its interval', () => {
+    const { input } = simulatedJournal({
+      seed: 7,
+      effect: { symptom: 'pain', points: 3, lagDays: 10, shape: 'five-of-seven' },
+    });
+    const series = buildDailySeries(input, input.trackingStart ?? input.today, input.today);
+    const pain = laggedAssociations(series, { seed: 7 }).insights.find((i) => i.subject === 'pain');
+    expect(pain?.estimate).not.toBeNull();
+    expect(pain?.unit).toBe('points, best third of weeks for dose-taking against worst third');
+    expect(pain?.sentence).toMatch(
+      /^Your pain score tended to be higher about \d+ days after weeks in which you took more of your doses( \(likely between \d+ and \d+ days\))?\. After your best third of weeks for dose-taking \(about \d+% of doses taken\) it was about \d\.\d points higher than after your worst third \(about \d+%; 95% CI \d\.\d to \d\.\d\), across \d+ days\. This is a pattern in your own records; something else that changed at the same times could explain it\.$/,
+    );
   });
 });
 

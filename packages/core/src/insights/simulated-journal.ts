@@ -14,10 +14,12 @@ import { createRandom, type Random, standardNormal } from './random.ts';
  *   scheduled dose taken with a personal chance of 0.85–0.98) and poor adherence (0.2–0.6). A
  *   spell lasts 1–6 weeks, drawn afresh each time, so a year holds weeks of both.
  * - Each rating has a personal mean (3–7) and day-to-day noise with marginal sd `noiseSd` (2)
- *   that persists as AR(1) with φ drawn from `persistence` (0.5 by default). Ratings are rounded
+ *   that persists as AR(1) with φ drawn per rating from `persistence` (0.5 by default; the truth
+ *   tests also draw it from 0.3–0.8). Ratings are rounded
  *   to whole points and clamped to 0–10, as the app records them.
- * - Days without a check-in: a share `missingShare` (20% by default) in all, half of it as single
- *   skipped days and half as runs of 3–10 days (holidays, bad spells).
+ * - Days without a check-in: a share `missingShare` (20% by default, or drawn per person from a
+ *   range such as 10–50%) in all, half of it as single skipped days and half as runs of 3–10 days
+ *   (holidays, bad spells).
  * - Flare-ups: about 1.5 a year, each lasting 7–30 days, during which fatigue and pain are
  *   2 points higher and energy, mobility and overall wellness 2 points lower (a flare-up is
  *   recorded as such). They are independent of dose-taking.
@@ -54,8 +56,8 @@ export interface SimulatedJournalOptions {
   noiseSd?: number;
   /** Range of the AR(1) persistence of the noise, drawn per rating (default 0.5 to 0.5). */
   persistence?: { low: number; high: number };
-  /** Share of days without a check-in (default 0.2). */
-  missingShare?: number;
+  /** Share of days without a check-in: a number, or a range drawn once per person (default 0.2). */
+  missingShare?: number | { low: number; high: number };
   /** Flare-ups per year (default 1.5). */
   flaresPerYear?: number;
   effect?: SimulatedEffect;
@@ -64,7 +66,13 @@ export interface SimulatedJournalOptions {
 /** A simulated person and the truth behind them. */
 export interface SimulatedJournal {
   input: InsightsInput;
-  truth: { effect: SimulatedEffect | null; taken: Uint8Array; regimenStartIndex: number };
+  truth: {
+    effect: SimulatedEffect | null;
+    taken: Uint8Array;
+    regimenStartIndex: number;
+    /** The planted effect's points on each day (before rounding and clamping; 0 without an effect). */
+    effectByDay: Float64Array;
+  };
 }
 
 const GOOD_SPELL_CHANCE = { low: 0.85, high: 0.98 } as const;
@@ -91,7 +99,7 @@ export function simulatedJournal(options: SimulatedJournalOptions): SimulatedJou
   const start = options.start ?? '2026-01-05';
   const noiseSd = options.noiseSd ?? 2;
   const persistence = options.persistence ?? { low: 0.5, high: 0.5 };
-  const missingShare = options.missingShare ?? 0.2;
+  const missingOption = options.missingShare ?? 0.2;
   const flaresPerYear = options.flaresPerYear ?? 1.5;
   const effect = options.effect ?? null;
 
@@ -153,6 +161,8 @@ export function simulatedJournal(options: SimulatedJournalOptions): SimulatedJou
     }
   }
 
+  const effectByDay = Float64Array.from({ length: total }, (_, t) => effectOn(t));
+
   // Ratings.
   const rows: Array<Partial<Record<SymptomKey, number>>> = Array.from({ length: total }, () => ({}));
   for (const symptom of SYMPTOMS) {
@@ -163,13 +173,18 @@ export function simulatedJournal(options: SimulatedJournalOptions): SimulatedJou
     for (let t = 0; t < total; t++) {
       if (t > 0) noise = phi * noise + innovation * standardNormal(random);
       let value = mean + noise + (inFlare[t] ? (FLARE_SHIFT[symptom] ?? 0) : 0);
-      if (effect && effect.symptom === symptom) value += effectOn(t);
+      if (effect && effect.symptom === symptom) value += effectByDay[t] ?? 0;
       const row = rows[t];
       if (row) row[symptom] = Math.min(10, Math.max(0, Math.round(value)));
     }
   }
 
-  // Missing check-ins: half single days, half runs of 3–10 days (mean 6.5).
+  // Missing check-ins: half single days, half runs of 3–10 days (mean 6.5). The share is drawn
+  // last so that a fixed share gives the same person as before ranges existed.
+  const missingShare =
+    typeof missingOption === 'number'
+      ? missingOption
+      : uniform(random, missingOption.low, missingOption.high);
   const symptoms: SymptomDay[] = [];
   const singleChance = missingShare / 2;
   const runStartChance = missingShare / 2 / 6.5;
@@ -195,6 +210,6 @@ export function simulatedJournal(options: SimulatedJournalOptions): SimulatedJou
       labs: [],
       flares,
     },
-    truth: { effect, taken, regimenStartIndex: before },
+    truth: { effect, taken, regimenStartIndex: before, effectByDay },
   };
 }

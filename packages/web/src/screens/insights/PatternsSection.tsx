@@ -62,7 +62,7 @@ export function AssociationsSection({
   const waiting = associations.filter((a) => a.status === 'not-enough-data');
   const tested = associations.filter((a) => a.status === 'ok');
   const points = (value: number) =>
-    `${formatNumber(value, locale)} ${nounFor(shown(value), ['point', 'points'], locale)} with every dose of the week taken, against none`;
+    `${formatNumber(value, locale)} ${nounFor(shown(value), ['point', 'points'], locale)} after your best third of weeks for dose-taking, against your worst third`;
   return (
     <InsightSection id="insights-associations" heading={t.associationsHeading}>
       <p className="muted">{t.associationsLead}</p>
