@@ -54,10 +54,12 @@ export function maxAbsNormalTail(correlation: Float64Array, m: number, c: number
  * Below this Bonferroni sum the union importance sampler is used (its relative variance is at
  * most Σ_i P(A_i)/p − 1 per draw, small when the union is rare); above it, Genz's lattice.
  */
-const UNION_SAMPLING_BELOW = 1;
-/** Draws of the union sampler per batch, and at most. */
-const UNION_BATCH = 256;
+const UNION_SAMPLING_BELOW = 1.5;
+/** Draws of the union sampler per replicate and batch, and at most in all. */
+const UNION_BATCH = 32;
 const UNION_MAX_DRAWS = 65_536;
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+const ROOT_TWO = Math.SQRT2 - 1;
 /** The union sampler's fixed seed. */
 const UNION_SEED = 0x0a10_e5ed;
 
@@ -72,43 +74,71 @@ function unionImportanceSampling(correlation: Float64Array, m: number, c: number
   ensureCholesky(correlation, m);
   const random = createRandom(UNION_SEED);
   const normal = createStandardNormal(random);
-  let draws = 0;
-  let total = 0;
-  let totalSquares = 0;
-  for (;;) {
-    for (let n = 0; n < UNION_BATCH; n++) {
-      // Event i with probability P(A_i)/Σ: by the cumulative single-coordinate tails.
-      const target = random() * sum;
-      let i = 0;
-      while (i < m - 1 && (tailsCumulative[i] as number) < target) i++;
-      const variance = correlation[i * m + i] as number;
-      const sd = Math.sqrt(variance);
-      // |Z_i| from the tail beyond c (inverse CDF), sign at random.
-      const u = random() * upperTail(c / sd);
-      const magnitude = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * sd;
-      const zi = random() < 0.5 ? -magnitude : magnitude;
-      // W ~ N(0, R) from the Cholesky factor, then Z = W + R_i (z_i − W_i)/R_ii.
-      for (let r = 0; r < m; r++) {
-        values[r] = normal();
-        const row = r * m;
-        let v = 0;
-        for (let k = 0; k <= r; k++) v += (cholesky[row + k] as number) * (values[k] as number);
-        point[r] = v;
-      }
-      const move = (zi - (point[i] as number)) / variance;
-      let count = 0;
-      for (let r = 0; r < m; r++) {
-        if (Math.abs((point[r] as number) + (correlation[r * m + i] as number) * move) >= c) count++;
-      }
-      const weight = 1 / Math.max(1, count);
-      total += weight;
-      totalSquares += weight * weight;
-    }
-    draws += UNION_BATCH;
-    const mean = total / draws;
-    const variance = Math.max(0, totalSquares / draws - mean * mean) / (draws - 1);
-    if (Math.sqrt(variance) <= RELATIVE_ERROR * mean || draws >= UNION_MAX_DRAWS) return sum * mean;
+  const l = cholesky;
+  const x = values;
+  const w = point;
+  const cumulative = tailsCumulative;
+  // Independent replicates, each with its own random start of the two Kronecker sequences:
+  // the spread of their means is an honest standard error of the stratified estimate.
+  for (let s = 0; s < SHIFTS; s++) {
+    events[s] = random();
+    depths[s] = random();
   }
+  sums.fill(0);
+  let perReplicate = 0;
+  for (;;) {
+    for (let s = 0; s < SHIFTS; s++) {
+      let eventPosition = events[s] as number;
+      let depthPosition = depths[s] as number;
+      let total = 0;
+      for (let n = 0; n < UNION_BATCH; n++) {
+        // Event i with probability P(A_i)/Σ, by the cumulative single-coordinate tails, and |Z_i|
+        // beyond c by its inverse CDF; Kronecker sequences (golden ratio, √2) choose both, so every
+        // event and depth gets its share of draws. The sign is irrelevant: S(−Z) = S(Z).
+        eventPosition += GOLDEN;
+        if (eventPosition >= 1) eventPosition -= 1;
+        depthPosition += ROOT_TWO;
+        if (depthPosition >= 1) depthPosition -= 1;
+        const target = eventPosition * sum;
+        let i = 0;
+        while (i < m - 1 && (cumulative[i] as number) < target) i++;
+        const variance = correlation[i * m + i] as number;
+        const sd = Math.sqrt(variance);
+        const u = depthPosition * upperTail(c / sd);
+        const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * sd;
+        // W ~ N(0, R) from the Cholesky factor, then Z = W + R_i (z_i − W_i)/R_ii.
+        for (let r = 0; r < m; r++) {
+          x[r] = normal();
+          const row = r * m;
+          let v = 0;
+          for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (x[k] as number);
+          w[r] = v;
+        }
+        const move = (zi - (w[i] as number)) / variance;
+        let count = 0;
+        for (let r = 0; r < m; r++) {
+          if (Math.abs((w[r] as number) + (correlation[r * m + i] as number) * move) >= c) count++;
+        }
+        total += 1 / Math.max(1, count);
+      }
+      events[s] = eventPosition;
+      depths[s] = depthPosition;
+      sums[s] = (sums[s] as number) + total;
+    }
+    perReplicate += UNION_BATCH;
+    const { mean, standardError } = replicateMean(perReplicate);
+    if (standardError <= RELATIVE_ERROR * mean || perReplicate * SHIFTS >= UNION_MAX_DRAWS) return sum * mean;
+  }
+}
+
+/** Mean of the replicates' means (`sums` over `count` each) and its standard error. */
+function replicateMean(count: number): { mean: number; standardError: number } {
+  let mean = 0;
+  for (let s = 0; s < SHIFTS; s++) mean += (sums[s] as number) / count;
+  mean /= SHIFTS;
+  let spread = 0;
+  for (let s = 0; s < SHIFTS; s++) spread += ((sums[s] as number) / count - mean) ** 2;
+  return { mean, standardError: Math.sqrt(spread / (SHIFTS * (SHIFTS - 1))) };
 }
 
 /** Target standard error of the estimate, relative to p: 5% is five standard errors. */
@@ -118,7 +148,7 @@ const ABSOLUTE_ERROR = 1e-7;
 /** Randomly shifted copies of the lattice; their spread estimates the error. */
 const SHIFTS = 8;
 /** Lattice points per shift in the first batch; each further batch doubles the total. */
-const FIRST_BATCH = 8;
+const FIRST_BATCH = 16;
 /** At most this many lattice points per shift (×2 antithetic ×`SHIFTS` evaluations). */
 const MAX_POINTS = 4096;
 /** A conditional variance at or below this (relative to the variance) makes a variable redundant. */
@@ -147,8 +177,11 @@ let point = new Float64Array(0);
 let tailsCumulative = new Float64Array(0);
 /** Plain Cholesky factor of R for the union sampler (row i at i·m). */
 let cholesky = new Float64Array(0);
-/** Running sum of the integrand per shift. */
+/** Running sum of the integrand per shift or replicate. */
 const sums = new Float64Array(SHIFTS);
+/** The union sampler's replicates' positions in their event and depth sequences. */
+const events = new Float64Array(SHIFTS);
+const depths = new Float64Array(SHIFTS);
 
 function ensureScratch(m: number): void {
   if (m <= capacity) return;
@@ -277,8 +310,12 @@ function swapVariables(m: number, i: number, j: number): void {
  * w = `point` (its first `rank` − 1 coordinates; `flip` uses 1 − w, the antithetic point).
  */
 function integrand(m: number, rank: number, c: number, point: Float64Array, flip: boolean): number {
+  // Module-level buffers read through locals: V8 optimises these loops far better.
+  const l = factor;
+  const y = values;
+  const inverse = inverseSd;
   const last = rank - 1;
-  let lowerCdf = upperTail(c * (inverseSd[0] as number));
+  let lowerCdf = upperTail(c * (inverse[0] as number));
   let width = 1 - 2 * lowerCdf;
   let inside = width;
   for (let i = 0; i < m; i++) {
@@ -286,13 +323,13 @@ function integrand(m: number, rank: number, c: number, point: Float64Array, flip
       const row = i * m;
       let shift = 0;
       const known = Math.min(i, rank);
-      for (let k = 0; k < known; k++) shift += (factor[row + k] as number) * (values[k] as number);
+      for (let k = 0; k < known; k++) shift += (l[row + k] as number) * (y[k] as number);
       if (i >= rank) {
         // A redundant variable is fixed by the earlier ones: inside or not.
         if (Math.abs(shift) >= c) return 1;
         continue;
       }
-      const scale = inverseSd[i] as number;
+      const scale = inverse[i] as number;
       lowerCdf = upperTail((c + shift) * scale);
       width = 1 - lowerCdf - upperTail((c - shift) * scale);
       if (!(width > 0)) return 1;
@@ -300,7 +337,7 @@ function integrand(m: number, rank: number, c: number, point: Float64Array, flip
     }
     if (i < last) {
       const w = point[i] as number;
-      values[i] = normalQuantile(lowerCdf + (flip ? 1 - w : w) * width);
+      y[i] = normalQuantile(lowerCdf + (flip ? 1 - w : w) * width);
     }
   }
   return 1 - inside;
@@ -332,12 +369,7 @@ function latticeMean(m: number, rank: number, c: number): number {
       sums[s] = (sums[s] as number) + sum / 2;
     }
     points += batch;
-    let mean = 0;
-    for (let s = 0; s < SHIFTS; s++) mean += (sums[s] as number) / points;
-    mean /= SHIFTS;
-    let spread = 0;
-    for (let s = 0; s < SHIFTS; s++) spread += ((sums[s] as number) / points - mean) ** 2;
-    const standardError = Math.sqrt(spread / (SHIFTS * (SHIFTS - 1)));
+    const { mean, standardError } = replicateMean(points);
     if (standardError <= Math.max(RELATIVE_ERROR * mean, ABSOLUTE_ERROR) || points >= MAX_POINTS) {
       return mean;
     }
