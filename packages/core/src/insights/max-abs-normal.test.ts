@@ -86,6 +86,13 @@ describe('maxAbsNormalTail', () => {
     }
   });
 
+  it('resolves a plainly large p more coarsely only when asked, and a small p alike', () => {
+    const r = lagStatisticCorrelation(9, 300, 0.5);
+    const precise = maxAbsNormalTail(r, 29, 2);
+    within(maxAbsNormalTail(r, 29, 2, 0.1), precise, 0.15);
+    expect(maxAbsNormalTail(r, 29, 3.6, 0.1)).toBe(maxAbsNormalTail(r, 29, 3.6));
+  });
+
   it('repeats exactly and respects the trivial cases', () => {
     const r = lagStatisticCorrelation(5, 200);
     expect(maxAbsNormalTail(r, 29, 3.1)).toBe(maxAbsNormalTail(r, 29, 3.1));
