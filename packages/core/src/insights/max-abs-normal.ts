@@ -164,7 +164,9 @@ const ABSOLUTE_ERROR = 1e-7;
 /** Randomly shifted copies of the lattice; their spread estimates the error. */
 const SHIFTS = 8;
 /** Lattice points per shift in the first batch; each further batch doubles the total. */
-const FIRST_BATCH = 16;
+const FIRST_BATCH = 4;
+/** Lattice points per shift before the 1% error target is trusted (8-replicate spreads run low). */
+const MIN_POINTS = 16;
 /** At most this many lattice points per shift (×2 antithetic ×`SHIFTS` evaluations). */
 const MAX_POINTS = 4096;
 /** A conditional variance at or below this (relative to the variance) makes a variable redundant. */
@@ -385,8 +387,10 @@ function latticeMean(m: number, rank: number, c: number, plainlyLarge: number): 
     }
     points += batch;
     const { mean, standardError } = replicateMean(points);
-    const relative = mean >= plainlyLarge ? LARGE_RELATIVE_ERROR : RELATIVE_ERROR;
-    if (standardError <= Math.max(relative * mean, ABSOLUTE_ERROR) || points >= MAX_POINTS) {
+    if (points >= MAX_POINTS) return mean;
+    if (mean >= plainlyLarge) {
+      if (standardError <= LARGE_RELATIVE_ERROR * mean) return mean;
+    } else if (points >= MIN_POINTS && standardError <= Math.max(RELATIVE_ERROR * mean, ABSOLUTE_ERROR)) {
       return mean;
     }
     batch = points;
