@@ -3,7 +3,8 @@ import { type DailySeries, trailingAdherence } from './daily-series.ts';
 import { fUpperP, normalQuantile, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
-import { createRandom, createStandardNormal, deriveSeed, type Random, standardNormal } from './random.ts';
+import { maxAbsNormalTail } from './max-abs-normal.ts';
+import { createRandom, deriveSeed, type Random, standardNormal } from './random.ts';
 import type { Interval } from './summary-stats.ts';
 import {
   formatInterval,
@@ -37,7 +38,8 @@ import {
  *   the prewhitened exposure at each single lag (29 slopes, nuisance projected out); each t is
  *   turned into a normal-equivalent z with the curve's Satterthwaite degrees of freedom, and the
  *   p-value of max |z| comes from the exact joint null correlation of the 29 slopes (single-step
- *   max-T, Hothorn, Bretz & Westfall 2008, Biom J 50:346–63; seeded Monte Carlo). Neighbouring
+ *   max-T, Hothorn, Bretz & Westfall 2008, Biom J 50:346–63; computed deterministically by
+ *   max-abs-normal.ts). Neighbouring
  *   delays are strongly correlated, so the scan pays for a handful of independent tests, not 29.
  * - Error control per person: the chance that a person with no true pattern gets any claim at
  *   all is held by Holm's step-down over the ratings tested (at most 7) at `anyClaimRate`. The
@@ -481,12 +483,12 @@ interface Scan {
  * Regresses the prewhitened rating on each prewhitened exposure column alone (today: the 7-day
  * share at each single lag; nuisance columns projected out, the DL fit's φ), converts each t to a
  * normal-equivalent z with the DL fit's degrees of freedom, and finds P(max_l |Z_l| ≥ max_l |z_l|)
- * for Z ~ N(0, R), where R is the exact correlation of the slopes under no association (Monte
- * Carlo with seeded draws; the single-step max-T of Hothorn, Bretz & Westfall 2008, Biom J
- * 50:346–63). Neighbouring lags are strongly correlated, so the scan pays for far fewer
+ * for Z ~ N(0, R), where R is the exact correlation of the slopes under no association
+ * (deterministic, see max-abs-normal.ts; the single-step max-T of Hothorn, Bretz & Westfall 2008,
+ * Biom J 50:346–63). Neighbouring lags are strongly correlated, so the scan pays for far fewer
  * independent tests than it has columns.
  */
-function lagScan(fit: Fitted, random: Random): Scan | null {
+function lagScan(fit: Fitted): Scan | null {
   const whitening = prewhiteningFor(fit.times, fit.persistence);
   const basis: Float64Array[] = [];
   for (const column of fit.nuisance) {
@@ -533,74 +535,15 @@ function lagScan(fit: Fitted, random: Random): Scan | null {
   if (!cholesky) return null;
   let observed = 0;
   for (const v of z) observed = Math.max(observed, Math.abs(v));
-  return { z, pValue: maxAbsPValue(cholesky, size, observed, random), cholesky };
+  return { z, pValue: maxAbsNormalTail(correlation, size, observed, PLAINLY_LARGE_P), cholesky };
 }
 
-/** Draws for the scan's p-value: at most enough to resolve p ≈ 0.001. */
-const MAX_SCAN_DRAWS = 20_000;
-/** Exceedances that end the draws: about ±10% relative precision in p. */
-const ENOUGH_EXCEEDANCES = 100;
 /**
- * Fewer exceedances (about ±22% relative precision) end the draws once p is plainly large: at
- * least `PLAINLY_LARGE_P`, five times the largest Holm threshold (`anyClaimRate`), so no claim can
- * turn on the difference.
+ * Once the tail probability is at least this, five times the largest Holm threshold
+ * (`anyClaimRate`), a 5% relative standard error is accepted instead of 1%: no claim can turn on
+ * the difference (see max-abs-normal.ts).
  */
-const FEW_EXCEEDANCES = 20;
 const PLAINLY_LARGE_P = 0.1;
-/**
- * The draws also end once p is plainly below the smallest Holm threshold (`anyClaimRate` over the
- * most ratings a person can have tested): checked every `CHECK_EVERY` draws from `MIN_DRAWS_TO_STOP`
- * on, against the upper bound (√(e + 1) + 1.5)² / draws for e exceedances (about a 99.8% Poisson
- * upper bound): such a rating is claimed whatever the other ratings' p-values.
- */
-const MIN_DRAWS_TO_STOP = 2_000;
-const CHECK_EVERY = 500;
-const SMALLEST_THRESHOLD = ASSOCIATION.anyClaimRate / SYMPTOMS.length;
-
-/**
- * P(max_i |Z_i| ≥ observed) for Z = L·N(0, I) by seeded Monte Carlo, with Besag & Clifford's
- * sequential stopping (Biometrika 1991, 78:301–4): draw until `ENOUGH_EXCEEDANCES` draws reach
- * `observed` (or `FEW_EXCEEDANCES` while the estimate is at least `PLAINLY_LARGE_P`), or
- * `MAX_SCAN_DRAWS` in all, or until p is plainly below every claim threshold. The estimate
- * (exceedances + 1)/(draws + 1) is a Monte Carlo estimate: relative standard error about
- * 1/√exceedances (10% near the claim thresholds, 22% above 0.1); a p plainly below the smallest
- * threshold (under about 0.001) is only resolved to a few times 1/draws. Stopping early reports
- * either a p of about 0.1 or more or one below every claim threshold, so it does not change which
- * ratings are claimed (but for Monte Carlo chance).
- *
- * A draw is abandoned as soon as one coordinate reaches `observed` (L is lower-triangular, so
- * coordinate i needs only the first i + 1 normals), and most draws of a small p run to the end.
- */
-function maxAbsPValue(cholesky: Float64Array, size: number, observed: number, random: Random): number {
-  const nextNormal = createStandardNormal(random);
-  const normal = new Float64Array(size);
-  let exceed = 0;
-  let draws = 0;
-  while (draws < MAX_SCAN_DRAWS) {
-    let reached = false;
-    for (let i = 0; i < size; i++) {
-      normal[i] = nextNormal();
-      const row = i * size;
-      let v = 0;
-      for (let j = 0; j <= i; j++) v += (cholesky[row + j] as number) * (normal[j] as number);
-      if (Math.abs(v) >= observed) {
-        reached = true;
-        break;
-      }
-    }
-    draws++;
-    if (reached) {
-      exceed++;
-      if (exceed >= ENOUGH_EXCEEDANCES) break;
-      if (exceed >= FEW_EXCEEDANCES && exceed >= PLAINLY_LARGE_P * draws) break;
-    }
-    if (draws >= MIN_DRAWS_TO_STOP && draws % CHECK_EVERY === 0) {
-      const upper = (Math.sqrt(exceed + 1) + 1.5) ** 2 / draws;
-      if (upper < SMALLEST_THRESHOLD) break;
-    }
-  }
-  return (exceed + 1) / (draws + 1);
-}
 
 /** 2.5% and 97.5% points of the peak lag of scans drawn from N(z, R), in `direction`. */
 function scanPeakInterval(scan: Scan, direction: number, random: Random): Interval {
@@ -635,7 +578,6 @@ const ALL_LAGS: Interval = { low: 0, high: ASSOCIATION.maxLagDays };
 function summarise(
   symptom: SymptomKey,
   fit: Fitted,
-  seed: number,
 ): { test: UnadjustedTest; scan: Scan; contrast: () => TypicalContrast } | null {
   const inverse = invertSymmetric(fit.covariance);
   if (!inverse) return null;
@@ -653,7 +595,7 @@ function summarise(
   const cumulative = total.reduce((s, v, j) => s + v * (fit.theta[j] ?? 0), 0);
   const cumulativeHalf = quantile * Math.sqrt(Math.max(0, quadraticForm(total, fit.covariance)));
   const shrink = Math.max(0, 1 - (k - 2) / Math.max(wald, 1e-12));
-  const scan = lagScan(fit, createRandom(deriveSeed(seed, `scan:${symptom}`)));
+  const scan = lagScan(fit);
   if (!scan) return null;
   const strongest = scan.z.reduce((best, v, l) => (Math.abs(v) > Math.abs(scan.z[best] ?? 0) ? l : best), 0);
   const direction = (scan.z[strongest] ?? 0) < 0 ? -1 : 1;
@@ -833,7 +775,7 @@ export function laggedAssociations(
     }
     design ??= lagDesignOf(exposure, options.flareDays);
     const fit = fitLagCurve(design, rating);
-    const summary = fit ? summarise(symptom, fit, seed) : null;
+    const summary = fit ? summarise(symptom, fit) : null;
     if (summary) raw.push(summary);
   }
 
