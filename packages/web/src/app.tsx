@@ -1,6 +1,7 @@
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useMe } from './api/queries.ts';
+import { Deferred } from './components/Deferred.tsx';
 import { FormAlert } from './components/LiveMessages.tsx';
 import { NavIcon } from './components/NavIcon.tsx';
 import { SunMark } from './components/SunMark.tsx';
@@ -70,15 +71,9 @@ export function App() {
 function SharedLinkViewer() {
   return (
     <main id="main" className="main" tabIndex={-1}>
-      <Suspense
-        fallback={
-          <p className="loading" role="status">
-            Loading…
-          </p>
-        }
-      >
+      <Deferred>
         <ViewScreen />
-      </Suspense>
+      </Deferred>
     </main>
   );
 }
@@ -118,15 +113,9 @@ function Shell() {
         </div>
       </header>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        <Suspense
-          fallback={
-            <p className="loading" role="status">
-              Loading…
-            </p>
-          }
-        >
+        <Deferred>
           <Screen route={location.route} me={me} />
-        </Suspense>
+        </Deferred>
       </main>
       {isSignedIn ? <TabBar route={location.route} /> : null}
     </>

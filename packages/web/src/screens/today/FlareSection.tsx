@@ -1,10 +1,5 @@
-import {
-  FLARE_LABEL,
-  type Flare,
-  type FlareSeverity,
-  pseudoRelapsePrompt,
-  type SuspectedTrigger,
-} from '@sunlog/core/records/flare';
+import type { Flare, FlareSeverity, SuspectedTrigger } from '@sunlog/core/records/flare';
+import { FLARE_LABEL, pseudoRelapsePrompt } from '@sunlog/core/records/flare-wording';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
