@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { EARLIEST_YEAR } from './earliest-year.ts';
 import { IntakeUnitSchema } from './profile.ts';
 
-export { EARLIEST_YEAR } from './earliest-year.ts';
-
 /** A record id: a UUID made by the client, so an offline replay of the same record is idempotent. */
 export const IdSchema = z.uuid({ error: 'Use a UUID made by the client' });
 

@@ -7,8 +7,6 @@ import {
   RecordTimestampsShape,
 } from './common.ts';
 
-export { FLARE_LABEL, pseudoRelapsePrompt } from './flare-wording.ts';
-
 export const FlareSeveritySchema = z.enum(['mild', 'moderate', 'severe']);
 export type FlareSeverity = z.infer<typeof FlareSeveritySchema>;
 

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  BUILT_IN_SCALE_NAMES as SYMPTOM_SCALES,
-  type BuiltInScaleName as SymptomScale,
-} from './symptom-scales.ts';
+import { BUILT_IN_SCALE_NAMES as SYMPTOM_SCALES } from './symptom-scales.ts';
 import { TimeZoneSchema } from './time-zone.ts';
 
 /** Units a person may enter and read vitamin D intake in. */
@@ -88,13 +85,6 @@ export const TrackedRatingsSchema = z
   .max(SYMPTOM_SCALES.length)
   .refine((scales) => new Set(scales).size === scales.length, { error: 'Choose each rating once' });
 export type TrackedRatings = z.infer<typeof TrackedRatingsSchema>;
-
-export {
-  DEFAULT_TRACKED_RATINGS,
-  orderTrackedRatings,
-  trackedRatingsOf,
-  untrackedRatings,
-} from './tracked-ratings.ts';
 
 /** A person's settings: name, where they live in time, and the units they read. */
 export const ProfileSchema = z.object({

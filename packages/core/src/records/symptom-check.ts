@@ -2,13 +2,6 @@ import { z } from 'zod';
 import { IdSchema, LocalDateSchema, NoteSchema, RecordTimestampsShape } from './common.ts';
 import { SYMPTOM_SCALES } from './symptom-scales.ts';
 
-export {
-  SCALE_DIRECTION,
-  type ScaleDirection,
-  SYMPTOM_SCALES,
-  type SymptomScale,
-} from './symptom-scales.ts';
-
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 
