@@ -33,6 +33,11 @@ export function InsightsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <p className="lead">{t.lead}</p>
+      {/* Before the findings, and so never pushed down when they arrive (no layout shift). */}
+      <aside className="note" aria-labelledby="insights-disclaimer">
+        <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
+        <p>{t.disclaimer}</p>
+      </aside>
       <RecordsLoadStatus state={state} strings={t} />
       {computed === undefined ? null : (
         <InsightsSummary
@@ -46,10 +51,6 @@ export function InsightsScreen({ me }: { me: Me }) {
           ]}
         />
       )}
-      <aside className="note" aria-labelledby="insights-disclaimer">
-        <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
-        <p>{t.disclaimer}</p>
-      </aside>
       {computed === undefined ? null : (
         <>
           <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />
