@@ -182,19 +182,30 @@ let recordChecks: Promise<typeof import('./record-checks.ts')> | undefined;
 
 /**
  * Loads the core schemas that check writes (and zod with them). Today calls it once it has painted, so
- * the checks are in place before the first tap; a write made sooner waits for them.
+ * the checks are in place before the first tap; a write made sooner waits for them. A failed load (the
+ * connection dropped first) is tried again at the next write.
  */
 export function loadRecordChecks(): Promise<typeof import('./record-checks.ts')> {
-  recordChecks ??= import('./record-checks.ts');
+  recordChecks ??= import('./record-checks.ts').catch((error: unknown) => {
+    recordChecks = undefined;
+    throw error;
+  });
   return recordChecks;
 }
 
 /**
  * Checks a body in the browser first, with the same core schema the server uses, so a write that could
- * never be accepted is never queued.
+ * never be accepted is never queued. If the checks cannot load (offline before they arrived, with no
+ * service worker yet), the write is queued unchecked: logging must never depend on the network, and
+ * the server checks every write in full when it is sent (a refused one is kept and shown to fix).
  */
 async function checked<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<CreateOf<K>> {
-  const { RECORD_SCHEMAS } = await loadRecordChecks();
+  let RECORD_SCHEMAS: typeof import('./record-checks.ts')['RECORD_SCHEMAS'];
+  try {
+    ({ RECORD_SCHEMAS } = await loadRecordChecks());
+  } catch {
+    return body;
+  }
   const parsed = RECORD_SCHEMAS[kind].createSchema.safeParse(body);
   if (parsed.success) return body;
   const fields = parsed.error.issues.map((issue) => ({
