@@ -33,11 +33,6 @@ export function InsightsScreen({ me }: { me: Me }) {
   return (
     <Page title={t.title}>
       <p className="lead">{t.lead}</p>
-      {/* Before the findings, and so never pushed down when they arrive (no layout shift). */}
-      <aside className="note" aria-labelledby="insights-disclaimer">
-        <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
-        <p>{t.disclaimer}</p>
-      </aside>
       <RecordsLoadStatus state={state} strings={t} />
       {computed === undefined ? null : (
         <InsightsSummary
@@ -50,6 +45,14 @@ export function InsightsScreen({ me }: { me: Me }) {
             flareHeadline(computed.insights.flareRate, locale),
           ]}
         />
+      )}
+      {/* Shown once the records are in, with the summary above it: drawn while they load, it would be
+          pushed down when the summary arrives (a layout shift). */}
+      {state.status === 'pending' ? null : (
+        <aside className="note" aria-labelledby="insights-disclaimer">
+          <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
+          <p>{t.disclaimer}</p>
+        </aside>
       )}
       {computed === undefined ? null : (
         <>
