@@ -1,3 +1,6 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -23,6 +26,34 @@ function markStylesheetForReactAria(): Plugin {
         if (marked === html) throw new Error('index.html has no stylesheet link to mark for React Aria');
         return marked;
       },
+    },
+  };
+}
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy beside every text file of the build, once, at the highest
+ * levels; the server sends them to browsers that accept them (@fastify/static `preCompressed`). The
+ * first load is then about a third of its raw size on the wire, with no compression work per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'sunlog:precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle: async (_options, bundle) => {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(?:js|css|html|svg|webmanifest)$/.test(fileName)) continue;
+        const path = join(outDir, fileName);
+        const bytes = await readFile(path);
+        await writeFile(
+          `${path}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      }
     },
   };
 }
@@ -69,12 +100,20 @@ const pwa = VitePWA({
  * build must not emit anything inline: no module-preload polyfill script and no data: URIs for assets.
  */
 export default defineConfig({
-  plugins: [react(), markStylesheetForReactAria(), pwa],
+  plugins: [react(), markStylesheetForReactAria(), pwa, precompress()],
   build: {
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Everything the entry imports statically in one chunk: the first load is then one script and
+        // one stylesheet instead of about twenty small files, each a round trip on a slow phone network
+        // (Lighthouse). What loads on demand still splits as before.
+        codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     proxy: {

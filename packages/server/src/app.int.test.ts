@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engines } from '../test/engines.ts';
 import { buildIntake } from '../test/factories.ts';
@@ -115,6 +116,8 @@ describe.each(engines())('serving the web app on $name', (engine) => {
     await mkdir(join(distDir, 'assets'));
     await writeFile(join(distDir, 'index.html'), '<!doctype html><title>Sunlog app shell</title>');
     await writeFile(join(distDir, 'assets', 'app-1234.js'), 'console.log("app")');
+    // The build writes compressed copies beside each text file (packages/web/vite.config.ts).
+    await writeFile(join(distDir, 'assets', 'app-1234.js.br'), brotliCompressSync('console.log("app")'));
   });
   afterAll(async () => {
     await rm(distDir, { recursive: true, force: true });
@@ -166,6 +169,32 @@ describe.each(engines())('serving the web app on $name', (engine) => {
 
       const post = await app.inject({ method: 'POST', url: '/history', headers: { accept: 'text/html' } });
       expect(post.statusCode).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a browser that accepts Brotli gets the precompressed copy; one that does not gets the file', async () => {
+    const server = await startTestServer(engine, { webDistDir: distDir });
+    try {
+      const compressed = await server.app.inject({
+        method: 'GET',
+        url: '/assets/app-1234.js',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(compressed.statusCode).toBe(200);
+      expect(compressed.headers['content-encoding']).toBe('br');
+      expect(compressed.headers.vary).toContain('ccept-encoding');
+      expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log("app")');
+      expect(compressed.headers['cache-control']).toContain('immutable');
+
+      const plain = await server.app.inject({
+        method: 'GET',
+        url: '/assets/app-1234.js',
+        headers: { 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe('console.log("app")');
     } finally {
       await server.close();
     }

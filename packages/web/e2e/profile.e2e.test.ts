@@ -188,8 +188,12 @@ describe.skipIf(warnIfSkipped())('name, language, blood target, dose change and 
 
       await (await todayPage.planAction('Change my dose')).click();
       const form = todayPage.doses.getByRole('form', { name: 'Change my dose' });
-      // Focus moves from the button, now gone, to the form's heading.
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change my dose');
+      // The form loads on demand (it is not in Today's first load); once it is there, focus has moved
+      // from the button, now gone, to the form's heading.
+      await form.waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Change my dose');
       // The unit of the current plan is chosen to start with; the amount is the new one to type.
       expect(await form.getByRole('radio', { name: /^IU/ }).isChecked()).toBe(true);
       await form.getByLabel('New amount in one dose').fill('1000');

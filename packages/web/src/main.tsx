@@ -1,7 +1,7 @@
 import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MeSchema } from './api/accounts.ts';
+import { MeShape } from './api/me.ts';
 import { createQueryClient, queryKeys } from './api/queries.ts';
 import { App } from './app.tsx';
 import { OfflineSync } from './offline/OfflineSync.tsx';
@@ -26,7 +26,7 @@ const isShareViewer = matchRoute(window.location.pathname) === 'view';
 /** Opened with no network: show the person last signed in here (their writes wait in the outbox). */
 async function seedFromDevice(): Promise<void> {
   if (navigator.onLine) return;
-  const saved = MeSchema.safeParse(await readMeSnapshot().catch(() => undefined));
+  const saved = MeShape.safeParse(await readMeSnapshot().catch(() => undefined));
   if (saved.success) queryClient.setQueryData(queryKeys.me, saved.data);
 }
 

@@ -6,7 +6,8 @@ import type { LabResult } from '../records/lab-result.ts';
 import { oldestResultFirst } from '../records/lab-result-order.ts';
 import type { Profile } from '../records/profile.ts';
 import type { Regimen } from '../records/regimen.ts';
-import { SYMPTOM_SCALES, type SymptomCheck } from '../records/symptom-check.ts';
+import type { SymptomCheck } from '../records/symptom-check.ts';
+import { SYMPTOM_SCALES } from '../records/symptom-scales.ts';
 import { toIu, toNgPerMl } from '../units.ts';
 import type {
   FlareSpan,

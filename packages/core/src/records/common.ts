@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { EARLIEST_YEAR } from './earliest-year.ts';
 import { IntakeUnitSchema } from './profile.ts';
 
 /** A record id: a UUID made by the client, so an offline replay of the same record is idempotent. */
 export const IdSchema = z.uuid({ error: 'Use a UUID made by the client' });
-
-/**
- * The earliest year a date may carry: nothing a person records about themselves is older. The latest
- * (next year) needs the clock, which core never reads: the server checks it (records/service.ts).
- */
-export const EARLIEST_YEAR = 1900;
 
 /** True when a text starting with "YYYY" names a year from EARLIEST_YEAR on. */
 function isPlausibleYear(text: string): boolean {

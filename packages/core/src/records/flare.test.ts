@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildFlare } from '../../test/factories.ts';
 import { firstProblem } from '../../test/first-problem.ts';
-import { FlareSchema, pseudoRelapsePrompt } from './flare.ts';
+import { FlareSchema } from './flare.ts';
+import { pseudoRelapsePrompt } from './flare-wording.ts';
 
 describe('flare', () => {
   test('needs a symptom and an end date not before its start', () => {

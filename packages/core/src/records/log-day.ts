@@ -1,5 +1,5 @@
 import { addDays, isLocalDate, type LocalDate } from '../calendar.ts';
-import { EARLIEST_YEAR } from './common.ts';
+import { EARLIEST_YEAR } from './earliest-year.ts';
 
 /**
  * How many days back Today's own controls reach ("Earlier day" and its date field): enough for a

@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildProfile } from '../../test/factories.ts';
+import { ProfilePatchSchema, ProfileSchema } from './profile.ts';
 import {
   DEFAULT_TRACKED_RATINGS,
   orderTrackedRatings,
-  ProfilePatchSchema,
-  ProfileSchema,
   trackedRatingsOf,
   untrackedRatings,
-} from './profile.ts';
+} from './tracked-ratings.ts';
 
 describe('tracked ratings', () => {
   test('absent means the default: fatigue and walking first, then overall wellness', () => {

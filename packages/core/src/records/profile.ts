@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  BUILT_IN_SCALE_NAMES as SYMPTOM_SCALES,
-  type BuiltInScaleName as SymptomScale,
-} from './symptom-scales.ts';
+import { BUILT_IN_SCALE_NAMES as SYMPTOM_SCALES } from './symptom-scales.ts';
 import { TimeZoneSchema } from './time-zone.ts';
 
 /** Units a person may enter and read vitamin D intake in. */
@@ -88,32 +85,6 @@ export const TrackedRatingsSchema = z
   .max(SYMPTOM_SCALES.length)
   .refine((scales) => new Set(scales).size === scales.length, { error: 'Choose each rating once' });
 export type TrackedRatings = z.infer<typeof TrackedRatingsSchema>;
-
-/**
- * What Today shows when the person has not chosen: fatigue and walking first (the two that weigh most
- * on a day with MS), then overall wellness. Three short rows keep Today within two phone screens.
- */
-export const DEFAULT_TRACKED_RATINGS: readonly SymptomScale[] = ['fatigue', 'mobility', 'overallWellness'];
-
-/** The ratings Today shows first for this profile: the person's choice, or the default. */
-export function trackedRatingsOf(profile: Pick<Profile, 'trackedRatings'>): readonly SymptomScale[] {
-  return profile.trackedRatings ?? DEFAULT_TRACKED_RATINGS;
-}
-
-/** The built-in ratings not tracked, in core's order: Today folds them under "More ratings". */
-export function untrackedRatings(tracked: readonly SymptomScale[]): SymptomScale[] {
-  return SYMPTOM_SCALES.filter((scale) => !tracked.includes(scale));
-}
-
-/**
- * A new choice in a stable order: the default's order for the scales it holds (fatigue and walking
- * first), then the rest in core's order, so ticking boxes never shuffles the rows.
- */
-export function orderTrackedRatings(chosen: Iterable<SymptomScale>): SymptomScale[] {
-  const set = new Set(chosen);
-  const first = DEFAULT_TRACKED_RATINGS.filter((scale) => set.has(scale));
-  return [...first, ...SYMPTOM_SCALES.filter((scale) => set.has(scale) && !first.includes(scale))];
-}
 
 /** A person's settings: name, where they live in time, and the units they read. */
 export const ProfileSchema = z.object({

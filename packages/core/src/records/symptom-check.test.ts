@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildSymptomCheck } from '../../test/factories.ts';
 import { firstProblem } from '../../test/first-problem.ts';
-import { SCALE_DIRECTION, SYMPTOM_SCALES, SymptomCheckSchema } from './symptom-check.ts';
+import { SymptomCheckSchema } from './symptom-check.ts';
+import { SCALE_DIRECTION, SYMPTOM_SCALES } from './symptom-scales.ts';
 
 describe('symptom check', () => {
   test('each built-in scale has a direction: fatigue and pain are worse when higher', () => {

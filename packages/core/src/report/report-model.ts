@@ -6,12 +6,14 @@ import { computeInsights } from '../insights/insights.ts';
 import { DISCLAIMERS } from '../insights/wording.ts';
 import { classifyVitaminD, compareWithTarget, GUIDELINES, type TargetPosition } from '../ranges.ts';
 import type { CheckIn } from '../records/check-in.ts';
-import { FLARE_LABEL, type Flare } from '../records/flare.ts';
+import type { Flare } from '../records/flare.ts';
+import { FLARE_LABEL } from '../records/flare-wording.ts';
 import type { Intake } from '../records/intake.ts';
 import type { LabResult, VitaminDLabResult } from '../records/lab-result.ts';
 import type { BloodTarget, BloodUnit, Profile } from '../records/profile.ts';
 import type { Regimen, Schedule } from '../records/regimen.ts';
-import type { SymptomCheck, SymptomScale } from '../records/symptom-check.ts';
+import type { SymptomCheck } from '../records/symptom-check.ts';
+import type { SymptomScale } from '../records/symptom-scales.ts';
 import { convertBlood, roundTo, toNgPerMl } from '../units.ts';
 
 /**

@@ -33,6 +33,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     await app.register(fastifyStatic, {
       root: distDir,
       wildcard: true,
+      // The build writes .br and .gz copies of its text files (packages/web/vite.config.ts).
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
         // index.html, the service worker and the manifest must be revalidated, or updates never arrive.

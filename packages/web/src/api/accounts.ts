@@ -52,8 +52,3 @@ export function resetPassword(input: PasswordResetInput): Promise<void> {
 export function signOut(): Promise<void> {
   return requestEmpty('POST', '/auth/sign-out');
 }
-
-/** Who is signed in; fails with code 'unauthenticated' (401) when nobody is. */
-export function getMe(): Promise<Me> {
-  return requestJson('GET', '/me', MeSchema);
-}

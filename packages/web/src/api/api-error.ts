@@ -1,19 +1,8 @@
-import { z } from 'zod';
-
 /** One field the server (or the same check in the browser) found wrong, by its dotted path. */
 export interface FieldProblem {
   path: string;
   message: string;
 }
-
-/** The contract's error body: `{ error: { code, message, fields? } }`. */
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
 
 /** Codes the web app reacts to; the server may send others, which are shown by their message. */
 export type KnownErrorCode =

@@ -1,8 +1,8 @@
 import { MutationCache, QueryCache, QueryClient, useQuery } from '@tanstack/react-query';
 import { navigate } from '../router.ts';
-import { getMe, type Me } from './accounts.ts';
+import type { Me } from './accounts.ts';
 import { isApiError } from './api-error.ts';
-import { listSessions } from './sessions.ts';
+import { getMe } from './me.ts';
 
 export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in again.';
 
@@ -53,9 +53,4 @@ export function useMe() {
       }
     },
   });
-}
-
-/** The person's open sessions. */
-export function useSessions() {
-  return useQuery({ queryKey: queryKeys.sessions, queryFn: listSessions });
 }

@@ -1,18 +1,14 @@
-import { CheckInCreateSchema, CheckInSchema } from '@sunlog/core/records/check-in';
 import { FILED_ON } from '@sunlog/core/records/filed-on';
-import { FlareCreateSchema, FlareSchema } from '@sunlog/core/records/flare';
-import { IntakeCreateSchema, IntakeSchema } from '@sunlog/core/records/intake';
-import { LabResultCreateSchema, LabResultSchema } from '@sunlog/core/records/lab-result';
-import { RegimenCreateSchema, RegimenSchema } from '@sunlog/core/records/regimen';
-import { SymptomCheckCreateSchema, SymptomCheckSchema } from '@sunlog/core/records/symptom-check';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { OutboxEntry } from '../offline/database.ts';
 import { outboxEntries } from '../offline/outbox.ts';
 import { applyAccepted, mergePending, provisionalRecord } from '../offline/pending-records.ts';
 import { readSnapshot, saveSnapshot, updateSnapshots } from '../offline/snapshots.ts';
 import { outboxUser, submitWrite } from '../offline/sync.ts';
 import { ApiError, isApiError } from './api-error.ts';
+import type { RECORD_SCHEMAS } from './record-checks.ts';
 import { requestJson } from './request.ts';
+import { isObject, isRecordPage, isStoredRecord, type Parser, parserOf } from './shapes.ts';
 
 /**
  * The typed client for the records API (its routes are described in /api/openapi.json).
@@ -24,53 +20,23 @@ import { requestJson } from './request.ts';
  */
 
 /**
- * The six record kinds of the records API: where each lives, the core schemas that parse it, and the
- * date it is filed under (lists are filtered and sorted by it).
+ * The six record kinds of the records API: where each lives and the date it is filed under (lists are
+ * filtered and sorted by it). Their core schemas are in record-checks.ts, loaded after the first paint.
  */
 export const RECORD_KINDS = {
-  regimens: {
-    path: '/regimens',
-    schema: RegimenSchema,
-    createSchema: RegimenCreateSchema,
-    filedDate: FILED_ON.regimen,
-  },
-  intakes: {
-    path: '/intakes',
-    schema: IntakeSchema,
-    createSchema: IntakeCreateSchema,
-    filedDate: FILED_ON.intake,
-  },
-  'lab-results': {
-    path: '/lab-results',
-    schema: LabResultSchema,
-    createSchema: LabResultCreateSchema,
-    filedDate: FILED_ON.labResult,
-  },
-  'symptom-checks': {
-    path: '/symptom-checks',
-    schema: SymptomCheckSchema,
-    createSchema: SymptomCheckCreateSchema,
-    filedDate: FILED_ON.symptomCheck,
-  },
-  flares: {
-    path: '/flares',
-    schema: FlareSchema,
-    createSchema: FlareCreateSchema,
-    filedDate: FILED_ON.flare,
-  },
-  'check-ins': {
-    path: '/check-ins',
-    schema: CheckInSchema,
-    createSchema: CheckInCreateSchema,
-    filedDate: FILED_ON.checkIn,
-  },
+  regimens: { path: '/regimens', filedDate: FILED_ON.regimen },
+  intakes: { path: '/intakes', filedDate: FILED_ON.intake },
+  'lab-results': { path: '/lab-results', filedDate: FILED_ON.labResult },
+  'symptom-checks': { path: '/symptom-checks', filedDate: FILED_ON.symptomCheck },
+  flares: { path: '/flares', filedDate: FILED_ON.flare },
+  'check-ins': { path: '/check-ins', filedDate: FILED_ON.checkIn },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
 /** A stored record of a kind, as the server returns it (with createdAt and updatedAt). */
-export type RecordOf<K extends RecordKind> = z.output<(typeof RECORD_KINDS)[K]['schema']>;
+export type RecordOf<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]['schema']>;
 /** What a client sends to create or replace a record of a kind: its own id, no server timestamps. */
-export type CreateOf<K extends RecordKind> = z.input<(typeof RECORD_KINDS)[K]['createSchema']>;
+export type CreateOf<K extends RecordKind> = z.input<(typeof RECORD_SCHEMAS)[K]['createSchema']>;
 
 function filedDateOf<K extends RecordKind>(kind: K): (record: RecordOf<K>) => string {
   return RECORD_KINDS[kind].filedDate as (record: RecordOf<K>) => string;
@@ -89,12 +55,19 @@ export function recordsQueryKey(kind: RecordKind): readonly ['records', RecordKi
   return ['records', kind];
 }
 
-function pageSchema<K extends RecordKind>(kind: K) {
-  return z.object({ items: z.array(RECORD_KINDS[kind].schema), nextCursor: z.string().nullable() });
+/** A stored record of `kind`, checked by hand (shapes.ts): lists are on Today's path. */
+function isRecordOf(kind: RecordKind, value: unknown): boolean {
+  return isStoredRecord(value, RECORD_KINDS[kind].filedDate);
 }
 
-function recordSchema<K extends RecordKind>(kind: K) {
-  return z.object({ record: RECORD_KINDS[kind].schema });
+function pageSchema<K extends RecordKind>(
+  kind: K,
+): Parser<{ items: RecordOf<K>[]; nextCursor: string | null }> {
+  return parserOf((page) => isRecordPage(page, (item) => isRecordOf(kind, item)));
+}
+
+function recordSchema<K extends RecordKind>(kind: K): Parser<{ record: RecordOf<K> }> {
+  return parserOf((answer) => isObject(answer) && isRecordOf(kind, answer.record));
 }
 
 /** Records seen in this page's lifetime, so an undo made offline can still show what it brings back. */
@@ -152,10 +125,8 @@ export async function listRecords<K extends RecordKind>(
 export async function keepSavedListsInStep(entry: OutboxEntry, answer: unknown): Promise<void> {
   if (!isRecordKind(entry.kind)) return;
   const kind = entry.kind;
-  const schema = RECORD_KINDS[kind].schema;
-  const parsed = schema.safeParse(answer);
-  const record: RecordOf<typeof kind> | undefined = parsed.success
-    ? (parsed.data as RecordOf<typeof kind>)
+  const record: RecordOf<typeof kind> | undefined = isRecordOf(kind, answer)
+    ? (answer as RecordOf<typeof kind>)
     : entry.operation === 'create' || entry.operation === 'update'
       ? provisionalRecord<RecordOf<typeof kind>>(entry)
       : undefined;
@@ -207,9 +178,35 @@ export async function getRecord<K extends RecordKind>(kind: K, id: string): Prom
   return answer.record as RecordOf<K>;
 }
 
-/** Checks a body in the browser first, so a write that could never be accepted is never queued. */
-function checked<K extends RecordKind>(kind: K, body: CreateOf<K>): CreateOf<K> {
-  const parsed = RECORD_KINDS[kind].createSchema.safeParse(body);
+let recordChecks: Promise<typeof import('./record-checks.ts')> | undefined;
+
+/**
+ * Loads the core schemas that check writes (and zod with them). Today calls it once it has painted, so
+ * the checks are in place before the first tap; a write made sooner waits for them. A failed load (the
+ * connection dropped first) is tried again at the next write.
+ */
+export function loadRecordChecks(): Promise<typeof import('./record-checks.ts')> {
+  recordChecks ??= import('./record-checks.ts').catch((error: unknown) => {
+    recordChecks = undefined;
+    throw error;
+  });
+  return recordChecks;
+}
+
+/**
+ * Checks a body in the browser first, with the same core schema the server uses, so a write that could
+ * never be accepted is never queued. If the checks cannot load (offline before they arrived, with no
+ * service worker yet), the write is queued unchecked: logging must never depend on the network, and
+ * the server checks every write in full when it is sent (a refused one is kept and shown to fix).
+ */
+async function checked<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<CreateOf<K>> {
+  let RECORD_SCHEMAS: typeof import('./record-checks.ts')['RECORD_SCHEMAS'];
+  try {
+    ({ RECORD_SCHEMAS } = await loadRecordChecks());
+  } catch {
+    return body;
+  }
+  const parsed = RECORD_SCHEMAS[kind].createSchema.safeParse(body);
   if (parsed.success) return body;
   const fields = parsed.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
@@ -239,10 +236,10 @@ async function write<K extends RecordKind>(
 ): Promise<RecordOf<K>> {
   const result = await queue(kind, recordId, operation, body);
   if (result.type === 'sent') {
-    const parsed = RECORD_KINDS[kind].schema.safeParse(result.record);
-    if (parsed.success) {
-      remember([parsed.data]);
-      return parsed.data as RecordOf<K>;
+    if (isRecordOf(kind, result.record)) {
+      const record = result.record as RecordOf<K>;
+      remember([record]);
+      return record;
     }
   }
   if (body !== undefined) {
@@ -259,13 +256,13 @@ async function write<K extends RecordKind>(
  * Creates a record (idempotent: resending the same body with the same id returns the original).
  * Offline, resolves with a provisional record once the write is stored in the outbox.
  */
-export function createRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
-  return write(kind, body.id, 'create', checked(kind, body));
+export async function createRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
+  return write(kind, body.id, 'create', await checked(kind, body));
 }
 
 /** Replaces a record; the server keeps the previous version as history. */
-export function updateRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
-  return write(kind, body.id, 'update', checked(kind, body));
+export async function updateRecord<K extends RecordKind>(kind: K, body: CreateOf<K>): Promise<RecordOf<K>> {
+  return write(kind, body.id, 'update', await checked(kind, body));
 }
 
 /** Deletes a record; restoreRecord undoes it. */

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { ApiError, ErrorBodySchema } from './api-error.ts';
+import { ApiError } from './api-error.ts';
+import { isErrorBody, type Parser } from './shapes.ts';
 
 const NETWORK_MESSAGE = 'Sunlog could not reach its server. Check your connection and try again.';
 const UNEXPECTED_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
@@ -28,19 +28,22 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = ErrorBodySchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) return new ApiError(response.status, 'unexpected-response', UNEXPECTED_MESSAGE);
-  const { code, message, fields } = parsed.data.error;
+  const body: unknown = await response.json().catch(() => null);
+  if (!isErrorBody(body)) return new ApiError(response.status, 'unexpected-response', UNEXPECTED_MESSAGE);
+  const { code, message, fields } = body.error;
   return new ApiError(response.status, code, message, fields ?? []);
 }
 
-/** Sends a request and parses the JSON answer with `schema`, so a contract drift fails loudly here. */
-export async function requestJson<Schema extends z.ZodType>(
+/**
+ * Sends a request and parses the JSON answer with `schema` (a zod schema, or a hand-written check from
+ * shapes.ts on Today's path), so a contract drift fails loudly here.
+ */
+export async function requestJson<T>(
   method: Method,
   path: string,
-  schema: Schema,
+  schema: Parser<T>,
   body?: unknown,
-): Promise<z.output<Schema>> {
+): Promise<T> {
   const response = await send(method, path, body);
   const parsed = schema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw new ApiError(response.status, 'unexpected-response', UNEXPECTED_MESSAGE);

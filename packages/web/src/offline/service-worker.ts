@@ -1,14 +1,17 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
-import { registerSW } from 'virtual:pwa-register';
+import { whenIdle } from '../idle.ts';
 
 /**
  * Registers Sunlog's service worker (src/sw/sw.ts, built to dist/sw.js, scope "/"), which precaches the
  * app shell so Sunlog opens with no network, and shows reminder notifications. It never caches /api
- * (see vite.config.ts).
+ * (see vite.config.ts). Registered once the page has loaded and gone idle: installing the worker
+ * downloads the whole precache, which must not compete with Today's first paint and first reads.
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
-  registerSW({ immediate: true });
+  whenIdle(() => {
+    void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
+  });
 }
 
 /** What the worker tells open windows (see src/sw/notifications.ts). */

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { ApiError, isApiError } from '../api/api-error.ts';
 import { requestEmpty, requestJson } from '../api/request.ts';
+import { isObject, parserOf } from '../api/shapes.ts';
 import type { OutboxEntry } from './database.ts';
 import { addToOutbox, markNeedsAttention, outboxEntries, recordAttempt, removeEntry } from './outbox.ts';
 
@@ -75,7 +75,9 @@ export function onEntriesSent(listener: (kinds: ReadonlySet<string>) => void): (
 }
 
 /** The server's answer to a create, update or restore: the stored record (parsed by the caller). */
-const RecordAnswerSchema = z.object({ record: z.looseObject({ id: z.string() }) });
+const RecordAnswerSchema = parserOf<{ record: { id: string } }>(
+  (answer) => isObject(answer) && isObject(answer.record) && typeof answer.record.id === 'string',
+);
 
 /** Calls `listener` when a send finds the session has ended (the entries stay for the next sign-in). */
 export function onSessionEnded(listener: () => void): () => void {

@@ -1,5 +1,5 @@
 import type { RecordCollection, StoredRecordOf } from '../../records/collections.ts';
-import { SYMPTOM_SCALES } from '../../records/symptom-check.ts';
+import { SYMPTOM_SCALES } from '../../records/symptom-scales.ts';
 import { type CsvCell, csvText } from './write.ts';
 
 /**

@@ -5,7 +5,8 @@ import { IdSchema, OffsetDateTimeSchema } from '../../records/common.ts';
 import { IntakeCreateSchema } from '../../records/intake.ts';
 import { LabResultCreateSchema } from '../../records/lab-result.ts';
 import type { BloodUnit, IntakeUnit } from '../../records/profile.ts';
-import { SYMPTOM_SCALES, SymptomCheckCreateSchema, type SymptomScale } from '../../records/symptom-check.ts';
+import { SymptomCheckCreateSchema } from '../../records/symptom-check.ts';
+import { SYMPTOM_SCALES, type SymptomScale } from '../../records/symptom-scales.ts';
 import { firstIssueError } from '../../validation.ts';
 import {
   type DateOrder,

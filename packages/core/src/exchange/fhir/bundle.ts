@@ -18,12 +18,14 @@ import type {
   Timing,
 } from '@medplum/fhirtypes';
 import type { LocalDate } from '../../records/common.ts';
-import { FLARE_LABEL, type Flare } from '../../records/flare.ts';
+import type { Flare } from '../../records/flare.ts';
+import { FLARE_LABEL } from '../../records/flare-wording.ts';
 import type { Intake } from '../../records/intake.ts';
 import { ANALYTE_LABELS, DEFAULT_LOINC, type LabResult } from '../../records/lab-result.ts';
 import type { IntakeUnit } from '../../records/profile.ts';
 import type { Regimen, Schedule } from '../../records/regimen.ts';
-import { SYMPTOM_SCALES, type SymptomCheck, type SymptomScale } from '../../records/symptom-check.ts';
+import type { SymptomCheck } from '../../records/symptom-check.ts';
+import { SYMPTOM_SCALES, type SymptomScale } from '../../records/symptom-scales.ts';
 import { type Quantity, roundTo, toIu, toMicrograms, toNgPerMl, toNmolPerL } from '../../units.ts';
 import { ATC, CODE_SYSTEMS, type KnownCode, LOINC, RXNORM, SNOMED } from './codes.ts';
 

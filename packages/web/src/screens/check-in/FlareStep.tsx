@@ -1,4 +1,4 @@
-import { FLARE_LABEL, pseudoRelapsePrompt } from '@sunlog/core/records/flare';
+import { FLARE_LABEL, pseudoRelapsePrompt } from '@sunlog/core/records/flare-wording';
 import { displayLocale } from '../../format/locale-format.ts';
 import { formatDate } from '../insights/format.ts';
 import type { CheckInContext } from './check-in-context.ts';

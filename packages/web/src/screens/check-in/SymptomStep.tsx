@@ -1,6 +1,6 @@
 import { SYMPTOM_LABELS, SYMPTOMS } from '@sunlog/core/insights/input';
 import type { SymptomMonthInsight } from '@sunlog/core/insights/symptom-trends';
-import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-scales';
 import { displayLocale } from '../../format/locale-format.ts';
 import { formatBasis, formatMonth, formatNumber, onRatingScale } from '../insights/format.ts';
 import { capitalise } from '../insights/LevelSection.tsx';

@@ -6,7 +6,7 @@ import type { Flare } from '@sunlog/core/records/flare';
 import type { LabResult, VitaminDLabResult } from '@sunlog/core/records/lab-result';
 import { latestVitaminDResult as latestVitaminD } from '@sunlog/core/records/lab-result-order';
 import type { Regimen } from '@sunlog/core/records/regimen';
-import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-scales';
 import type { PersonRecords } from '../insights/person-records.ts';
 
 /** How many months the check-in looks back over for symptom change. */

@@ -3,7 +3,7 @@ import { compareWithTarget, GUIDELINES } from '@sunlog/core/ranges';
 import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
 import { oldestResultFirst } from '@sunlog/core/records/lab-result-order';
 import type { Profile } from '@sunlog/core/records/profile';
-import { SCALE_DIRECTION, SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION, SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-scales';
 import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
 import { convertBlood, convertIntake, roundForDisplay, toIu } from '@sunlog/core/units';
 import { useId, useMemo, useState } from 'react';

@@ -1,6 +1,6 @@
 import { ANALYTE_LABELS } from '@sunlog/core/records/lab-result';
 import type { Schedule } from '@sunlog/core/records/regimen';
-import { SYMPTOM_SCALES } from '@sunlog/core/records/symptom-check';
+import { SYMPTOM_SCALES } from '@sunlog/core/records/symptom-scales';
 import { formatQuantity } from '@sunlog/core/units';
 import type { HistoryFormat } from './format.ts';
 import { SYMPTOM_NAMES, historyStrings as t } from './strings.ts';

@@ -1,4 +1,4 @@
-import type { SymptomScale } from '@sunlog/core/records/symptom-check';
+import type { SymptomScale } from '@sunlog/core/records/symptom-scales';
 import type { PeriodKind } from './period.ts';
 
 const PERIOD_WORD: Record<PeriodKind, string> = { week: 'week', month: 'month', year: 'year' };

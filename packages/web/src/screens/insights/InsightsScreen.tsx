@@ -46,10 +46,14 @@ export function InsightsScreen({ me }: { me: Me }) {
           ]}
         />
       )}
-      <aside className="note" aria-labelledby="insights-disclaimer">
-        <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
-        <p>{t.disclaimer}</p>
-      </aside>
+      {/* Shown once the records are in, with the summary above it: drawn while they load, it would be
+          pushed down when the summary arrives (a layout shift). */}
+      {state.status === 'pending' ? null : (
+        <aside className="note" aria-labelledby="insights-disclaimer">
+          <h2 id="insights-disclaimer">{t.disclaimerHeading}</h2>
+          <p>{t.disclaimer}</p>
+        </aside>
+      )}
       {computed === undefined ? null : (
         <>
           <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />

@@ -1,6 +1,6 @@
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from '@sunlog/core/insights/input';
 import type { SymptomMonthInsight } from '@sunlog/core/insights/symptom-trends';
-import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION } from '@sunlog/core/records/symptom-scales';
 import { useMemo } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure.tsx';
 import { type MeanRow, meansOptions } from './charts/plots.ts';

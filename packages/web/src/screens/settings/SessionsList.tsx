@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { queryKeys, useSessions } from '../../api/queries.ts';
-import { endSession, type Session } from '../../api/sessions.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { endSession, listSessions, type Session } from '../../api/sessions.ts';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { useSignOut } from '../../session.ts';
 import { describeDevice } from './device-name.ts';
@@ -10,7 +10,7 @@ import { settingsStrings as t } from './strings.ts';
 
 /** The person's signed-in devices, each with a way to end it. */
 export function SessionsList({ timeZone, locale }: { timeZone: string; locale: string }) {
-  const sessions = useSessions();
+  const sessions = useQuery({ queryKey: queryKeys.sessions, queryFn: listSessions });
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();

@@ -1,32 +1,22 @@
 import { bloodLevelCautions, type Caution } from '@sunlog/core/cautions';
-import { unusualBloodLevel } from '@sunlog/core/plausibility';
 import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
-import type { LabResultCreate, VitaminDLabResult } from '@sunlog/core/records/lab-result';
-import { latestResult } from '@sunlog/core/records/lab-result-order';
-import type { BloodUnit, Profile } from '@sunlog/core/records/profile';
+import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
+import type { Profile } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity } from '@sunlog/core/units';
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { lazy, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { createRecord, recordsQueryKey } from '../../api/records.ts';
-import { type Choice, ChoiceGroup } from '../../components/ChoiceGroup.tsx';
+import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
-import { NativeInput } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import { displayLocale } from '../../format/locale-format.ts';
-import type { FieldErrors } from '../../forms/field-errors.ts';
-import { numberProblem, parseNumberOrUndefined } from '../../forms/parse-number.ts';
-import { UnusualConfirm, useUnusualConfirm } from '../../forms/UnusualConfirm.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
-import { CardFormActions } from './CardFormActions.tsx';
 import { todayStrings as t } from './strings.ts';
-import { todayKeys, useLatestVitaminD } from './today-data.ts';
-import { useCardForm } from './use-card-form.ts';
+import { useLatestVitaminD } from './today-data.ts';
 
-const BLOOD_UNITS: readonly Choice<BloodUnit>[] = [
-  { value: 'ng/mL', name: 'ng/mL', detail: 'nanograms per millilitre' },
-  { value: 'nmol/L', name: 'nmol/L', detail: 'nanomoles per litre' },
-];
+/** Adding a blood result opens a form from a button: it loads then, not with Today. */
+const BloodResultForm = lazy(() =>
+  import('./BloodResultForm.tsx').then((module) => ({ default: module.BloodResultForm })),
+);
 
 /** Enter a 25(OH)D result; the newest one is shown in the person's unit, classified per guideline. */
 export function BloodResultSection({
@@ -68,19 +58,21 @@ export function BloodResultSection({
       ) : null}
       <StatusMessage message={status} />
       {isAdding ? (
-        <BloodResultForm
-          profile={profile}
-          today={today}
-          onDone={(message, saved) => {
-            setAdding(false);
-            setJustSaved(saved);
-            setStatus(
-              saved !== undefined && bloodLevelCautions(saved.level).length > 0
-                ? `${message ?? ''} ${t.bloodSavedSeeCaution}`.trim()
-                : message,
-            );
-          }}
-        />
+        <Deferred>
+          <BloodResultForm
+            profile={profile}
+            today={today}
+            onDone={(message, saved) => {
+              setAdding(false);
+              setJustSaved(saved);
+              setStatus(
+                saved !== undefined && bloodLevelCautions(saved.level).length > 0
+                  ? `${message ?? ''} ${t.bloodSavedSeeCaution}`.trim()
+                  : message,
+              );
+            }}
+          />
+        </Deferred>
       ) : (
         <div className="button-row today-card__more">
           <Button
@@ -155,114 +147,4 @@ function CautionList({ cautions }: { cautions: readonly Caution[] }) {
       <p className="muted">{t.cautionSource(caution.source.name)}</p>
     </div>
   ));
-}
-
-function BloodResultForm({
-  profile,
-  today,
-  onDone,
-}: {
-  profile: Profile;
-  today: string;
-  onDone: (message?: string, saved?: VitaminDLabResult) => void;
-}) {
-  const queryClient = useQueryClient();
-  const [value, setValue] = useState('');
-  const [unit, setUnit] = useState<BloodUnit>(profile.bloodUnit);
-  const [sampleDate, setSampleDate] = useState(today);
-  const [labName, setLabName] = useState('');
-  const valueRef = useRef<HTMLInputElement>(null);
-  const dateRef = useRef<HTMLInputElement>(null);
-  const { errors, formError, isSaving, check, save, clearError } = useCardForm(['value', 'sampleDate'], {
-    value: valueRef,
-    sampleDate: dateRef,
-  });
-  const unusual = useUnusualConfirm(`${value}|${unit}`);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (isSaving) return;
-    const number = parseNumberOrUndefined(value);
-    const found: FieldErrors = {};
-    if (number === undefined || number <= 0)
-      found.value = numberProblem(value, t.bloodValueInvalid) ?? t.bloodValueInvalid;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(sampleDate)) found.sampleDate = t.bloodDateInvalid;
-    else if (sampleDate > today) found.sampleDate = t.bloodDateFuture;
-    if (!check(found) || number === undefined) return;
-    const body = {
-      id: crypto.randomUUID(),
-      analyte: '25-hydroxyvitamin-d-total' as const,
-      level: { value: number, unit },
-      sampleDate,
-      ...(labName.trim() === '' ? {} : { labName: labName.trim() }),
-    };
-    unusual.askOrProceed(unusualBloodLevel(body.level, displayLocale()), () => write(body));
-  };
-
-  const write = (body: LabResultCreate) => {
-    void save(async () => {
-      const saved = await createRecord('lab-results', body);
-      const vitaminD = saved.analyte === '25-hydroxyvitamin-d-total' ? saved : undefined;
-      if (vitaminD !== undefined) {
-        queryClient.setQueryData(todayKeys.latestLab, (old: VitaminDLabResult | null | undefined) =>
-          latestResult(old === undefined || old === null ? [vitaminD] : [old, vitaminD]),
-        );
-      }
-      void queryClient.invalidateQueries({ queryKey: recordsQueryKey('lab-results') });
-      onDone(t.bloodSaved, vitaminD);
-    });
-  };
-
-  return (
-    <form className="form today-card__form" noValidate onSubmit={submit} aria-label={t.bloodAdd}>
-      <p>{t.bloodLead}</p>
-      <NativeInput
-        label={t.bloodValueLabel}
-        name="value"
-        type="decimal"
-        value={value}
-        onChange={(text) => {
-          setValue(text);
-          clearError('value');
-        }}
-        error={errors.value}
-        inputRef={valueRef}
-      />
-      <ChoiceGroup
-        label={t.bloodUnitLabel}
-        name="bloodUnit"
-        choices={BLOOD_UNITS}
-        value={unit}
-        onChange={setUnit}
-      />
-      <NativeInput
-        label={t.bloodDateLabel}
-        name="sampleDate"
-        type="date"
-        value={sampleDate}
-        max={today}
-        onChange={(date) => {
-          setSampleDate(date);
-          clearError('sampleDate');
-        }}
-        error={errors.sampleDate}
-        inputRef={dateRef}
-      />
-      <NativeInput
-        label={t.bloodLabLabel}
-        name="labName"
-        type="text"
-        isOptional
-        value={labName}
-        onChange={setLabName}
-      />
-      <UnusualConfirm state={unusual} fieldRef={valueRef} />
-      <CardFormActions
-        formError={formError}
-        isSaving={isSaving}
-        saveLabel={t.bloodSave}
-        onCancel={() => onDone()}
-      />
-    </form>
-  );
 }

@@ -6,19 +6,27 @@ import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
 import { type DueReminder, todaysReminders } from '@sunlog/core/reminders/schedule';
 import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
+import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import { type DateTimeFormat, dateTimeFormat } from '../../format/locale-format.ts';
 import type { OutboxView } from '../../offline/use-outbox.ts';
-import { type RegimenDraft, RegimenForm } from '../onboarding/RegimenForm.tsx';
-import { ChangeDoseForm } from '../plans/ChangeDoseForm.tsx';
+import type { RegimenDraft } from '../onboarding/RegimenForm.tsx';
 import { planStrings } from '../plans/strings.ts';
 import { todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
+
+/** The plan forms open from a button, so they (and the regimen schema) load then, not with Today. */
+const RegimenForm = lazy(() =>
+  import('../onboarding/RegimenForm.tsx').then((module) => ({ default: module.RegimenForm })),
+);
+const ChangeDoseForm = lazy(() =>
+  import('../plans/ChangeDoseForm.tsx').then((module) => ({ default: module.ChangeDoseForm })),
+);
 
 /**
  * Each dose due on the day being filled in, with one big "Taken" button; then, on today, the way to add
@@ -95,7 +103,9 @@ export function DoseSection({
       {!isToday ? null : form === 'add' ? (
         <AddPlan profile={profile} today={today} onDone={closeForm} />
       ) : form === 'change' && regimens.data !== undefined ? (
-        <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
+        <Deferred>
+          <ChangeDoseForm regimens={regimens.data} profile={profile} today={today} onDone={closeForm} />
+        </Deferred>
       ) : regimens.isSuccess && regimens.data.length > 0 ? (
         // With a plan running, a different amount is a change of dose, not a second plan: that is the
         // main button, and adding a second supplement is the quieter one below it. Both are rare, so they
@@ -342,19 +352,21 @@ function AddPlan({
   return (
     <div className="today-card__form">
       <h3>{t.addPlanHeading}</h3>
-      <RegimenForm
-        profile={profile}
-        today={today}
-        submitLabel={t.savePlan}
-        isSaving={isSaving}
-        onSubmit={(draft) => void save(draft)}
-        formError={error}
-        secondaryAction={
-          <Button className="button" onPress={() => onDone()}>
-            {t.cancel}
-          </Button>
-        }
-      />
+      <Deferred>
+        <RegimenForm
+          profile={profile}
+          today={today}
+          submitLabel={t.savePlan}
+          isSaving={isSaving}
+          onSubmit={(draft) => void save(draft)}
+          formError={error}
+          secondaryAction={
+            <Button className="button" onPress={() => onDone()}>
+              {t.cancel}
+            </Button>
+          }
+        />
+      </Deferred>
     </div>
   );
 }

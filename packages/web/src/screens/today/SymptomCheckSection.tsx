@@ -1,22 +1,23 @@
-import { trackedRatingsOf, untrackedRatings } from '@sunlog/core/records/profile';
-import {
-  SYMPTOM_SCALES,
-  type SymptomCheck,
-  type SymptomScale,
-  type SymptomScores,
-} from '@sunlog/core/records/symptom-check';
+import type { SymptomCheck, SymptomScores } from '@sunlog/core/records/symptom-check';
+import { SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-scales';
+import { trackedRatingsOf, untrackedRatings } from '@sunlog/core/records/tracked-ratings';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, lazy, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
+import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { ScoreScale } from '../../components/ScoreScale.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { directionOf, SCALE_TEXT, todayStrings as t } from './strings.ts';
-import { TrackedRatingsChooser } from './TrackedRatingsChooser.tsx';
 import { putInList, todayKeys, useRecordsOn } from './today-data.ts';
+
+/** Choosing the ratings is rare and opens from a button: it (and the profile schema) loads then. */
+const TrackedRatingsChooser = lazy(() =>
+  import('./TrackedRatingsChooser.tsx').then((module) => ({ default: module.TrackedRatingsChooser })),
+);
 
 /**
  * The day's quick check: the ratings the person tracks (fatigue, walking and overall by default), each
@@ -68,13 +69,15 @@ export function SymptomCheckSection({
       ) : null}
       <StatusMessage message={notice} />
       {isChoosing ? (
-        <TrackedRatingsChooser
-          tracked={tracked}
-          onDone={(message) => {
-            setChoosing(false);
-            setNotice(message);
-          }}
-        />
+        <Deferred>
+          <TrackedRatingsChooser
+            tracked={tracked}
+            onDone={(message) => {
+              setChoosing(false);
+              setNotice(message);
+            }}
+          />
+        </Deferred>
       ) : (
         <div className="button-row today-card__more">
           <Button

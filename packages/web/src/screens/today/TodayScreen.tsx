@@ -2,9 +2,11 @@ import { localDateOf } from '@sunlog/core/calendar';
 import { isPastOrToday, logDayOrToday } from '@sunlog/core/records/log-day';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
+import { loadRecordChecks } from '../../api/records.ts';
 import { Page } from '../../components/Page.tsx';
 import { SyncStatus } from '../../components/SyncStatus.tsx';
 import { dateTimeFormat } from '../../format/locale-format.ts';
+import { whenIdle } from '../../idle.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { BloodResultSection } from './BloodResultSection.tsx';
 import { DayBar } from './DayBar.tsx';
@@ -71,6 +73,8 @@ export function TodayScreen({ me }: { me: Me }) {
   const isOnline = useIsOnline();
   const formatDate = dateTimeFormat(profile.timeZone).fullDate;
   const dayName = formatDate(day);
+  // The checks of what Today sends load once it has painted, before anyone can tap.
+  useEffect(() => whenIdle(() => void loadRecordChecks()), []);
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>

@@ -1,10 +1,6 @@
-import {
-  orderTrackedRatings,
-  type Profile,
-  type TrackedRatings,
-  TrackedRatingsSchema,
-} from '@sunlog/core/records/profile';
-import { SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-check';
+import { type Profile, type TrackedRatings, TrackedRatingsSchema } from '@sunlog/core/records/profile';
+import { SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-scales';
+import { orderTrackedRatings } from '@sunlog/core/records/tracked-ratings';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from 'react-aria-components';

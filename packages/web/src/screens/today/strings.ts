@@ -1,5 +1,5 @@
 import { DISCLAIMERS } from '@sunlog/core/insights/wording';
-import { SCALE_DIRECTION, type ScaleDirection, type SymptomScale } from '@sunlog/core/records/symptom-check';
+import { SCALE_DIRECTION, type ScaleDirection, type SymptomScale } from '@sunlog/core/records/symptom-scales';
 
 export const todayStrings = {
   title: 'Today',

@@ -1,4 +1,5 @@
-import { FLARE_LABEL, type FlareSeverity, type SuspectedTrigger } from '@sunlog/core/records/flare';
+import type { FlareSeverity, SuspectedTrigger } from '@sunlog/core/records/flare';
+import { FLARE_LABEL } from '@sunlog/core/records/flare-wording';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.tsx';

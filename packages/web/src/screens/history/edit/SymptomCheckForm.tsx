@@ -1,4 +1,5 @@
-import { SYMPTOM_SCALES, type SymptomScale, type SymptomScores } from '@sunlog/core/records/symptom-check';
+import type { SymptomScores } from '@sunlog/core/records/symptom-check';
+import { SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-scales';
 import { useState } from 'react';
 import type { RecordOf } from '../../../api/records.ts';
 import { SYMPTOM_NAMES } from '../strings.ts';

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/api-error.ts';
+import { RECORD_SCHEMAS } from '../../../api/record-checks.ts';
 import {
   type CreateOf,
-  RECORD_KINDS,
   type RecordKind,
   type RecordOf,
   recordsQueryKey,
@@ -37,7 +37,7 @@ export function useSaveRecord<K extends RecordKind>(kind: K, onSaved: (record: R
   const save = (candidate: unknown, messages: Partial<Record<string, string>> = {}) => {
     if (mutation.isPending) return;
     setFormError(undefined);
-    const parsed = RECORD_KINDS[kind].createSchema.safeParse(candidate);
+    const parsed = RECORD_SCHEMAS[kind].createSchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(fieldErrorsFromIssues(parsed.error.issues, messages));
       return;
