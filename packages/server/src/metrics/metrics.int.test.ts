@@ -251,9 +251,7 @@ describe.each(engines())('GET /metrics with METRICS_TOKEN on $name', (engine) =>
       reading(after, 'sunlog_record_write_writes_total'),
     );
     // The same figures the group committer keeps.
-    expect(reading(after, 'sunlog_record_write_writes_total')).toBe(
-      s.sunlog.records.commitStats.writes,
-    );
+    expect(reading(after, 'sunlog_record_write_writes_total')).toBe(s.sunlog.records.commitStats.writes);
     expect(reading(after, 'sunlog_record_write_largest_batch')).toBe(
       s.sunlog.records.commitStats.largestBatch,
     );
