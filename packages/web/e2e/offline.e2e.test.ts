@@ -29,6 +29,29 @@ describe.skipIf(warnIfSkipped())('offline use in a real browser', () => {
     expect(scope).toBe(`${suite.url()}/`);
   });
 
+  test('with the service worker in control, opening an address the server answers itself reaches the server, not the app', async () => {
+    const page = await suite.openPage();
+    await page.goto('/sign-in');
+    await waitForServiceWorker(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // An app page still comes from the cached shell.
+    await page.goto('/history');
+    expect(await page.locator('#root').count()).toBe(1);
+    // Each of these is answered by the server itself, not the cached shell.
+    for (const path of [
+      '/healthz',
+      '/metrics',
+      '/calendar/not-a-feed.ics',
+      '/shl/not-a-link',
+      '/api/v1/me',
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.fromServiceWorker(), path).toBe(false);
+      // The server answers these with JSON (a health report or an error), never the app's page.
+      if (path !== '/shl/not-a-link') expect(response?.headers()['content-type'] ?? '', path).toMatch(/json/);
+    }
+  });
+
   test('a dose and a symptom check logged offline survive a reload and reach the server exactly once', async () => {
     const page = await suite.openPage();
     await page.goto('/sign-in');

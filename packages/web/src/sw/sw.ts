@@ -31,10 +31,12 @@ self.skipWaiting();
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Navigations get the cached shell, except the API and the health check, which must reach the server.
+// Navigations get the cached shell, except what the server itself answers: the API, the health check,
+// the metrics, calendar feeds and SMART Health Link endpoints (opening one of those in this browser
+// must reach the server, not show the app).
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/],
+    denylist: [/^\/(api|healthz|metrics|calendar|shl)(\/|$)/],
   }),
 );
 
