@@ -442,6 +442,45 @@ const dot = (a: Float64Array, b: Float64Array) => {
   return s;
 };
 
+/**
+ * The lower triangle of the columns' inner products, m ≤ l at l·size + m. The scan's dominant
+ * cost (29·30/2 products over every day used), so four products are summed side by side: four
+ * independent sums run several times faster than one, and each is still added up day by day in
+ * order, so every product is bit for bit `dot`'s.
+ */
+function lowerGram(columns: readonly Float64Array[]): Float64Array {
+  const size = columns.length;
+  const products = new Float64Array(size * size);
+  for (let l = 0; l < size; l++) {
+    const a = columns[l] as Float64Array;
+    const n = a.length;
+    let m = 0;
+    for (; m + 3 <= l; m += 4) {
+      const b0 = columns[m] as Float64Array;
+      const b1 = columns[m + 1] as Float64Array;
+      const b2 = columns[m + 2] as Float64Array;
+      const b3 = columns[m + 3] as Float64Array;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = a[i] as number;
+        s0 += v * (b0[i] as number);
+        s1 += v * (b1[i] as number);
+        s2 += v * (b2[i] as number);
+        s3 += v * (b3[i] as number);
+      }
+      products[l * size + m] = s0;
+      products[l * size + m + 1] = s1;
+      products[l * size + m + 2] = s2;
+      products[l * size + m + 3] = s3;
+    }
+    for (; m <= l; m++) products[l * size + m] = dot(a, columns[m] as Float64Array);
+  }
+  return products;
+}
+
 /** Removes from `r`, in place, its components along the orthonormal `basis` (Gram–Schmidt order). */
 function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Array {
   for (const q of basis) {
@@ -506,9 +545,10 @@ function lagScan(fit: Fitted): Scan | null {
   // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
   const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
   const size = columns.length;
+  const products = lowerGram(columns);
   const norms = new Float64Array(size);
   for (let l = 0; l < size; l++) {
-    const norm = Math.sqrt(dot(columns[l] as Float64Array, columns[l] as Float64Array));
+    const norm = Math.sqrt(products[l * size + l] as number);
     if (!(norm > 1e-9)) return null;
     norms[l] = norm;
   }
@@ -524,8 +564,7 @@ function lagScan(fit: Fitted): Scan | null {
   for (let l = 0; l < size; l++) {
     for (let m = 0; m <= l; m++) {
       const r =
-        dot(columns[l] as Float64Array, columns[m] as Float64Array) /
-          ((norms[l] as number) * (norms[m] as number)) +
+        (products[l * size + m] as number) / ((norms[l] as number) * (norms[m] as number)) +
         (l === m ? 1e-6 : 0);
       correlation[l * size + m] = r;
       correlation[m * size + l] = r;
