@@ -1,6 +1,7 @@
 import { ar1Regression } from './ar1-regression.ts';
 import { type DailySeries, trailingAdherence } from './daily-series.ts';
 import { fUpperP, normalQuantile, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
+import { dot, lowerGram } from './inner-products.ts';
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { maxAbsNormalTail } from './max-abs-normal.ts';
@@ -247,6 +248,11 @@ interface Fitted {
 /** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
 const FLAT_LAG_BASIS = Float64Array.from(LAG_BASIS.flat());
 
+/** First and last lag at which each lag-basis function is not zero (function j at 2j, 2j + 1). */
+const BASIS_SUPPORT = Int32Array.from(
+  LAG_BASIS.flatMap((b) => [b.findIndex((v) => v !== 0), b.findLastIndex((v) => v !== 0)]),
+);
+
 /**
  * What every rating's fit shares for one person, worked out once: for each day of the grid with a
  * full exposure history (29 days of lags), the lag-basis sums Σ_l B_j(l)·exposure[t − l].
@@ -272,12 +278,13 @@ function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined):
     run = Number.isNaN(exposure[t] as number) ? 0 : run + 1;
     if (run <= maxLag) continue;
     complete[t] = 1;
-    for (let l = 0; l <= maxLag; l++) {
-      const x = exposure[t - l] as number;
-      for (let j = 0; j < k; j++) {
-        basisSums[t * k + j] =
-          (basisSums[t * k + j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
+    for (let j = 0; j < k; j++) {
+      // Only the lags where function j is not zero: the sum is the same, term for term.
+      let sum = 0;
+      for (let l = BASIS_SUPPORT[2 * j] as number; l <= (BASIS_SUPPORT[2 * j + 1] as number); l++) {
+        sum += (FLAT_LAG_BASIS[j * lags + l] as number) * (exposure[t - l] as number);
       }
+      basisSums[t * k + j] = sum;
     }
   }
   return { exposure, complete, basisSums, flareDays };
@@ -435,51 +442,6 @@ function prewhitenInPlace(w: Prewhitening, v: Float64Array): Float64Array {
 
 /** A prewhitened copy of `v`. */
 const prewhiten = (w: Prewhitening, v: Float64Array) => prewhitenInPlace(w, Float64Array.from(v));
-
-const dot = (a: Float64Array, b: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-};
-
-/**
- * The lower triangle of the columns' inner products, m ≤ l at l·size + m. The scan's dominant
- * cost (29·30/2 products over every day used), so four products are summed side by side: four
- * independent sums run several times faster than one, and each is still added up day by day in
- * order, so every product is bit for bit `dot`'s.
- */
-function lowerGram(columns: readonly Float64Array[]): Float64Array {
-  const size = columns.length;
-  const products = new Float64Array(size * size);
-  for (let l = 0; l < size; l++) {
-    const a = columns[l] as Float64Array;
-    const n = a.length;
-    let m = 0;
-    for (; m + 3 <= l; m += 4) {
-      const b0 = columns[m] as Float64Array;
-      const b1 = columns[m + 1] as Float64Array;
-      const b2 = columns[m + 2] as Float64Array;
-      const b3 = columns[m + 3] as Float64Array;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = a[i] as number;
-        s0 += v * (b0[i] as number);
-        s1 += v * (b1[i] as number);
-        s2 += v * (b2[i] as number);
-        s3 += v * (b3[i] as number);
-      }
-      products[l * size + m] = s0;
-      products[l * size + m + 1] = s1;
-      products[l * size + m + 2] = s2;
-      products[l * size + m + 3] = s3;
-    }
-    for (; m <= l; m++) products[l * size + m] = dot(a, columns[m] as Float64Array);
-  }
-  return products;
-}
 
 /** Removes from `r`, in place, its components along the orthonormal `basis` (Gram–Schmidt order). */
 function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Array {
