@@ -507,16 +507,18 @@ function lagScan(fit: Fitted): Scan | null {
   // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
   const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
   const size = columns.length;
-  const products = lowerGram(columns);
+  // The rating last, so the Gram's last row holds each column's product with it.
+  const products = lowerGram([...columns, y]);
+  const stride = size + 1;
   const norms = new Float64Array(size);
   for (let l = 0; l < size; l++) {
-    const norm = Math.sqrt(products[l * size + l] as number);
+    const norm = Math.sqrt(products[l * stride + l] as number);
     if (!(norm > 1e-9)) return null;
     norms[l] = norm;
   }
-  const z = columns.map((c, l) => {
+  const z = columns.map((_, l) => {
     const b = (norms[l] as number) ** 2;
-    const a = dot(c, y);
+    const a = products[size * stride + l] as number;
     const rss = Math.max(1e-12, yy - (a * a) / b);
     const t = a / b / Math.sqrt(rss / residualDf / b);
     const p = studentTTwoSidedP(t, fit.df);
@@ -526,7 +528,7 @@ function lagScan(fit: Fitted): Scan | null {
   for (let l = 0; l < size; l++) {
     for (let m = 0; m <= l; m++) {
       const r =
-        (products[l * size + m] as number) / ((norms[l] as number) * (norms[m] as number)) +
+        (products[l * stride + m] as number) / ((norms[l] as number) * (norms[m] as number)) +
         (l === m ? 1e-6 : 0);
       correlation[l * size + m] = r;
       correlation[m * size + l] = r;

@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil } from '../calendar.ts';
 import type { LocalDate } from './input.ts';
 
 /**
@@ -35,8 +36,8 @@ export function fromDayNumber(day: number): LocalDate {
 
 /*
  * Insights convert a date for every record (thousands per person), and the regular expression and
- * Date object cost more than the rest of laying out the records. The two functions below are
- * Hinnant's days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date Algorithms",
+ * Date object cost more than the rest of laying out the records. The two functions below use
+ * calendar.ts's Hinnant days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date Algorithms",
  * 2013): proleptic Gregorian, years counted from March so the leap day comes last. They give the
  * same answers as Date.UTC (a day past the month's end rolls over the same way; years below 100,
  * which Date.UTC reads as 19xx, are left to it).
@@ -62,31 +63,12 @@ function civilDayNumber(date: string): number | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
   // Date.UTC reads years 0–99 as 1900–1999; those keep its answer.
   if (!(year >= 100)) return null;
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  return daysFromCivil(year, month, day);
 }
 
 /** civil_from_days as 'YYYY-MM-DD', for a whole day number in years 0000–9999. */
 function civilDate(dayNumber: number): LocalDate {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
-  const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilFromDays(dayNumber);
   const pad = (v: number, width: number) => String(v).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
