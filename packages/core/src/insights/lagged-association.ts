@@ -267,12 +267,21 @@ interface LagDesign {
 }
 
 function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined): LagDesign {
+  const complete = new Uint8Array(exposure.length);
+  const basisSums = new Float64Array(exposure.length * LAG_BASIS.length);
+  fillLagDesign(exposure, complete, basisSums);
+  return { exposure, complete, basisSums, flareDays };
+}
+
+/**
+ * The loop of `lagDesignOf`, kept apart: with the object literal after it in the same function,
+ * V8 compiled the loop on its own and then threw the code away at the literal on every call.
+ */
+function fillLagDesign(exposure: Float64Array, complete: Uint8Array, basisSums: Float64Array): void {
   const maxLag = ASSOCIATION.maxLagDays;
   const lags = maxLag + 1;
   const k = LAG_BASIS.length;
   const length = exposure.length;
-  const complete = new Uint8Array(length);
-  const basisSums = new Float64Array(length * k);
   let run = 0;
   for (let t = 0; t < length; t++) {
     run = Number.isNaN(exposure[t] as number) ? 0 : run + 1;
@@ -287,7 +296,6 @@ function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined):
       basisSums[t * k + j] = sum;
     }
   }
-  return { exposure, complete, basisSums, flareDays };
 }
 
 /**
