@@ -30,7 +30,7 @@ const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * Days since 1970-01-01 for a Gregorian date.
  * See: Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms", days_from_civil.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -41,7 +41,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /** The Gregorian date of a day number. See: Hinnant, civil_from_days. */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;

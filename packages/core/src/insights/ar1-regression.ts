@@ -1,3 +1,5 @@
+import { lowerGram } from './inner-products.ts';
+
 /**
  * Least-squares regression on a daily series whose errors persist from day to day as AR(1),
  * e_t = φ e_{t−1} + u_t, with days missing. Ordinary least squares on such data gives the right
@@ -49,78 +51,112 @@ interface GlsFit {
   variance: number;
 }
 
-/** Inverse of a small symmetric positive-definite matrix by Gauss–Jordan; null when singular. */
-function invert(matrix: number[][]): number[][] | null {
-  const p = matrix.length;
-  const a = matrix.map((row, i) => [...row, ...Array.from({ length: p }, (_, j) => (i === j ? 1 : 0))]);
-  const scale = Math.max(1e-300, ...matrix.map((row, i) => Math.abs(row[i] ?? 0)));
+/**
+ * Inverse of a small symmetric positive-definite matrix by Gauss–Jordan with partial pivoting;
+ * null when singular. `matrix` is p×p row-major; the work is on one flat p×2p array (nested arrays
+ * of mixed small integers and doubles kept the optimiser from compiling this hot path).
+ */
+function invert(matrix: Float64Array, p: number): number[][] | null {
+  const width = 2 * p;
+  const a = new Float64Array(p * width);
+  let scale = 1e-300;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) a[i * width + j] = matrix[i * p + j] as number;
+    a[i * width + p + i] = 1;
+    scale = Math.max(scale, Math.abs(matrix[i * p + i] as number));
+  }
+  // Row r of the working matrix starts at rowStart[r] (rows are swapped by swapping these).
+  const rowStart = new Int32Array(p);
+  for (let r = 0; r < p; r++) rowStart[r] = r * width;
   for (let col = 0; col < p; col++) {
     let pivot = col;
     for (let r = col + 1; r < p; r++) {
-      if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
+      if (
+        Math.abs(a[(rowStart[r] as number) + col] as number) >
+        Math.abs(a[(rowStart[pivot] as number) + col] as number)
+      )
+        pivot = r;
     }
-    const pivotRow = a[pivot];
-    if (!pivotRow || Math.abs(pivotRow[col] ?? 0) < 1e-12 * scale) return null;
-    a[pivot] = a[col] ?? pivotRow;
-    a[col] = pivotRow;
-    const lead = pivotRow[col] ?? 1;
-    for (let j = 0; j < 2 * p; j++) pivotRow[j] = (pivotRow[j] ?? 0) / lead;
+    const pivotAt = rowStart[pivot] as number;
+    if (Math.abs(a[pivotAt + col] as number) < 1e-12 * scale) return null;
+    rowStart[pivot] = rowStart[col] as number;
+    rowStart[col] = pivotAt;
+    const lead = a[pivotAt + col] as number;
+    for (let j = 0; j < width; j++) a[pivotAt + j] = (a[pivotAt + j] as number) / lead;
     for (let r = 0; r < p; r++) {
-      const row = a[r];
-      if (r === col || !row) continue;
-      const factor = row[col] ?? 0;
+      if (r === col) continue;
+      const at = rowStart[r] as number;
+      const factor = a[at + col] as number;
       if (factor === 0) continue;
-      for (let j = 0; j < 2 * p; j++) row[j] = (row[j] ?? 0) - factor * (pivotRow[j] ?? 0);
+      for (let j = 0; j < width; j++) a[at + j] = (a[at + j] as number) - factor * (a[pivotAt + j] as number);
     }
   }
-  return a.map((row) => row.slice(p));
+  const inverse: number[][] = [];
+  for (let r = 0; r < p; r++) {
+    const at = (rowStart[r] as number) + p;
+    const row: number[] = [];
+    for (let j = 0; j < p; j++) row.push(a[at + j] as number);
+    inverse.push(row);
+  }
+  return inverse;
 }
 
 /**
  * Least squares after the gap-aware Prais–Winsten transform for a given φ (φ = 0 is plain OLS).
- * The transform is applied row by row while the normal equations are summed, so nothing is
- * copied.
+ * Each column is transformed once into `scratch`, and the normal equations (Z'Z, Z'y, y'y) are
+ * their inner products (`lowerGram`), each summed over the days in order.
  */
 function glsFit(
   times: ArrayLike<number>,
   y: Float64Array,
   columns: Float64Array[],
   phi: number,
+  scratch: Float64Array[],
 ): GlsFit | null {
   const p = columns.length;
   const n = y.length;
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  const z = new Float64Array(p);
+  // Row i of the transform: (v_i − carry_i·v_{i−1})·scale_i, carry 0 and scale 1 on the first day.
+  const carries = new Float64Array(n);
+  const scales = new Float64Array(n).fill(1);
   const oneStepScale = 1 / Math.sqrt(1 - phi * phi);
-  let yty = 0;
-  for (let i = 0; i < n; i++) {
-    let carry = 0;
-    let scale = 1;
-    if (i > 0 && phi !== 0) {
-      const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
-      carry = gap === 1 ? phi : phi ** gap;
-      scale = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
-    }
-    const zy = ((y[i] ?? 0) - (carry === 0 ? 0 : carry * (y[i - 1] ?? 0))) * scale;
-    for (let a = 0; a < p; a++) {
-      const column = columns[a] as Float64Array;
-      z[a] = ((column[i] ?? 0) - (carry === 0 ? 0 : carry * (column[i - 1] ?? 0))) * scale;
-    }
-    yty += zy * zy;
-    for (let a = 0; a < p; a++) {
-      const za = z[a] ?? 0;
-      xty[a] = (xty[a] ?? 0) + za * zy;
-      for (let b = a; b < p; b++) xtx[a * p + b] = (xtx[a * p + b] ?? 0) + za * (z[b] ?? 0);
+  if (phi !== 0) {
+    for (let i = 1; i < n; i++) {
+      const gap = (times[i] as number) - (times[i - 1] as number);
+      const carry = gap === 1 ? phi : phi ** gap;
+      carries[i] = carry;
+      scales[i] = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
     }
   }
-  const matrix = Array.from({ length: p }, (_, a) =>
-    Array.from({ length: p }, (_, b) => xtx[Math.min(a, b) * p + Math.max(a, b)] ?? 0),
-  );
-  const inverse = invert(matrix);
+  for (let a = 0; a <= p; a++) {
+    const v = a < p ? (columns[a] as Float64Array) : y;
+    const z = scratch[a] as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const carry = carries[i] as number;
+      z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
+    }
+  }
+  // The transformed outcome is the last column, so its row of products holds Z'y and y'y.
+  const products = lowerGram(scratch);
+  const size = p + 1;
+  const xty = products.subarray(p * size, p * size + p);
+  const yty = products[p * size + p] as number;
+  const matrix = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++)
+      matrix[a * p + b] = products[Math.max(a, b) * size + Math.min(a, b)] as number;
+  }
+  const inverse = invert(matrix, p);
   if (!inverse) return null;
-  const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * (xty[j] ?? 0), 0));
-  const rss = Math.max(0, yty - beta.reduce((s, b, a) => s + b * (xty[a] ?? 0), 0));
+  const beta: number[] = [];
+  let explained = 0;
+  for (let a = 0; a < p; a++) {
+    const row = inverse[a] as number[];
+    let v = 0;
+    for (let j = 0; j < p; j++) v += (row[j] as number) * (xty[j] as number);
+    beta.push(v);
+  }
+  for (let a = 0; a < p; a++) explained += (beta[a] as number) * (xty[a] as number);
+  const rss = Math.max(0, yty - explained);
   return {
     beta,
     inverseDiagonal: inverse.map((row, a) => row[a] ?? 0),
@@ -187,16 +223,18 @@ export function ar1Regression(
   const n = y.length;
   const p = columns.length;
   if (n < p + 3) return null;
-  let fit = glsFit(times, y, columns, 0);
+  // The transformed columns and outcome, reused by all four fits.
+  const scratch = Array.from({ length: p + 1 }, () => new Float64Array(n));
+  let fit = glsFit(times, y, columns, 0, scratch);
   if (!fit) return null;
   let phi = 0;
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     phi = persistenceOf(times, y, columns, fit.beta);
-    fit = glsFit(times, y, columns, phi);
+    fit = glsFit(times, y, columns, phi, scratch);
     if (!fit) return null;
   }
   const final = fit;
-  const stepped = glsFit(times, y, columns, Math.min(MAX_PERSISTENCE, phi + PERSISTENCE_STEP));
+  const stepped = glsFit(times, y, columns, Math.min(MAX_PERSISTENCE, phi + PERSISTENCE_STEP), scratch);
   const residualDf = n - p - 1;
   // φ is estimated from pairs of consecutive observed days only, so its variance follows their count.
   let consecutive = 0;

@@ -1,6 +1,7 @@
 import { ar1Regression } from './ar1-regression.ts';
 import { type DailySeries, trailingAdherence } from './daily-series.ts';
 import { fUpperP, normalQuantile, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
+import { dot, lowerGram } from './inner-products.ts';
 import { SYMPTOM_LABELS, SYMPTOMS, type SymptomKey } from './input.ts';
 import { ci95, type Insight, notEnoughData } from './insight.ts';
 import { maxAbsNormalTail } from './max-abs-normal.ts';
@@ -247,6 +248,11 @@ interface Fitted {
 /** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
 const FLAT_LAG_BASIS = Float64Array.from(LAG_BASIS.flat());
 
+/** First and last lag at which each lag-basis function is not zero (function j at 2j, 2j + 1). */
+const BASIS_SUPPORT = Int32Array.from(
+  LAG_BASIS.flatMap((b) => [b.findIndex((v) => v !== 0), b.findLastIndex((v) => v !== 0)]),
+);
+
 /**
  * What every rating's fit shares for one person, worked out once: for each day of the grid with a
  * full exposure history (29 days of lags), the lag-basis sums Σ_l B_j(l)·exposure[t − l].
@@ -261,26 +267,35 @@ interface LagDesign {
 }
 
 function lagDesignOf(exposure: Float64Array, flareDays: Uint8Array | undefined): LagDesign {
+  const complete = new Uint8Array(exposure.length);
+  const basisSums = new Float64Array(exposure.length * LAG_BASIS.length);
+  fillLagDesign(exposure, complete, basisSums);
+  return { exposure, complete, basisSums, flareDays };
+}
+
+/**
+ * The loop of `lagDesignOf`, kept apart: with the object literal after it in the same function,
+ * V8 compiled the loop on its own and then threw the code away at the literal on every call.
+ */
+function fillLagDesign(exposure: Float64Array, complete: Uint8Array, basisSums: Float64Array): void {
   const maxLag = ASSOCIATION.maxLagDays;
   const lags = maxLag + 1;
   const k = LAG_BASIS.length;
   const length = exposure.length;
-  const complete = new Uint8Array(length);
-  const basisSums = new Float64Array(length * k);
   let run = 0;
   for (let t = 0; t < length; t++) {
     run = Number.isNaN(exposure[t] as number) ? 0 : run + 1;
     if (run <= maxLag) continue;
     complete[t] = 1;
-    for (let l = 0; l <= maxLag; l++) {
-      const x = exposure[t - l] as number;
-      for (let j = 0; j < k; j++) {
-        basisSums[t * k + j] =
-          (basisSums[t * k + j] as number) + (FLAT_LAG_BASIS[j * lags + l] as number) * x;
+    for (let j = 0; j < k; j++) {
+      // Only the lags where function j is not zero: the sum is the same, term for term.
+      let sum = 0;
+      for (let l = BASIS_SUPPORT[2 * j] as number; l <= (BASIS_SUPPORT[2 * j + 1] as number); l++) {
+        sum += (FLAT_LAG_BASIS[j * lags + l] as number) * (exposure[t - l] as number);
       }
+      basisSums[t * k + j] = sum;
     }
   }
-  return { exposure, complete, basisSums, flareDays };
 }
 
 /**
@@ -436,12 +451,6 @@ function prewhitenInPlace(w: Prewhitening, v: Float64Array): Float64Array {
 /** A prewhitened copy of `v`. */
 const prewhiten = (w: Prewhitening, v: Float64Array) => prewhitenInPlace(w, Float64Array.from(v));
 
-const dot = (a: Float64Array, b: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-};
-
 /** Removes from `r`, in place, its components along the orthonormal `basis` (Gram–Schmidt order). */
 function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Array {
   for (const q of basis) {
@@ -506,15 +515,18 @@ function lagScan(fit: Fitted): Scan | null {
   // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
   const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
   const size = columns.length;
+  // The rating last, so the Gram's last row holds each column's product with it.
+  const products = lowerGram([...columns, y]);
+  const stride = size + 1;
   const norms = new Float64Array(size);
   for (let l = 0; l < size; l++) {
-    const norm = Math.sqrt(dot(columns[l] as Float64Array, columns[l] as Float64Array));
+    const norm = Math.sqrt(products[l * stride + l] as number);
     if (!(norm > 1e-9)) return null;
     norms[l] = norm;
   }
-  const z = columns.map((c, l) => {
+  const z = columns.map((_, l) => {
     const b = (norms[l] as number) ** 2;
-    const a = dot(c, y);
+    const a = products[size * stride + l] as number;
     const rss = Math.max(1e-12, yy - (a * a) / b);
     const t = a / b / Math.sqrt(rss / residualDf / b);
     const p = studentTTwoSidedP(t, fit.df);
@@ -524,8 +536,7 @@ function lagScan(fit: Fitted): Scan | null {
   for (let l = 0; l < size; l++) {
     for (let m = 0; m <= l; m++) {
       const r =
-        dot(columns[l] as Float64Array, columns[m] as Float64Array) /
-          ((norms[l] as number) * (norms[m] as number)) +
+        (products[l * stride + m] as number) / ((norms[l] as number) * (norms[m] as number)) +
         (l === m ? 1e-6 : 0);
       correlation[l * size + m] = r;
       correlation[m * size + l] = r;

@@ -58,7 +58,10 @@ export function formatNumber(value: number, digits = 1): string {
     formatter = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits });
     formatters.set(digits, formatter);
   }
-  const text = formatter.format(Math.abs(rounded));
+  const size = Math.abs(rounded);
+  // Below 1,000 (no grouping separator) a number already rounded to a few decimals reads the same
+  // from String as from Intl, which costs far more; sentences format thousands of numbers.
+  const text = size < 1000 && digits <= 6 ? String(size) : formatter.format(size);
   return rounded < 0 ? `−${text}` : text;
 }
 
