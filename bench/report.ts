@@ -53,7 +53,7 @@ export function renderReport(sections: BenchSection[], measuredAt: Date): string
     '',
     `Measured by \`npm run bench\` on ${measuredAt.toISOString().slice(0, 10)}: ${cpus().length} cores (${cpu}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Figures vary by a few percent between runs;`,
-    'rerun the command to refresh this page.',
+    'rerun the command to refresh this page. Why a figure misses its goal, and what was tried: `docs/benchmark-notes.md`.',
     ...renderSummary(sections),
   ];
   for (const section of sections) lines.push(...renderSection(section));
