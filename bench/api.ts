@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { startSunlog } from '../packages/web/e2e/harness.ts';
-import { type BenchSection, ms } from './report.ts';
+import { type BenchGoal, type BenchSection, ms } from './report.ts';
 
 const SECONDS = 10;
 const CONNECTIONS = 10;
@@ -266,6 +266,26 @@ function engineRows(engine: string, floorName: string, floor: Floor, sunlog: { f
   ];
 }
 
+/** One engine's figures against issue 11's goals, for the page's summary. */
+function engineGoals(engine: string, floor: Floor, sunlog: { full: Load; fixed: Load }): BenchGoal[] {
+  const ratio = sunlog.full.requestsPerSecond / floor.perSecond;
+  const { fixed } = sunlog;
+  return [
+    {
+      figure: `${engine}: \`POST /api/v1/intakes\` against bare single-row durable inserts, ${CONNECTIONS} connections`,
+      measured: `${(ratio * 100).toFixed(0)} % (${Math.round(sunlog.full.requestsPerSecond)}/s of ${Math.round(floor.perSecond)}/s)`,
+      goal: `≥ ${RATIO_GOAL * 100} %`,
+      met: ratio >= RATIO_GOAL,
+    },
+    {
+      figure: `${engine}: a fixed ${FIXED_RATE.toLocaleString('en')} writes/s`,
+      measured: `${Math.round(fixed.requestsPerSecond)}/s, p99 ${ms(fixed.p99)} ms, ${fixed.non2xx} errors`,
+      goal: `held, p99 ≤ ${P99_GOAL_MS} ms, 0 errors`,
+      met: fixed.requestsPerSecond >= FIXED_RATE * 0.98 && fixed.p99 <= P99_GOAL_MS && fixed.non2xx === 0,
+    },
+  ];
+}
+
 /** Creating intakes through the Sunlog API against the bare engines, on SQLite and PostgreSQL, in one run. */
 export async function benchApi(): Promise<BenchSection> {
   // The servers inherit this environment: the SQLite one must not see a PostgreSQL URL, and the
@@ -306,6 +326,7 @@ export async function benchApi(): Promise<BenchSection> {
     ),
   ];
 
+  const goals = engineGoals('SQLite', sqliteFloor, sqliteSunlog);
   const postgres = await reachablePostgres(postgresUrl);
   let postgresNote: string;
   if ('url' in postgres) {
@@ -313,6 +334,7 @@ export async function benchApi(): Promise<BenchSection> {
     const sunlog = await withFreshSchema(postgres.url, (schema) =>
       benchSunlog({ DATABASE_URL: postgres.url, DATABASE_SCHEMA: schema }),
     );
+    goals.push(...engineGoals('PostgreSQL', floor, sunlog));
     rows.push(
       ...engineRows(
         'PostgreSQL',
@@ -331,6 +353,7 @@ export async function benchApi(): Promise<BenchSection> {
 
   return {
     title: 'API writes',
+    goals,
     method:
       `autocannon against a server in its own process on localhost (\`npm run bench api\`), after ${WARM_UP_SECONDS} s of unmeasured warm-up. Sunlog: \`POST /api/v1/intakes\` with a new client id ` +
       'per request (session cookie, validation, idempotency hash, answered only after its transaction has committed: ' +
