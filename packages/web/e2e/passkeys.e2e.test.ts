@@ -91,6 +91,8 @@ describe.skipIf(warnIfSkipped())('passkeys in a real browser', () => {
     await signOut(page, origin);
     await page.goto(`${origin}/sign-in`);
     const passkeyButton = page.getByRole('button', { name: 'Sign in with a passkey' });
+    // The sign-in screen loads on first visit: wait for it before looking at it.
+    await passkeyButton.waitFor();
     await keepScreenshot(page, 'passkeys-sign-in-390x844');
     expect(await axeViolations(page, 'passkeys-sign-in-390')).toEqual([]);
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
