@@ -25,10 +25,18 @@ export async function benchPush(): Promise<BenchSection> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sunlog-bench-push-'));
   const receiver = await startTestPushReceiver();
   let now = new Date(RUN_AT.getTime() - 2 * 3_600_000);
-  const sunlog = await openSunlog(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
-    clock: () => now,
-    pushAgent: receiver.agent,
-  });
+  const sunlog = await openSunlog(
+    loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      // The 100 bench people all register from this one address.
+      REGISTRATIONS_PER_ADDRESS: '1000',
+    }),
+    {
+      clock: () => now,
+      pushAgent: receiver.agent,
+    },
+  );
   const app = await buildApp(sunlog);
   try {
     const stamp = now.toISOString();
