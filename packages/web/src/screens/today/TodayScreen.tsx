@@ -74,7 +74,8 @@ export function TodayScreen({ me }: { me: Me }) {
   const formatDate = dateTimeFormat(profile.timeZone).fullDate;
   const dayName = formatDate(day);
   // The checks of what Today sends load once it has painted, before anyone can tap.
-  useEffect(() => whenIdle(() => void loadRecordChecks()), []);
+  // A preload that fails (offline before the checks arrived) is not an error: the next write tries again.
+  useEffect(() => whenIdle(() => void loadRecordChecks().catch(() => undefined)), []);
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
