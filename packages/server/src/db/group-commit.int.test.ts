@@ -8,6 +8,19 @@ import { GroupCommitter } from './group-commit.ts';
 
 const WRITES = 200;
 
+/** A row of the audit table with no person: something these tests can write on a fresh database. */
+function testEvent(id: string) {
+  return {
+    id,
+    at: '2026-01-01T00:00:00.000Z',
+    action: 'test.write',
+    outcome: 'success' as const,
+    user_id: null,
+    request_id: null,
+    detail: '{}',
+  };
+}
+
 describe.each(engines())('group commit on $name', (engine) => {
   const server = useTestServer(engine);
 
@@ -164,15 +177,7 @@ describe.each(engines())('group commit on $name', (engine) => {
       committer.run(async (trx) => {
         await trx
           .insertInto('audit_events')
-          .values({
-            id: `e${n}`,
-            at: '2026-01-01T00:00:00.000Z',
-            action: 'test.write',
-            outcome: 'success',
-            user_id: null,
-            request_id: null,
-            detail: '{}',
-          })
+          .values(testEvent(`e${n}`))
           .execute();
         if (fail) throw new SunlogError('invalid-input', `write ${n} refused`);
         return n;
@@ -204,15 +209,7 @@ describe.each(engines())('group commit on $name', (engine) => {
           }
           await trx
             .insertInto('audit_events')
-            .values({
-              id: `e${n}`,
-              at: '2026-01-01T00:00:00.000Z',
-              action: 'test.write',
-              outcome: 'success',
-              user_id: null,
-              request_id: null,
-              detail: '{}',
-            })
+            .values(testEvent(`e${n}`))
             .execute();
           return n;
         },
@@ -241,20 +238,7 @@ describe.each(engines())('group commit on $name', (engine) => {
           failOnce = false;
           throw new Error('the statement failed (as a lost connection would)');
         }
-        await executor
-          .insertInto('audit_events')
-          .values(
-            ids.map((id) => ({
-              id,
-              at: '2026-01-01T00:00:00.000Z',
-              action: 'test.write',
-              outcome: 'success',
-              user_id: null,
-              request_id: null,
-              detail: '{}',
-            })),
-          )
-          .execute();
+        await executor.insertInto('audit_events').values(ids.map(testEvent)).execute();
         return ids.map((id) => `stored ${id}`);
       },
     };
@@ -293,15 +277,7 @@ describe.each(engines())('group commit on $name', (engine) => {
       committer.run(async (trx) => {
         await trx
           .insertInto('audit_events')
-          .values({
-            id: `e${n}`,
-            at: '2026-01-01T00:00:00.000Z',
-            action: 'test.write',
-            outcome: 'success',
-            user_id: null,
-            request_id: null,
-            detail: '{}',
-          })
+          .values(testEvent(`e${n}`))
           .execute();
         if (n === 2 && !sabotaged) {
           // Ends the shared transaction under the committer (as a lost connection or deadlock would).
