@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { type OutageReason, outageReason } from './availability.ts';
 import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
+import { startSqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { StatementCachingDatabase } from './sqlite-statement-cache.ts';
 import type { Database } from './tables.ts';
 
@@ -18,11 +19,17 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
   switch (config.engine) {
-    case 'sqlite':
-      // Prepared statements are reused (see sqlite-statement-cache.ts).
+    case 'sqlite': {
+      // Prepared statements are reused (see sqlite-statement-cache.ts); checkpoints are taken by a
+      // thread of their own, off the event loop (see sqlite-checkpointer.ts).
+      const database = openSqlite(config.file);
+      const checkpointer = startSqliteCheckpointer(database);
       return new Kysely<Database>({
-        dialect: new SqliteDialect({ database: new StatementCachingDatabase(openSqlite(config.file)) }),
+        dialect: new SqliteDialect({
+          database: new StatementCachingDatabase(database, { onClose: () => void checkpointer.stop() }),
+        }),
       });
+    }
     case 'postgres':
       return new Kysely<Database>({
         dialect: new SchemaScopedPostgresDialect({ pool: openPostgresPool(config) }, config.schema),

@@ -301,7 +301,7 @@ describe.each(engines())('migrations on $name', (engine) => {
 });
 
 describe.each(engines().filter((engine) => engine.name === 'sqlite'))('SQLite durability', (engine) => {
-  test('the database runs in WAL mode with synchronous = FULL, foreign keys on and a busy timeout', async () => {
+  test('the database runs in WAL mode with synchronous = FULL, foreign keys on, a busy timeout, and no checkpoint inside commits', async () => {
     const { config, dispose } = await engine.freshDatabase();
     const sunlog = await openSunlog(config);
     try {
@@ -313,6 +313,11 @@ describe.each(engines().filter((engine) => engine.name === 'sqlite'))('SQLite du
       expect(synchronous.rows).toEqual([{ synchronous: 2 }]);
       expect(foreignKeys.rows).toEqual([{ foreign_keys: 1 }]);
       expect(busy.rows[0]?.timeout).toBeGreaterThan(0);
+      // Checkpoints are the background thread's (sqlite-checkpointer.ts), never a request's.
+      const autocheckpoint = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(
+        sunlog.db,
+      );
+      expect(autocheckpoint.rows).toEqual([{ wal_autocheckpoint: 0 }]);
     } finally {
       await sunlog.close();
       await dispose();

@@ -36,7 +36,7 @@ describe('SQLite prepared-statement reuse', () => {
   });
 
   function open(capacity?: number): StatementCachingDatabase {
-    const caching = new StatementCachingDatabase(raw, capacity);
+    const caching = new StatementCachingDatabase(raw, capacity === undefined ? {} : { capacity });
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: caching }) });
     return caching;
   }

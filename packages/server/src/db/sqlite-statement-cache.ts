@@ -20,9 +20,13 @@ export class StatementCachingDatabase implements KyselySqliteDatabase {
   readonly #capacity: number;
   readonly #statements = new Map<string, SqliteDatabase.Statement>();
 
-  constructor(database: SqliteDatabase.Database, capacity = STATEMENT_CACHE_SIZE) {
+  readonly #onClose: (() => void) | undefined;
+
+  /** `onClose` runs just before the connection closes (it stops the background checkpointer). */
+  constructor(database: SqliteDatabase.Database, options: { capacity?: number; onClose?: () => void } = {}) {
     this.#database = database;
-    this.#capacity = capacity;
+    this.#capacity = options.capacity ?? STATEMENT_CACHE_SIZE;
+    this.#onClose = options.onClose;
   }
 
   /** The statements held now (at most the capacity). */
@@ -49,6 +53,7 @@ export class StatementCachingDatabase implements KyselySqliteDatabase {
   }
 
   close(): void {
+    this.#onClose?.();
     this.#statements.clear();
     this.#database.close();
   }
