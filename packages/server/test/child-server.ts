@@ -15,12 +15,32 @@ const START_TIMEOUT_MS = 25_000;
 /**
  * Preloaded into the child (before main.ts) when asked: remembers every better-sqlite3 connection the
  * server uses (they all set pragmas in connect.ts) and, on SIGUSR2, prints what those live connections
- * report for journal_mode and synchronous. Inline as a data: URL so it needs no file of its own; it
- * loads better-sqlite3 through the server package, the same module the server imports.
+ * report for journal_mode and synchronous, and how many times the process has called fdatasync on each
+ * one's write-ahead log (Node's `fs.fdatasync`, which the server's log sync uses). Inline as a data: URL so
+ * it needs no file of its own; it loads better-sqlite3 through the server package, the same module the
+ * server imports.
  */
 const PRAGMA_PROBE = `
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 const Database = createRequire(${JSON.stringify(SERVER_PACKAGE_JSON)})('better-sqlite3');
+const syncsByPath = new Map();
+const fdatasync = fs.fdatasync;
+fs.fdatasync = function (fd, ...rest) {
+  try {
+    const path = fs.readlinkSync('/proc/self/fd/' + fd);
+    syncsByPath.set(path, (syncsByPath.get(path) ?? 0) + 1);
+  } catch {}
+  return fdatasync.call(this, fd, ...rest);
+};
+syncBuiltinESMExports();
+const walSyncs = (db) => {
+  try {
+    return syncsByPath.get(fs.realpathSync(db.name + '-wal')) ?? 0;
+  } catch {
+    return 0;
+  }
+};
 const pragma = Database.prototype.pragma;
 const connections = new Set();
 Database.prototype.pragma = function (...args) {
@@ -32,6 +52,7 @@ process.on('SIGUSR2', () => {
     file: db.name,
     journalMode: pragma.call(db, 'journal_mode', { simple: true }),
     synchronous: pragma.call(db, 'synchronous', { simple: true }),
+    walSyncs: walSyncs(db),
   }));
   process.stdout.write('sqlite-pragmas ' + JSON.stringify(open) + '\\n');
 });
@@ -42,6 +63,8 @@ export interface LivePragmas {
   file: string;
   journalMode: string;
   synchronous: number;
+  /** fdatasync calls the process has made on this connection's write-ahead log so far. */
+  walSyncs: number;
 }
 
 /** Sunlog running as its own process, as `npm start` runs it. */

@@ -1,13 +1,15 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { type OutageReason, outageReason } from './availability.ts';
 import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
 import { startSqliteCheckpointer } from './sqlite-checkpointer.ts';
+import { DurableSqliteDialect } from './sqlite-durable-dialect.ts';
 import { StatementCachingDatabase } from './sqlite-statement-cache.ts';
+import { WalSync } from './sqlite-wal-sync.ts';
 import type { Database } from './tables.ts';
 
 /** How long a SQLite statement waits for a lock held by another connection before failing. */
@@ -24,11 +26,10 @@ export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
       // thread of their own, off the event loop (see sqlite-checkpointer.ts).
       const database = openSqlite(config.file);
       const checkpointer = startSqliteCheckpointer(database);
-      return new Kysely<Database>({
-        dialect: new SqliteDialect({
-          database: new StatementCachingDatabase(database, { onClose: () => void checkpointer.stop() }),
-        }),
-      });
+      // Every write is answered only once the log holding it is on the disk (see sqlite-wal-sync.ts).
+      const walSync = new WalSync(`${config.file}-wal`);
+      const caching = new StatementCachingDatabase(database, { onClose: () => void checkpointer.stop() });
+      return new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: caching }, walSync) });
     }
     case 'postgres':
       return new Kysely<Database>({
@@ -63,11 +64,12 @@ function openSqlite(file: string): SqliteDatabase.Database {
     if (existsSync(path)) chmodSync(path, 0o600);
   }
   try {
-    // WAL lets readers proceed during a write. better-sqlite3 leaves `synchronous` at NORMAL, which in
-    // WAL mode may lose the last acknowledged commits on power loss; FULL syncs the WAL on every commit.
-    // See: https://www.sqlite.org/pragma.html#pragma_synchronous
+    // WAL lets readers proceed during a write. Under NORMAL a commit writes the log without syncing it,
+    // which alone could lose acknowledged commits on power loss; Sunlog syncs the log itself, off the event
+    // loop, before any write is answered (sqlite-wal-sync.ts), which is what FULL would do on the loop.
+    // See: https://www.sqlite.org/pragma.html#pragma_synchronous and https://www.sqlite.org/wal.html
     database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = FULL');
+    database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     // Deleted content is overwritten with zeros rather than left in free pages, so an erased account
@@ -75,7 +77,7 @@ function openSqlite(file: string): SqliteDatabase.Database {
     // is retention and account deletion. See: https://www.sqlite.org/pragma.html#pragma_secure_delete
     database.pragma('secure_delete = ON');
     assertPragma(database, 'journal_mode', 'wal');
-    assertPragma(database, 'synchronous', 2);
+    assertPragma(database, 'synchronous', 1);
     assertPragma(database, 'foreign_keys', 1);
     assertPragma(database, 'busy_timeout', SQLITE_BUSY_TIMEOUT_MS);
     assertPragma(database, 'secure_delete', 1);

@@ -6,13 +6,14 @@ import type { Database } from './tables.ts';
 export const GROUP_COMMIT_MAX_WRITES = 256;
 
 /**
- * How many group transactions may be in flight at once, by engine. SQLite has one connection and
- * commits synchronously, so one: the next batch gathers while the current one commits. On PostgreSQL a
- * batch's statements are network round trips to a server that flushes its WAL for all transactions
- * committing together, so a few batches overlap on their own pool connections (the pool has 10; the
- * rest stay free for reads).
+ * How many group transactions may be in flight at once, by engine. SQLite has one connection, but a
+ * batch gives it back as soon as it has committed and then waits for the log's fdatasync off the event
+ * loop (sqlite-wal-sync.ts): with two, the next batch commits while the disk syncs the previous one, and
+ * its own sync serves both if they meet. On PostgreSQL a batch's statements are network round trips to a
+ * server that flushes its WAL for all transactions committing together, so a few batches overlap on
+ * their own pool connections (the pool has 10; the rest stay free for reads).
  */
-export const GROUP_COMMIT_LANES = { sqlite: 1, postgres: 4 } as const;
+export const GROUP_COMMIT_LANES = { sqlite: 2, postgres: 4 } as const;
 
 /**
  * One write: runs inside the shared transaction and answers what the caller gets once it commits. A
@@ -74,7 +75,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Group commit: writes that arrive while a commit is in flight are gathered into the next transaction,
- * so one commit (one fsync under SQLite's synchronous FULL, one WAL flush on PostgreSQL) serves many
+ * so one commit (one fdatasync of SQLite's log, one WAL flush on PostgreSQL) serves many
  * requests — the technique of PostgreSQL's `commit_delay` and InnoDB's group commit.
  *
  * Guarantees, write by write:
@@ -90,8 +91,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * not answers. Writes must therefore be safe to run again (record creates are idempotent by id).
  *
  * When idle, a new write waits one turn of the event loop (`setImmediate`) before its transaction starts,
- * so requests read from the network in the same turn share it; better-sqlite3 commits synchronously, so
- * on SQLite the writes gathered are the ones whose requests arrived during the previous commit.
+ * so requests read from the network in the same turn share it; otherwise a batch gathers the writes
+ * whose requests arrived while the lanes were busy.
  */
 export class GroupCommitter {
   readonly #db: Kysely<Database>;

@@ -57,7 +57,7 @@ export interface SqliteCheckpointer {
  * and syncs it, on Node's event loop, so every request waiting behind it waits that long too (the
  * tail of the write latency). Here the serving connection never checkpoints
  * (`wal_autocheckpoint = 0`) and a worker thread with a connection of its own checkpoints every
- * second instead. Every commit is still synced to the log before it is answered (synchronous FULL),
+ * second instead. Every write is still synced to the log before it is answered (sqlite-wal-sync.ts),
  * so durability does not change: a checkpoint only moves already durable pages. If the thread fails,
  * the serving connection takes its own checkpoints again.
  */

@@ -21,12 +21,29 @@ export class StatementCachingDatabase implements KyselySqliteDatabase {
   readonly #statements = new Map<string, SqliteDatabase.Statement>();
 
   readonly #onClose: (() => void) | undefined;
+  #wrote = false;
 
   /** `onClose` runs just before the connection closes (it stops the background checkpointer). */
   constructor(database: SqliteDatabase.Database, options: { capacity?: number; onClose?: () => void } = {}) {
     this.#database = database;
     this.#capacity = options.capacity ?? STATEMENT_CACHE_SIZE;
     this.#onClose = options.onClose;
+  }
+
+  /** Whether a transaction is open on the connection. */
+  get inTransaction(): boolean {
+    return this.#database.inTransaction;
+  }
+
+  /**
+   * Whether a statement that may write (anything but a read: SQLite's `sqlite3_stmt_readonly`) was
+   * prepared since the last call; clears the mark. Kysely prepares every statement it runs, so a write
+   * is never missed; `insert … returning`, which answers rows, still counts as a write.
+   */
+  takeWrites(): boolean {
+    const wrote = this.#wrote;
+    this.#wrote = false;
+    return wrote;
   }
 
   /** The statements held now (at most the capacity). */
@@ -37,12 +54,14 @@ export class StatementCachingDatabase implements KyselySqliteDatabase {
   prepare(sql: string): SqliteStatement {
     const cached = this.#statements.get(sql);
     if (cached !== undefined && !cached.busy) {
+      if (!cached.readonly) this.#wrote = true;
       // Move to the most recently used end.
       this.#statements.delete(sql);
       this.#statements.set(sql, cached);
       return cached as unknown as SqliteStatement;
     }
     const statement = this.#database.prepare(sql);
+    if (!statement.readonly) this.#wrote = true;
     this.#statements.delete(sql);
     this.#statements.set(sql, statement);
     if (this.#statements.size > this.#capacity) {
