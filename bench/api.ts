@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { startSunlog } from '../packages/web/e2e/harness.ts';
-import { type BenchGoal, type BenchSection, ms } from './report.ts';
+import { type BenchGoal, type BenchSection, ms, percentile } from './report.ts';
 
 const SECONDS = 10;
 const CONNECTIONS = 10;
@@ -53,6 +54,74 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors + result.timeouts,
+    load: loadavg()[0] ?? 0,
+  };
+}
+
+/**
+ * The fixed rate as arrivals at even intervals (open loop), for reading beside autocannon's row:
+ * autocannon's `overallRate` gives each connection its share of a second and lets it send that share
+ * back to back as soon as the second begins, so its "fixed rate" is a burst from every connection at
+ * full speed followed by a pause. Here a request is due every 1/rate s (sent on a 1 ms timer, so two
+ * at a time at 2,000/s), whether or not earlier ones have been answered, and its latency is counted
+ * from when it was due, so a slow server cannot hide waiting requests (no coordinated omission).
+ */
+export async function pacedLoad(
+  url: string,
+  headers: Record<string, string>,
+  body: () => string,
+): Promise<Load> {
+  console.log(`  … ${FIXED_RATE}/s evenly paced ${url}`);
+  const agent = new Agent({ keepAlive: true, maxSockets: FIXED_RATE_CONNECTIONS * 4 });
+  const total = FIXED_RATE * SECONDS;
+  const intervalMs = 1000 / FIXED_RATE;
+  const latencies: number[] = [];
+  let failed = 0;
+  let sent = 0;
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      const payload = body();
+      const outgoing = request(
+        url,
+        { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } },
+        (incoming) => {
+          incoming.resume();
+          incoming.once('end', () => {
+            if ((incoming.statusCode ?? 0) >= 200 && (incoming.statusCode ?? 0) < 300)
+              latencies.push(performance.now() - due);
+            else failed += 1;
+            resolve();
+          });
+        },
+      );
+      outgoing.once('error', () => {
+        failed += 1;
+        resolve();
+      });
+      outgoing.end(payload);
+    });
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && started + sent * intervalMs <= now) {
+        inFlight.push(send(started + sent * intervalMs));
+        sent += 1;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else done();
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  const elapsed = performance.now() - started;
+  agent.destroy();
+  return {
+    requestsPerSecond: (latencies.length / elapsed) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx: failed,
     load: loadavg()[0] ?? 0,
   };
 }
@@ -174,7 +243,9 @@ async function barePostgresInserts(url: string): Promise<Floor> {
 }
 
 /** Sunlog's `POST /api/v1/intakes` at full speed from 10 connections, then at the fixed rate. */
-async function benchSunlog(extraEnv: Record<string, string> = {}): Promise<{ full: Load; fixed: Load }> {
+async function benchSunlog(
+  extraEnv: Record<string, string> = {},
+): Promise<{ full: Load; fixed: Load; paced: Load }> {
   const sunlog = await startSunlog(extraEnv);
   try {
     const registered = await fetch(`${sunlog.url}/api/v1/auth/register`, {
@@ -206,7 +277,10 @@ async function benchSunlog(extraEnv: Record<string, string> = {}): Promise<{ ful
       connections: FIXED_RATE_CONNECTIONS,
       overallRate: FIXED_RATE,
     });
-    return { full, fixed };
+    const paced = await pacedLoad(url, { 'content-type': 'application/json', cookie }, () =>
+      intake(randomUUID()),
+    );
+    return { full, fixed, paced };
   } finally {
     await sunlog.stop();
   }
@@ -233,7 +307,12 @@ function fixedRateCells(fixed: Load): string[] {
 }
 
 /** The rows of one engine: its bare inserts (the floor), Sunlog at full speed, Sunlog at the fixed rate. */
-function engineRows(engine: string, floorName: string, floor: Floor, sunlog: { full: Load; fixed: Load }) {
+function engineRows(
+  engine: string,
+  floorName: string,
+  floor: Floor,
+  sunlog: { full: Load; fixed: Load; paced: Load },
+) {
   const load = (value: number) => value.toFixed(1);
   return [
     [
@@ -262,6 +341,16 @@ function engineRows(engine: string, floorName: string, floor: Floor, sunlog: { f
       ...fixedRateCells(sunlog.fixed),
       '—',
       load(sunlog.fixed.load),
+    ],
+    [
+      engine,
+      `Sunlog at ${FIXED_RATE.toLocaleString('en')} writes/s evenly paced (open loop; for reading beside the row above, no goal)`,
+      Math.round(sunlog.paced.requestsPerSecond),
+      `${ms(sunlog.paced.p50)} ms`,
+      `${ms(sunlog.paced.p99)} ms`,
+      sunlog.paced.non2xx,
+      '—',
+      load(sunlog.paced.load),
     ],
   ];
 }
@@ -357,9 +446,12 @@ export async function benchApi(): Promise<BenchSection> {
     method:
       `autocannon against a server in its own process on localhost (\`npm run bench api\`), after ${WARM_UP_SECONDS} s of unmeasured warm-up. Sunlog: \`POST /api/v1/intakes\` with a new client id ` +
       'per request (session cookie, validation, idempotency hash, answered only after its transaction has committed: ' +
-      `SQLite with WAL and synchronous = FULL, group commit), ${CONNECTIONS} connections for ${SECONDS} s, then ` +
+      `SQLite with WAL, the log synced before the answer, group commit), ${CONNECTIONS} connections for ${SECONDS} s, then ` +
       `${FIXED_RATE} requests/s (autocannon \`overallRate\`, latencies corrected for coordinated omission) from ` +
-      `${FIXED_RATE_CONNECTIONS} connections for ${SECONDS} s. The floor of each engine is measured in the same run for ${SECONDS} s: ` +
+      `${FIXED_RATE_CONNECTIONS} connections for ${SECONDS} s. autocannon's \`overallRate\` lets each connection send its share of a ` +
+      'second back to back as the second begins, so that row measures bursts at full speed; the row after it sends the same rate ' +
+      'at even intervals whatever the answers (open loop), with latency counted from when each request was due. ' +
+      `The floor of each engine is measured in the same run for ${SECONDS} s: ` +
       'bare better-sqlite3 single-row inserts with the same durability settings, one transaction (one fsync) each. ' +
       `${postgresNote} The goals (issue 11): Sunlog at ≥ ${RATIO_GOAL * 100} % of its engine's floor, and at the fixed ` +
       `rate p99 ≤ ${P99_GOAL_MS} ms with 0 errors; a figure that misses its goal is marked. The last column is the ` +
