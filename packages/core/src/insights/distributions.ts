@@ -191,11 +191,19 @@ export function normalTwoSidedP(z: number): number {
   return 1 - gammaP(0.5, (z * z) / 2);
 }
 
-/** Evaluates c[0] + c[1]·x + … + c[n]·x^n (Horner). */
-function polynomial(coefficients: readonly number[], x: number): number {
-  let sum = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] as number);
-  return sum;
+/**
+ * Evaluates c[0] + c[1]·x + … + c[7]·x^7 (Horner), written out: the quantile below sits in inner
+ * loops, and the same multiplications and additions in the same order as a loop over c.
+ */
+function polynomial(c: readonly number[], x: number): number {
+  let sum = c[7] as number;
+  sum = sum * x + (c[6] as number);
+  sum = sum * x + (c[5] as number);
+  sum = sum * x + (c[4] as number);
+  sum = sum * x + (c[3] as number);
+  sum = sum * x + (c[2] as number);
+  sum = sum * x + (c[1] as number);
+  return sum * x + (c[0] as number);
 }
 
 // Wichura's AS 241 PPND16 (Appl Stat 1988, 37:477–84): rational approximations with about 1e-16

@@ -92,28 +92,36 @@ function unionImportanceSampling(
   plainlyLarge: number,
 ): number {
   ensureCholesky(correlation, m);
-  const random = createRandom(UNION_SEED);
-  const normal = createStandardNormal(random);
   const l = cholesky;
-  const x = values;
   const w = point;
+  // Column i of R as a row (R_ri at i·m + r), and per event its half tail and sd, worked out once.
+  const column = transposed;
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r < m; r++) column[i * m + r] = correlation[r * m + i] as number;
+    halfTails[i] = (tails[i] as number) / 2;
+    sds[i] = Math.sqrt(correlation[i * m + i] as number);
+  }
   // Independent replicates, each with its own random start of the two Kronecker sequences:
   // the spread of their means is an honest standard error of the stratified estimate.
-  for (let s = 0; s < SHIFTS; s++) depths[s] = random();
+  depths.set(UNION_START_DEPTHS);
   sums.fill(0);
   let perReplicate = 0;
+  // The seed is fixed, so every call reads the same stream of normals: from the shared table.
+  let drawn = 0;
   for (;;) {
+    const normals = unionNormals(drawn + SHIFTS * UNION_BATCH * m);
     for (let s = 0; s < SHIFTS; s++) {
       let depthPosition = depths[s] as number;
       let total = 0;
       for (let n = 0; n < UNION_BATCH; n++) {
         // W ~ N(0, R) from the Cholesky factor; every event i then reuses it: Z = W + R_i (z_i − W_i)/R_ii
         // is an exact draw given A_i at the cost of m operations, not m²/2.
+        const x = drawn;
+        drawn += m;
         for (let r = 0; r < m; r++) {
-          x[r] = normal();
           const row = r * m;
           let v = 0;
-          for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (x[k] as number);
+          for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (normals[x + k] as number);
           w[r] = v;
         }
         for (let i = 0; i < m; i++) {
@@ -122,13 +130,13 @@ function unionImportanceSampling(
           depthPosition += ROOT_TWO;
           if (depthPosition >= 1) depthPosition -= 1;
           const variance = correlation[i * m + i] as number;
-          const tail = (tails[i] as number) / 2;
-          const u = depthPosition * tail;
-          const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * Math.sqrt(variance);
+          const u = depthPosition * (halfTails[i] as number);
+          const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * (sds[i] as number);
           const move = (zi - (w[i] as number)) / variance;
+          const at = i * m;
           let count = 0;
           for (let r = 0; r < m; r++) {
-            if (Math.abs((w[r] as number) + (correlation[r * m + i] as number) * move) >= c) count++;
+            if (Math.abs((w[r] as number) + (column[at + r] as number) * move) >= c) count++;
           }
           total += (tails[i] as number) / Math.max(1, count);
         }
@@ -199,6 +207,33 @@ let cholesky = new Float64Array(0);
 const sums = new Float64Array(SHIFTS);
 /** The union sampler's replicates' positions in their depth sequences. */
 const depths = new Float64Array(SHIFTS);
+/** R transposed (column i of R at i·m), P(|Z_i| ≥ c)/2 and √R_ii, for the union sampler. */
+let transposed = new Float64Array(0);
+let halfTails = new Float64Array(0);
+let sds = new Float64Array(0);
+
+/**
+ * The union sampler's random stream, from its fixed seed: first the replicates' start depths, then
+ * the standard normals of every draw of W, in order. The same for every call, so drawn once and kept.
+ */
+const unionRandom = createRandom(UNION_SEED);
+const UNION_START_DEPTHS = Float64Array.from({ length: SHIFTS }, () => unionRandom());
+const unionNormal = createStandardNormal(unionRandom);
+let unionNormalTable = new Float64Array(0);
+let unionNormalCount = 0;
+
+/** The first `count` (at least) normals of the union sampler's stream. */
+function unionNormals(count: number): Float64Array {
+  if (count > unionNormalCount) {
+    if (count > unionNormalTable.length) {
+      const grown = new Float64Array(Math.max(count, 2 * unionNormalTable.length, 1024));
+      grown.set(unionNormalTable.subarray(0, unionNormalCount));
+      unionNormalTable = grown;
+    }
+    while (unionNormalCount < unionNormalTable.length) unionNormalTable[unionNormalCount++] = unionNormal();
+  }
+  return unionNormalTable;
+}
 
 function ensureScratch(m: number): void {
   if (m <= capacity) return;
@@ -218,6 +253,9 @@ function ensureScratch(m: number): void {
   point = new Float64Array(m);
   tails = new Float64Array(m);
   cholesky = new Float64Array(m * m);
+  transposed = new Float64Array(m * m);
+  halfTails = new Float64Array(m);
+  sds = new Float64Array(m);
   const random = createRandom(SHIFT_SEED);
   for (let s = 0; s < SHIFTS; s++) for (let j = 0; j < m; j++) shifts[s * m + j] = random();
 }
