@@ -236,13 +236,10 @@ interface Fitted {
   exposure: Float64Array;
   /** The days used, the ratings and the nuisance columns (for the scan). */
   times: Float64Array;
+  /** The same days as grid indices (the scan reads the exposure at each lag from them). */
+  days: Int32Array;
   ys: Float64Array;
   nuisance: Float64Array[];
-  /**
-   * The exposure columns the scan tests one at a time, each over the days used: today the 7-day
-   * share at each lag 0..28. The scan handles any number of them, and prewhitens them in place.
-   */
-  exposureColumns: Float64Array[];
 }
 
 /** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
@@ -303,41 +300,25 @@ function fillLagDesign(exposure: Float64Array, complete: Uint8Array, basisSums: 
  * AR(1) errors; null when the days cannot support the fit.
  */
 function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
-  const { exposure, complete, basisSums, flareDays } = design;
   const maxLag = ASSOCIATION.maxLagDays;
-  const lags = maxLag + 1;
   const k = LAG_BASIS.length;
-  const length = rating.length;
-  const capacity = Math.max(0, length - maxLag);
-  const times = new Float64Array(capacity);
-  const ys = new Float64Array(capacity);
-  const trend = new Float64Array(capacity);
-  const flare = new Float64Array(capacity);
-  const lagColumns = Array.from({ length: k }, () => new Float64Array(capacity));
-  const lagged = Array.from({ length: lags }, () => new Float64Array(capacity));
-  const span = Math.max(1, length - 1);
-  let n = 0;
-  let flareCount = 0;
-  for (let t = maxLag; t < length; t++) {
-    const y = rating[t] as number;
-    // A rating day is used only when all 29 lags of exposure are known.
-    if (Number.isNaN(y) || complete[t] !== 1) continue;
-    for (let l = 0; l <= maxLag; l++) (lagged[l] as Float64Array)[n] = exposure[t - l] as number;
-    times[n] = t;
-    ys[n] = y;
-    trend[n] = t / span;
-    const inFlare = flareDays?.[t] ?? 0;
-    flare[n] = inFlare;
-    flareCount += inFlare;
-    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
-    n++;
-  }
+  const capacity = Math.max(0, rating.length - maxLag);
+  const rows: FitRows = {
+    days: new Int32Array(capacity),
+    times: new Float64Array(capacity),
+    ys: new Float64Array(capacity),
+    trend: new Float64Array(capacity),
+    flare: new Float64Array(capacity),
+    lagColumns: Array.from({ length: k }, () => new Float64Array(capacity)),
+  };
+  const n = collectRows(design, rating, rows);
   const used = (column: Float64Array) => column.subarray(0, n);
-  const columns = [new Float64Array(n).fill(1), used(trend)];
-  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(flare));
+  const flareCount = countOnes(used(rows.flare));
+  const columns = [new Float64Array(n).fill(1), used(rows.trend)];
+  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(rows.flare));
   const first = columns.length;
-  for (const column of lagColumns) columns.push(used(column));
-  const fit = ar1Regression(used(times), used(ys), columns);
+  for (const column of rows.lagColumns) columns.push(used(column));
+  const fit = ar1Regression(used(rows.times), used(rows.ys), columns);
   if (!fit) return null;
   const theta = fit.coefficients.slice(first);
   const covariance = fit.covariance.slice(first).map((row) => row.slice(first));
@@ -349,12 +330,58 @@ function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
     covariance,
     df,
     persistence: fit.persistence,
-    exposure,
-    times: used(times),
-    ys: used(ys),
+    exposure: design.exposure,
+    times: used(rows.times),
+    days: rows.days.subarray(0, n),
+    ys: used(rows.ys),
     nuisance: columns.slice(0, first),
-    exposureColumns: lagged.map(used),
   };
+}
+
+/** The rows of one rating's fit, filled by `collectRows`. */
+interface FitRows {
+  days: Int32Array;
+  times: Float64Array;
+  ys: Float64Array;
+  trend: Float64Array;
+  flare: Float64Array;
+  /** The k lag-basis sums of each day used. */
+  lagColumns: Float64Array[];
+}
+
+/** How many entries are 1 (a 0/1 column). */
+function countOnes(column: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < column.length; i++) count += column[i] as number;
+  return count;
+}
+
+/**
+ * The days a rating's fit uses (a rating and all 29 lags of exposure known) and their rows; returns
+ * their count. The loop of `fitLagCurve`, kept apart so V8 keeps its optimised code (see
+ * `fillLagDesign`).
+ */
+function collectRows(design: LagDesign, rating: Float64Array, rows: FitRows): number {
+  const { complete, basisSums, flareDays } = design;
+  const maxLag = ASSOCIATION.maxLagDays;
+  const k = LAG_BASIS.length;
+  const length = rating.length;
+  const { days, times, ys, trend, flare, lagColumns } = rows;
+  const span = Math.max(1, length - 1);
+  let n = 0;
+  for (let t = maxLag; t < length; t++) {
+    const y = rating[t] as number;
+    // A rating day is used only when all 29 lags of exposure are known.
+    if (Number.isNaN(y) || complete[t] !== 1) continue;
+    days[n] = t;
+    times[n] = t;
+    ys[n] = y;
+    trend[n] = t / span;
+    flare[n] = flareDays?.[t] ?? 0;
+    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
+    n++;
+  }
+  return n;
 }
 
 /** Inverse of a small symmetric positive-definite matrix (Cholesky); null when not positive. */
@@ -460,6 +487,57 @@ function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Arr
   return r;
 }
 
+/** The scan's lag columns, reused by every scan (core runs single-threaded); grown when needed. */
+let lagScratch: Float64Array[] = [];
+
+/**
+ * Column `lag` of the scan into `out`: the exposure `lag` days before each day used, prewhitened
+ * and with its components along the orthonormal `basis` removed. The same arithmetic in the same
+ * order as `projectOut(basis, prewhitenInPlace(w, column))` on the gathered column, with each
+ * inner product summed in the pass that finishes the values it reads.
+ */
+function whitenedLag(
+  out: Float64Array,
+  exposure: Float64Array,
+  days: Int32Array,
+  lag: number,
+  w: Prewhitening,
+  basis: readonly Float64Array[],
+): void {
+  const n = out.length;
+  if (n === 0) return;
+  const carry = w.carry;
+  const divisor = w.divisor;
+  const count = basis.length;
+  const q0 = count > 0 ? (basis[0] as Float64Array) : out;
+  let previous = exposure[(days[0] as number) - lag] as number;
+  out[0] = previous;
+  let sum = 0;
+  sum += (q0[0] as number) * previous;
+  for (let i = 1; i < n; i++) {
+    const v = exposure[(days[i] as number) - lag] as number;
+    const r = (v - (carry[i] as number) * previous) / (divisor[i] as number);
+    out[i] = r;
+    sum += (q0[i] as number) * r;
+    previous = v;
+  }
+  for (let b = 0; b < count; b++) {
+    const q = basis[b] as Float64Array;
+    const c = sum;
+    if (b + 1 < count) {
+      const next = basis[b + 1] as Float64Array;
+      sum = 0;
+      for (let i = 0; i < n; i++) {
+        const r = (out[i] as number) - c * (q[i] as number);
+        out[i] = r;
+        sum += (next[i] as number) * r;
+      }
+    } else {
+      for (let i = 0; i < n; i++) out[i] = (out[i] as number) - c * (q[i] as number);
+    }
+  }
+}
+
 /**
  * Lower-triangular L (flat, row i at i·size) with L L' = matrix + ridge·I; null when that is not
  * positive definite.
@@ -512,9 +590,18 @@ function lagScan(fit: Fitted): Scan | null {
   const yy = dot(y, y);
   const residualDf = fit.ys.length - basis.length - 1;
   if (residualDf < 3) return null;
-  // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
-  const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
-  const size = columns.length;
+  // One column per lag 0..maxLag: the exposure on the days used, prewhitened, nuisance projected out.
+  const size = ASSOCIATION.maxLagDays + 1;
+  const n = fit.days.length;
+  if (lagScratch.length < size || (lagScratch[0] as Float64Array).length < n) {
+    lagScratch = Array.from({ length: size }, () => new Float64Array(Math.max(n, 400)));
+  }
+  const columns: Float64Array[] = [];
+  for (let l = 0; l < size; l++) {
+    const column = (lagScratch[l] as Float64Array).subarray(0, n);
+    whitenedLag(column, fit.exposure, fit.days, l, whitening, basis);
+    columns.push(column);
+  }
   // The rating last, so the Gram's last row holds each column's product with it.
   const products = lowerGram([...columns, y]);
   const stride = size + 1;
@@ -719,14 +806,11 @@ export function holm(pValues: readonly number[], alpha: number): { rejected: boo
   return { rejected, adjusted };
 }
 
-/** Days (on the series grid) from which a rating has a full 29-day exposure history. */
-function usablePairs(exposure: Float64Array, rating: Float64Array): number {
-  const maxLag = ASSOCIATION.maxLagDays;
-  let run = 0;
+/** Days (on the series grid) with the rating and a full 29-day exposure history (`complete`). */
+function usablePairs(complete: Uint8Array, rating: Float64Array): number {
   let n = 0;
   for (let t = 0; t < rating.length; t++) {
-    run = Number.isNaN(exposure[t] ?? Number.NaN) ? 0 : run + 1;
-    if (run > maxLag && !Number.isNaN(rating[t] ?? Number.NaN)) n++;
+    if (complete[t] === 1 && !Number.isNaN(rating[t] as number)) n++;
   }
   return n;
 }
@@ -763,11 +847,11 @@ export function laggedAssociations(
 
   const raw: NonNullable<ReturnType<typeof summarise>>[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
-  let design: LagDesign | undefined;
+  const design = lagDesignOf(exposure, options.flareDays);
   for (const symptom of SYMPTOMS) {
     const label = SYMPTOM_LABELS[symptom];
     const rating = series.symptoms[symptom];
-    const pairs = usablePairs(exposure, rating);
+    const pairs = usablePairs(design.complete, rating);
     if (pairs < c.minPairs) {
       blocked.set(symptom, {
         pairs,
@@ -784,7 +868,6 @@ export function laggedAssociations(
       });
       continue;
     }
-    design ??= lagDesignOf(exposure, options.flareDays);
     const fit = fitLagCurve(design, rating);
     const summary = fit ? summarise(symptom, fit) : null;
     if (summary) raw.push(summary);
