@@ -102,6 +102,37 @@ function invert(matrix: Float64Array, p: number): number[][] | null {
 }
 
 /**
+ * Working arrays kept between fits and grown when needed (core runs single-threaded, and nothing
+ * returned points into them): a fit per rating no longer allocates, and frees, a dozen arrays.
+ */
+let carryScratch = new Float64Array(0);
+let scaleScratch = new Float64Array(0);
+let columnsScratch: Float64Array[] = [];
+
+/** Row i's carry (0) and scale (1) of the transform for n days, before any φ is applied. */
+function transformScratch(n: number): { carries: Float64Array; scales: Float64Array } {
+  if (carryScratch.length < n) {
+    carryScratch = new Float64Array(n);
+    scaleScratch = new Float64Array(n);
+  }
+  const carries = carryScratch.subarray(0, n);
+  const scales = scaleScratch.subarray(0, n);
+  carries.fill(0);
+  scales.fill(1);
+  return { carries, scales };
+}
+
+/** `count` columns of n days each (views of kept arrays; their contents are overwritten by the caller). */
+function columnScratch(count: number, n: number): Float64Array[] {
+  if (columnsScratch.length < count || (columnsScratch[0] as Float64Array).length < n) {
+    const length = Math.max(n, columnsScratch[0]?.length ?? 0);
+    const size = Math.max(count, columnsScratch.length);
+    columnsScratch = Array.from({ length: size }, () => new Float64Array(length));
+  }
+  return columnsScratch.slice(0, count).map((column) => column.subarray(0, n));
+}
+
+/**
  * Least squares after the gap-aware Prais–Winsten transform for a given φ (φ = 0 is plain OLS).
  * Each column is transformed once into `scratch`, and the normal equations (Z'Z, Z'y, y'y) are
  * their inner products (`lowerGram`), each summed over the days in order.
@@ -116,8 +147,7 @@ function glsFit(
   const p = columns.length;
   const n = y.length;
   // Row i of the transform: (v_i − carry_i·v_{i−1})·scale_i, carry 0 and scale 1 on the first day.
-  const carries = new Float64Array(n);
-  const scales = new Float64Array(n).fill(1);
+  const { carries, scales } = transformScratch(n);
   const oneStepScale = 1 / Math.sqrt(1 - phi * phi);
   if (phi !== 0) {
     for (let i = 1; i < n; i++) {
@@ -224,7 +254,7 @@ export function ar1Regression(
   const p = columns.length;
   if (n < p + 3) return null;
   // The transformed columns and outcome, reused by all four fits.
-  const scratch = Array.from({ length: p + 1 }, () => new Float64Array(n));
+  const scratch = columnScratch(p + 1, n);
   let fit = glsFit(times, y, columns, 0, scratch);
   if (!fit) return null;
   let phi = 0;

@@ -455,10 +455,19 @@ interface Prewhitening {
   divisor: Float64Array;
 }
 
+/** The transform's arrays, kept between scans (core runs single-threaded); grown when needed. */
+let carryScratch = new Float64Array(0);
+let divisorScratch = new Float64Array(0);
+
 function prewhiteningFor(times: Float64Array, phi: number): Prewhitening {
   const n = times.length;
-  const carry = new Float64Array(n);
-  const divisor = new Float64Array(n);
+  if (carryScratch.length < n) {
+    carryScratch = new Float64Array(n);
+    divisorScratch = new Float64Array(n);
+  }
+  // Row 0 is never read (the first day is kept as is).
+  const carry = carryScratch.subarray(0, n);
+  const divisor = divisorScratch.subarray(0, n);
   for (let i = 1; i < n; i++) {
     const c = phi ** ((times[i] as number) - (times[i - 1] as number));
     carry[i] = c;
