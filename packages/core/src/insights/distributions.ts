@@ -141,6 +141,28 @@ export function fUpperP(f: number, d1: number, d2: number): number {
 export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  // A person's monthly means ask for the same (p, df) again and again (months with as many days).
+  if (p === quantileCacheP) {
+    const cached = quantileCache.get(df);
+    if (cached !== undefined) return cached;
+  } else {
+    quantileCacheP = p;
+    quantileCache.clear();
+  }
+  const q = searchTQuantile(p, df);
+  if (quantileCache.size >= QUANTILE_CACHE_SIZE) quantileCache.clear();
+  quantileCache.set(df, q);
+  return q;
+}
+
+/** Quantiles already found for probability `quantileCacheP`, by degrees of freedom (a pure function's values). */
+const quantileCache = new Map<number, number>();
+let quantileCacheP = Number.NaN;
+/** The cache is emptied when it reaches this size, so it never grows without bound. */
+const QUANTILE_CACHE_SIZE = 512;
+
+/** `studentTQuantile` for p > 0.5, worked out. */
+function searchTQuantile(p: number, df: number): number {
   const target = 2 * (1 - p);
   const guess = newtonRoot(target, df);
   const margin = GUIDE_MARGIN * guess;
