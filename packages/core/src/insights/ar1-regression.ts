@@ -208,17 +208,16 @@ function persistenceOf(
   columns: Float64Array[],
   beta: readonly number[],
 ): number {
-  const residualAt = (i: number) => {
-    let e = y[i] ?? 0;
-    for (let a = 0; a < columns.length; a++) e -= (beta[a] ?? 0) * (columns[a]?.[i] ?? 0);
-    return e;
-  };
+  const p = columns.length;
   let cross = 0;
   let left = 0;
   let right = 0;
-  let previous = residualAt(0);
+  // The residual of day i: y_i − Σ_a b_a·x_ai, subtracted column by column.
+  let previous = y[0] ?? 0;
+  for (let a = 0; a < p; a++) previous -= (beta[a] ?? 0) * (columns[a]?.[0] ?? 0);
   for (let i = 1; i < y.length; i++) {
-    const current = residualAt(i);
+    let current = y[i] as number;
+    for (let a = 0; a < p; a++) current -= (beta[a] as number) * ((columns[a] as Float64Array)[i] as number);
     if ((times[i] ?? 0) - (times[i - 1] ?? 0) === 1) {
       cross += previous * current;
       left += previous * previous;

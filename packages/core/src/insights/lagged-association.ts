@@ -426,15 +426,35 @@ function choleskyOf(matrix: number[][]): number[][] | null {
   return l;
 }
 
-const quadraticForm = (v: readonly number[], m: number[][]) =>
-  v.reduce((s, vi, i) => s + vi * v.reduce((t, vj, j) => t + (m[i]?.[j] ?? 0) * vj, 0), 0);
+/** v' M v, summed row by row: Σ_i v_i·(Σ_j M_ij·v_j), each sum in index order. */
+function quadraticForm(v: readonly number[], m: number[][]): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    const row = m[i];
+    let t = 0;
+    for (let j = 0; j < v.length; j++) t += (row?.[j] ?? 0) * (v[j] as number);
+    s += (v[i] as number) * t;
+  }
+  return s;
+}
 
 /** β(l) for every lag from basis coefficients. */
 function curveOf(theta: readonly number[]): number[] {
-  return Array.from({ length: ASSOCIATION.maxLagDays + 1 }, (_, l) =>
-    theta.reduce((s, v, j) => s + v * (LAG_BASIS[j]?.[l] ?? 0), 0),
-  );
+  const curve: number[] = [];
+  for (let l = 0; l <= ASSOCIATION.maxLagDays; l++) {
+    let s = 0;
+    for (let j = 0; j < theta.length; j++) s += (theta[j] as number) * (LAG_BASIS[j]?.[l] ?? 0);
+    curve.push(s);
+  }
+  return curve;
 }
+
+/** Row l: every lag-basis function's value at lag l (the curve's β(l) is this row times θ). */
+const LAG_ROWS: readonly (readonly number[])[] = Array.from({ length: ASSOCIATION.maxLagDays + 1 }, (_, l) =>
+  LAG_BASIS.map((b) => b[l] ?? 0),
+);
+/** Each lag-basis function summed over the lags (Σ β(l) is this times θ). */
+const LAG_TOTALS: readonly number[] = LAG_BASIS.map((b) => b.reduce((s, v) => s + v, 0));
 
 /** Lag of the largest value of direction·β(l). */
 function peakOf(curve: readonly number[], direction: number): number {
@@ -693,12 +713,11 @@ function summarise(
   const statistic = wald / k;
   const waldPValue = fUpperP(statistic, k, fit.df);
   const quantile = studentTQuantile(0.975, fit.df);
-  const lagRow = (l: number) => LAG_BASIS.map((b) => b[l] ?? 0);
   const curve = curveOf(fit.theta).map((points, l): LagCurvePoint => {
-    const half = quantile * Math.sqrt(Math.max(0, quadraticForm(lagRow(l), fit.covariance)));
+    const half = quantile * Math.sqrt(Math.max(0, quadraticForm(LAG_ROWS[l] as number[], fit.covariance)));
     return { lagDays: l, points, interval: { low: points - half, high: points + half } };
   });
-  const total = LAG_BASIS.map((b) => b.reduce((s, v) => s + v, 0));
+  const total = LAG_TOTALS as number[];
   const cumulative = total.reduce((s, v, j) => s + v * (fit.theta[j] ?? 0), 0);
   const cumulativeHalf = quantile * Math.sqrt(Math.max(0, quadraticForm(total, fit.covariance)));
   const shrink = Math.max(0, 1 - (k - 2) / Math.max(wald, 1e-12));
