@@ -124,15 +124,40 @@ function unionImportanceSampling(
           for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (normals[x + k] as number);
           w[r] = v;
         }
-        for (let i = 0; i < m; i++) {
+        // Two events at a time share the pass over W; each keeps its own count, and the weights
+        // are added in event order, as one at a time.
+        let i = 0;
+        for (; i + 1 < m; i += 2) {
           // |Z_i| beyond c by its inverse CDF at a Kronecker (√2) depth, so every depth gets its
           // share of draws. The sign is irrelevant: S(−Z) = S(Z).
           depthPosition += ROOT_TWO;
           if (depthPosition >= 1) depthPosition -= 1;
-          const variance = correlation[i * m + i] as number;
+          const u0 = depthPosition * (halfTails[i] as number);
+          depthPosition += ROOT_TWO;
+          if (depthPosition >= 1) depthPosition -= 1;
+          const u1 = depthPosition * (halfTails[i + 1] as number);
+          const z0 = -normalQuantile(u0 > 0 ? u0 : Number.MIN_VALUE) * (sds[i] as number);
+          const z1 = -normalQuantile(u1 > 0 ? u1 : Number.MIN_VALUE) * (sds[i + 1] as number);
+          const move0 = (z0 - (w[i] as number)) / (correlation[i * m + i] as number);
+          const move1 = (z1 - (w[i + 1] as number)) / (correlation[(i + 1) * m + i + 1] as number);
+          const at0 = i * m;
+          const at1 = at0 + m;
+          let count0 = 0;
+          let count1 = 0;
+          for (let r = 0; r < m; r++) {
+            const v = w[r] as number;
+            if (Math.abs(v + (column[at0 + r] as number) * move0) >= c) count0++;
+            if (Math.abs(v + (column[at1 + r] as number) * move1) >= c) count1++;
+          }
+          total += (tails[i] as number) / Math.max(1, count0);
+          total += (tails[i + 1] as number) / Math.max(1, count1);
+        }
+        if (i < m) {
+          depthPosition += ROOT_TWO;
+          if (depthPosition >= 1) depthPosition -= 1;
           const u = depthPosition * (halfTails[i] as number);
           const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * (sds[i] as number);
-          const move = (zi - (w[i] as number)) / variance;
+          const move = (zi - (w[i] as number)) / (correlation[i * m + i] as number);
           const at = i * m;
           let count = 0;
           for (let r = 0; r < m; r++) {
