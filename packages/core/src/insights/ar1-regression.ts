@@ -133,6 +133,34 @@ function columnScratch(count: number, n: number): Float64Array[] {
 }
 
 /**
+ * The transform's rows for φ ≠ 0 (row 0 keeps carry 0 and scale 1). This loop and the next are
+ * functions of their own: inside `glsFit`, V8 compiled each loop alone on a long series and threw
+ * the code away at the code after it.
+ */
+function transformRows(
+  times: ArrayLike<number>,
+  phi: number,
+  oneStepScale: number,
+  carries: Float64Array,
+  scales: Float64Array,
+): void {
+  for (let i = 1; i < carries.length; i++) {
+    const gap = (times[i] as number) - (times[i - 1] as number);
+    const carry = gap === 1 ? phi : phi ** gap;
+    carries[i] = carry;
+    scales[i] = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
+  }
+}
+
+/** z = the transform of v: row i is (v_i − carry_i·v_{i−1})·scale_i. */
+function transformColumn(v: Float64Array, z: Float64Array, carries: Float64Array, scales: Float64Array): void {
+  for (let i = 0; i < carries.length; i++) {
+    const carry = carries[i] as number;
+    z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
+  }
+}
+
+/**
  * Least squares after the gap-aware Prais–Winsten transform for a given φ (φ = 0 is plain OLS).
  * Each column is transformed once into `scratch`, and the normal equations (Z'Z, Z'y, y'y) are
  * their inner products (`lowerGram`), each summed over the days in order.
@@ -149,21 +177,9 @@ function glsFit(
   // Row i of the transform: (v_i − carry_i·v_{i−1})·scale_i, carry 0 and scale 1 on the first day.
   const { carries, scales } = transformScratch(n);
   const oneStepScale = 1 / Math.sqrt(1 - phi * phi);
-  if (phi !== 0) {
-    for (let i = 1; i < n; i++) {
-      const gap = (times[i] as number) - (times[i - 1] as number);
-      const carry = gap === 1 ? phi : phi ** gap;
-      carries[i] = carry;
-      scales[i] = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
-    }
-  }
+  if (phi !== 0) transformRows(times, phi, oneStepScale, carries, scales);
   for (let a = 0; a <= p; a++) {
-    const v = a < p ? (columns[a] as Float64Array) : y;
-    const z = scratch[a] as Float64Array;
-    for (let i = 0; i < n; i++) {
-      const carry = carries[i] as number;
-      z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
-    }
+    transformColumn(a < p ? (columns[a] as Float64Array) : y, scratch[a] as Float64Array, carries, scales);
   }
   // The transformed outcome is the last column, so its row of products holds Z'y and y'y.
   const products = lowerGram(scratch);
