@@ -118,7 +118,22 @@ function unionImportanceSampling(
         // is an exact draw given A_i at the cost of m operations, not m²/2.
         const x = drawn;
         drawn += m;
-        for (let r = 0; r < m; r++) {
+        // Two rows of L at a time share the loads of x; each row's sum still runs k = 0, 1, … in order.
+        let r = 0;
+        for (; r + 1 < m; r += 2) {
+          const row0 = r * m;
+          const row1 = row0 + m;
+          let v0 = 0;
+          let v1 = 0;
+          for (let k = 0; k <= r; k++) {
+            const normal = normals[x + k] as number;
+            v0 += (l[row0 + k] as number) * normal;
+            v1 += (l[row1 + k] as number) * normal;
+          }
+          w[r] = v0;
+          w[r + 1] = v1 + (l[row1 + r + 1] as number) * (normals[x + r + 1] as number);
+        }
+        if (r < m) {
           const row = r * m;
           let v = 0;
           for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (normals[x + k] as number);
