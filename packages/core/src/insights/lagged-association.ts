@@ -568,6 +568,78 @@ function whitenedLag(
 }
 
 /**
+ * `whitenedLag` for lags `lag` and `lag` + 1 side by side (each pass over the days serves both, with
+ * each column's values and sums worked out exactly as `whitenedLag` would).
+ */
+function whitenedLagPair(
+  out0: Float64Array,
+  out1: Float64Array,
+  exposure: Float64Array,
+  days: Int32Array,
+  lag: number,
+  w: Prewhitening,
+  basis: readonly Float64Array[],
+): void {
+  const n = out0.length;
+  if (n === 0) return;
+  const carry = w.carry;
+  const divisor = w.divisor;
+  const count = basis.length;
+  const q0 = count > 0 ? (basis[0] as Float64Array) : out0;
+  const first = (days[0] as number) - lag;
+  let previous0 = exposure[first] as number;
+  let previous1 = exposure[first - 1] as number;
+  out0[0] = previous0;
+  out1[0] = previous1;
+  let sum0 = 0;
+  let sum1 = 0;
+  sum0 += (q0[0] as number) * previous0;
+  sum1 += (q0[0] as number) * previous1;
+  for (let i = 1; i < n; i++) {
+    const at = (days[i] as number) - lag;
+    const v0 = exposure[at] as number;
+    const v1 = exposure[at - 1] as number;
+    const c = carry[i] as number;
+    const d = divisor[i] as number;
+    const r0 = (v0 - c * previous0) / d;
+    const r1 = (v1 - c * previous1) / d;
+    out0[i] = r0;
+    out1[i] = r1;
+    const q = q0[i] as number;
+    sum0 += q * r0;
+    sum1 += q * r1;
+    previous0 = v0;
+    previous1 = v1;
+  }
+  for (let b = 0; b < count; b++) {
+    const q = basis[b] as Float64Array;
+    const c0 = sum0;
+    const c1 = sum1;
+    if (b + 1 < count) {
+      const next = basis[b + 1] as Float64Array;
+      sum0 = 0;
+      sum1 = 0;
+      for (let i = 0; i < n; i++) {
+        const qi = q[i] as number;
+        const r0 = (out0[i] as number) - c0 * qi;
+        const r1 = (out1[i] as number) - c1 * qi;
+        out0[i] = r0;
+        out1[i] = r1;
+        const nextI = next[i] as number;
+        sum0 += nextI * r0;
+        sum1 += nextI * r1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const qi = q[i] as number;
+        out0[i] = (out0[i] as number) - c0 * qi;
+        out1[i] = (out1[i] as number) - c1 * qi;
+      }
+    }
+  }
+}
+
+/**
  * Lower-triangular L (flat, row i at i·size) with L L' = matrix + ridge·I; null when that is not
  * positive definite.
  */
@@ -626,11 +698,12 @@ function lagScan(fit: Fitted): Scan | null {
     lagScratch = Array.from({ length: size }, () => new Float64Array(Math.max(n, 400)));
   }
   const columns: Float64Array[] = [];
-  for (let l = 0; l < size; l++) {
-    const column = (lagScratch[l] as Float64Array).subarray(0, n);
-    whitenedLag(column, fit.exposure, fit.days, l, whitening, basis);
-    columns.push(column);
+  for (let l = 0; l < size; l++) columns.push((lagScratch[l] as Float64Array).subarray(0, n));
+  let l = 0;
+  for (; l + 1 < size; l += 2) {
+    whitenedLagPair(columns[l] as Float64Array, columns[l + 1] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
   }
+  if (l < size) whitenedLag(columns[l] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
   // The rating last, so the Gram's last row holds each column's product with it.
   const products = lowerGram([...columns, y]);
   const stride = size + 1;
