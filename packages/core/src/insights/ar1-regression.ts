@@ -224,27 +224,50 @@ function persistenceOf(
   columns: Float64Array[],
   beta: readonly number[],
 ): number {
-  const p = columns.length;
+  const n = y.length;
+  if (n === 0) return 0;
+  // The residuals y_i − Σ_a b_a·x_ai, each subtracted column by column in order.
+  if (residualScratch.length < n) residualScratch = new Float64Array(n);
+  const residuals = residualScratch.subarray(0, n);
+  residuals.set(y);
+  for (let a = 0; a < columns.length; a++) subtractScaled(residuals, beta[a] ?? 0, columns[a] as Float64Array);
+  consecutiveSums(times, residuals, lagOneSums);
+  const cross = lagOneSums[0] as number;
+  const left = lagOneSums[1] as number;
+  const right = lagOneSums[2] as number;
+  if (left <= 0 || right <= 0) return 0;
+  const raw = cross / Math.sqrt(left * right);
+  const corrected = raw + (columns.length + 4 * raw) / y.length;
+  return Math.max(-MAX_PERSISTENCE, Math.min(MAX_PERSISTENCE, corrected));
+}
+
+let residualScratch = new Float64Array(0);
+/** Σ e_{i−1}·e_i, Σ e_{i−1}², Σ e_i² over pairs of consecutive days. */
+const lagOneSums = new Float64Array(3);
+
+/** e_i −= b·x_i for every day. */
+function subtractScaled(e: Float64Array, b: number, x: Float64Array): void {
+  for (let i = 0; i < e.length; i++) e[i] = (e[i] as number) - b * (x[i] as number);
+}
+
+/** The sums of `lagOneSums` over the pairs of days one day apart, in day order, into `out`. */
+function consecutiveSums(times: ArrayLike<number>, e: Float64Array, out: Float64Array): void {
   let cross = 0;
   let left = 0;
   let right = 0;
-  // The residual of day i: y_i − Σ_a b_a·x_ai, subtracted column by column.
-  let previous = y[0] ?? 0;
-  for (let a = 0; a < p; a++) previous -= (beta[a] ?? 0) * (columns[a]?.[0] ?? 0);
-  for (let i = 1; i < y.length; i++) {
-    let current = y[i] as number;
-    for (let a = 0; a < p; a++) current -= (beta[a] as number) * ((columns[a] as Float64Array)[i] as number);
-    if ((times[i] ?? 0) - (times[i - 1] ?? 0) === 1) {
+  let previous = e[0] as number;
+  for (let i = 1; i < e.length; i++) {
+    const current = e[i] as number;
+    if ((times[i] as number) - (times[i - 1] as number) === 1) {
       cross += previous * current;
       left += previous * previous;
       right += current * current;
     }
     previous = current;
   }
-  if (left <= 0 || right <= 0) return 0;
-  const raw = cross / Math.sqrt(left * right);
-  const corrected = raw + (columns.length + 4 * raw) / y.length;
-  return Math.max(-MAX_PERSISTENCE, Math.min(MAX_PERSISTENCE, corrected));
+  out[0] = cross;
+  out[1] = left;
+  out[2] = right;
 }
 
 /**
