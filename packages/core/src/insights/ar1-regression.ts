@@ -153,7 +153,12 @@ function transformRows(
 }
 
 /** z = the transform of v: row i is (v_i − carry_i·v_{i−1})·scale_i. */
-function transformColumn(v: Float64Array, z: Float64Array, carries: Float64Array, scales: Float64Array): void {
+function transformColumn(
+  v: Float64Array,
+  z: Float64Array,
+  carries: Float64Array,
+  scales: Float64Array,
+): void {
   for (let i = 0; i < carries.length; i++) {
     const carry = carries[i] as number;
     z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
@@ -230,7 +235,8 @@ function persistenceOf(
   if (residualScratch.length < n) residualScratch = new Float64Array(n);
   const residuals = residualScratch.subarray(0, n);
   residuals.set(y);
-  for (let a = 0; a < columns.length; a++) subtractScaled(residuals, beta[a] ?? 0, columns[a] as Float64Array);
+  for (let a = 0; a < columns.length; a++)
+    subtractScaled(residuals, beta[a] ?? 0, columns[a] as Float64Array);
   consecutiveSums(times, residuals, lagOneSums);
   const cross = lagOneSums[0] as number;
   const left = lagOneSums[1] as number;

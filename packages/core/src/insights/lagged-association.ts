@@ -701,7 +701,15 @@ function lagScan(fit: Fitted): Scan | null {
   for (let l = 0; l < size; l++) columns.push((lagScratch[l] as Float64Array).subarray(0, n));
   let l = 0;
   for (; l + 1 < size; l += 2) {
-    whitenedLagPair(columns[l] as Float64Array, columns[l + 1] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
+    whitenedLagPair(
+      columns[l] as Float64Array,
+      columns[l + 1] as Float64Array,
+      fit.exposure,
+      fit.days,
+      l,
+      whitening,
+      basis,
+    );
   }
   if (l < size) whitenedLag(columns[l] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
   // The rating last, so the Gram's last row holds each column's product with it.
