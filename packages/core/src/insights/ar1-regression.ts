@@ -152,16 +152,17 @@ function transformRows(
   }
 }
 
-/** z = the transform of v: row i is (v_i − carry_i·v_{i−1})·scale_i. */
-function transformColumn(
-  v: Float64Array,
-  z: Float64Array,
-  carries: Float64Array,
-  scales: Float64Array,
-): void {
-  for (let i = 0; i < carries.length; i++) {
-    const carry = carries[i] as number;
-    z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
+/**
+ * z = the transform of v: row i is (v_i − carry_i·v_{i−1})·scale_i, row 0 (carry 0) v_0·scale_0. The
+ * values are finite (days with a rating and their regressors), so a carry that underflowed to 0
+ * gives v_i − 0·v_{i−1} = v_i, as skipping the product did.
+ */
+function transformColumn(v: Float64Array, z: Float64Array, carries: Float64Array, scales: Float64Array): void {
+  const n = carries.length;
+  if (n === 0) return;
+  z[0] = ((v[0] as number) - 0) * (scales[0] as number);
+  for (let i = 1; i < n; i++) {
+    z[i] = ((v[i] as number) - (carries[i] as number) * (v[i - 1] as number)) * (scales[i] as number);
   }
 }
 
@@ -184,7 +185,11 @@ function glsFit(
   const oneStepScale = 1 / Math.sqrt(1 - phi * phi);
   if (phi !== 0) transformRows(times, phi, oneStepScale, carries, scales);
   for (let a = 0; a <= p; a++) {
-    transformColumn(a < p ? (columns[a] as Float64Array) : y, scratch[a] as Float64Array, carries, scales);
+    const v = a < p ? (columns[a] as Float64Array) : y;
+    const z = scratch[a] as Float64Array;
+    // With φ = 0 every row is (v_i − 0)·1 = v_i.
+    if (phi === 0) z.set(v);
+    else transformColumn(v, z, carries, scales);
   }
   // The transformed outcome is the last column, so its row of products holds Z'y and y'y.
   const products = lowerGram(scratch);
