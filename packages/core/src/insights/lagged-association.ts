@@ -568,18 +568,21 @@ function whitenedLag(
 }
 
 /**
- * `whitenedLag` for lags `lag` and `lag` + 1 side by side (each pass over the days serves both, with
- * each column's values and sums worked out exactly as `whitenedLag` would).
+ * `whitenedLag` for the four lags `lag` … `lag` + 3 into `columns[lag]` … `columns[lag + 3]`, side
+ * by side (four independent sums per pass), each column worked out exactly as `whitenedLag` would.
  */
-function whitenedLagPair(
-  out0: Float64Array,
-  out1: Float64Array,
+function whitenedLagQuad(
+  columns: Float64Array[],
+  lag: number,
   exposure: Float64Array,
   days: Int32Array,
-  lag: number,
   w: Prewhitening,
   basis: readonly Float64Array[],
 ): void {
+  const out0 = columns[lag] as Float64Array;
+  const out1 = columns[lag + 1] as Float64Array;
+  const out2 = columns[lag + 2] as Float64Array;
+  const out3 = columns[lag + 3] as Float64Array;
   const n = out0.length;
   if (n === 0) return;
   const carry = w.carry;
@@ -587,53 +590,84 @@ function whitenedLagPair(
   const count = basis.length;
   const q0 = count > 0 ? (basis[0] as Float64Array) : out0;
   const first = (days[0] as number) - lag;
-  let previous0 = exposure[first] as number;
-  let previous1 = exposure[first - 1] as number;
-  out0[0] = previous0;
-  out1[0] = previous1;
-  let sum0 = 0;
-  let sum1 = 0;
-  sum0 += (q0[0] as number) * previous0;
-  sum1 += (q0[0] as number) * previous1;
+  let p0 = exposure[first] as number;
+  let p1 = exposure[first - 1] as number;
+  let p2 = exposure[first - 2] as number;
+  let p3 = exposure[first - 3] as number;
+  out0[0] = p0;
+  out1[0] = p1;
+  out2[0] = p2;
+  out3[0] = p3;
+  const qFirst = q0[0] as number;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  s0 += qFirst * p0;
+  s1 += qFirst * p1;
+  s2 += qFirst * p2;
+  s3 += qFirst * p3;
   for (let i = 1; i < n; i++) {
     const at = (days[i] as number) - lag;
     const v0 = exposure[at] as number;
     const v1 = exposure[at - 1] as number;
+    const v2 = exposure[at - 2] as number;
+    const v3 = exposure[at - 3] as number;
     const c = carry[i] as number;
     const d = divisor[i] as number;
-    const r0 = (v0 - c * previous0) / d;
-    const r1 = (v1 - c * previous1) / d;
+    const r0 = (v0 - c * p0) / d;
+    const r1 = (v1 - c * p1) / d;
+    const r2 = (v2 - c * p2) / d;
+    const r3 = (v3 - c * p3) / d;
     out0[i] = r0;
     out1[i] = r1;
+    out2[i] = r2;
+    out3[i] = r3;
     const q = q0[i] as number;
-    sum0 += q * r0;
-    sum1 += q * r1;
-    previous0 = v0;
-    previous1 = v1;
+    s0 += q * r0;
+    s1 += q * r1;
+    s2 += q * r2;
+    s3 += q * r3;
+    p0 = v0;
+    p1 = v1;
+    p2 = v2;
+    p3 = v3;
   }
   for (let b = 0; b < count; b++) {
     const q = basis[b] as Float64Array;
-    const c0 = sum0;
-    const c1 = sum1;
+    const c0 = s0;
+    const c1 = s1;
+    const c2 = s2;
+    const c3 = s3;
     if (b + 1 < count) {
       const next = basis[b + 1] as Float64Array;
-      sum0 = 0;
-      sum1 = 0;
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      s3 = 0;
       for (let i = 0; i < n; i++) {
         const qi = q[i] as number;
         const r0 = (out0[i] as number) - c0 * qi;
         const r1 = (out1[i] as number) - c1 * qi;
+        const r2 = (out2[i] as number) - c2 * qi;
+        const r3 = (out3[i] as number) - c3 * qi;
         out0[i] = r0;
         out1[i] = r1;
+        out2[i] = r2;
+        out3[i] = r3;
         const nextI = next[i] as number;
-        sum0 += nextI * r0;
-        sum1 += nextI * r1;
+        s0 += nextI * r0;
+        s1 += nextI * r1;
+        s2 += nextI * r2;
+        s3 += nextI * r3;
       }
     } else {
       for (let i = 0; i < n; i++) {
         const qi = q[i] as number;
         out0[i] = (out0[i] as number) - c0 * qi;
         out1[i] = (out1[i] as number) - c1 * qi;
+        out2[i] = (out2[i] as number) - c2 * qi;
+        out3[i] = (out3[i] as number) - c3 * qi;
       }
     }
   }
@@ -700,18 +734,8 @@ function lagScan(fit: Fitted): Scan | null {
   const columns: Float64Array[] = [];
   for (let l = 0; l < size; l++) columns.push((lagScratch[l] as Float64Array).subarray(0, n));
   let l = 0;
-  for (; l + 1 < size; l += 2) {
-    whitenedLagPair(
-      columns[l] as Float64Array,
-      columns[l + 1] as Float64Array,
-      fit.exposure,
-      fit.days,
-      l,
-      whitening,
-      basis,
-    );
-  }
-  if (l < size) whitenedLag(columns[l] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
+  for (; l + 3 < size; l += 4) whitenedLagQuad(columns, l, fit.exposure, fit.days, whitening, basis);
+  for (; l < size; l++) whitenedLag(columns[l] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
   // The rating last, so the Gram's last row holds each column's product with it.
   const products = lowerGram([...columns, y]);
   const stride = size + 1;
