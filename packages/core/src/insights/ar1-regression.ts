@@ -157,7 +157,12 @@ function transformRows(
  * values are finite (days with a rating and their regressors), so a carry that underflowed to 0
  * gives v_i − 0·v_{i−1} = v_i, as skipping the product did.
  */
-function transformColumn(v: Float64Array, z: Float64Array, carries: Float64Array, scales: Float64Array): void {
+function transformColumn(
+  v: Float64Array,
+  z: Float64Array,
+  carries: Float64Array,
+  scales: Float64Array,
+): void {
   const n = carries.length;
   if (n === 0) return;
   z[0] = ((v[0] as number) - 0) * (scales[0] as number);
