@@ -119,10 +119,21 @@ export function roundForDisplay(quantity: Quantity<AnyUnit>): number {
 
 /** A quantity as text for people, e.g. "1,000 IU" or "74.9 nmol/L" → "75 nmol/L"; `locale` picks separators. */
 export function formatQuantity(quantity: Quantity<AnyUnit>, locale = 'en'): string {
-  const decimals = DISPLAY_DECIMALS[quantity.unit];
-  const number = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: decimals,
-  }).format(roundForDisplay(quantity));
+  const number = quantityFormatter(locale, DISPLAY_DECIMALS[quantity.unit]).format(roundForDisplay(quantity));
   return `${number} ${UNIT_LABELS[quantity.unit]}`;
+}
+
+/** Formatters already built, by locale and decimals: building an Intl.NumberFormat per call is slow. */
+const quantityFormatters = new Map<string, Intl.NumberFormat>();
+
+function quantityFormatter(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${decimals} ${locale}`;
+  let formatter = quantityFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+    // Locales come from callers (a person's setting): keep the map small whatever they send.
+    if (quantityFormatters.size >= 64) quantityFormatters.clear();
+    quantityFormatters.set(key, formatter);
+  }
+  return formatter;
 }

@@ -102,6 +102,76 @@ function invert(matrix: Float64Array, p: number): number[][] | null {
 }
 
 /**
+ * Working arrays kept between fits and grown when needed (core runs single-threaded, and nothing
+ * returned points into them): a fit per rating no longer allocates, and frees, a dozen arrays.
+ */
+let carryScratch = new Float64Array(0);
+let scaleScratch = new Float64Array(0);
+let columnsScratch: Float64Array[] = [];
+
+/** Row i's carry (0) and scale (1) of the transform for n days, before any φ is applied. */
+function transformScratch(n: number): { carries: Float64Array; scales: Float64Array } {
+  if (carryScratch.length < n) {
+    carryScratch = new Float64Array(n);
+    scaleScratch = new Float64Array(n);
+  }
+  const carries = carryScratch.subarray(0, n);
+  const scales = scaleScratch.subarray(0, n);
+  carries.fill(0);
+  scales.fill(1);
+  return { carries, scales };
+}
+
+/** `count` columns of n days each (views of kept arrays; their contents are overwritten by the caller). */
+function columnScratch(count: number, n: number): Float64Array[] {
+  if (columnsScratch.length < count || (columnsScratch[0] as Float64Array).length < n) {
+    const length = Math.max(n, columnsScratch[0]?.length ?? 0);
+    const size = Math.max(count, columnsScratch.length);
+    columnsScratch = Array.from({ length: size }, () => new Float64Array(length));
+  }
+  return columnsScratch.slice(0, count).map((column) => column.subarray(0, n));
+}
+
+/**
+ * The transform's rows for φ ≠ 0 (row 0 keeps carry 0 and scale 1). This loop and the next are
+ * functions of their own: inside `glsFit`, V8 compiled each loop alone on a long series and threw
+ * the code away at the code after it.
+ */
+function transformRows(
+  times: ArrayLike<number>,
+  phi: number,
+  oneStepScale: number,
+  carries: Float64Array,
+  scales: Float64Array,
+): void {
+  for (let i = 1; i < carries.length; i++) {
+    const gap = (times[i] as number) - (times[i - 1] as number);
+    const carry = gap === 1 ? phi : phi ** gap;
+    carries[i] = carry;
+    scales[i] = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
+  }
+}
+
+/**
+ * z = the transform of v: row i is (v_i − carry_i·v_{i−1})·scale_i, row 0 (carry 0) v_0·scale_0. The
+ * values are finite (days with a rating and their regressors), so a carry that underflowed to 0
+ * gives v_i − 0·v_{i−1} = v_i, as skipping the product did.
+ */
+function transformColumn(
+  v: Float64Array,
+  z: Float64Array,
+  carries: Float64Array,
+  scales: Float64Array,
+): void {
+  const n = carries.length;
+  if (n === 0) return;
+  z[0] = ((v[0] as number) - 0) * (scales[0] as number);
+  for (let i = 1; i < n; i++) {
+    z[i] = ((v[i] as number) - (carries[i] as number) * (v[i - 1] as number)) * (scales[i] as number);
+  }
+}
+
+/**
  * Least squares after the gap-aware Prais–Winsten transform for a given φ (φ = 0 is plain OLS).
  * Each column is transformed once into `scratch`, and the normal equations (Z'Z, Z'y, y'y) are
  * their inner products (`lowerGram`), each summed over the days in order.
@@ -116,24 +186,15 @@ function glsFit(
   const p = columns.length;
   const n = y.length;
   // Row i of the transform: (v_i − carry_i·v_{i−1})·scale_i, carry 0 and scale 1 on the first day.
-  const carries = new Float64Array(n);
-  const scales = new Float64Array(n).fill(1);
+  const { carries, scales } = transformScratch(n);
   const oneStepScale = 1 / Math.sqrt(1 - phi * phi);
-  if (phi !== 0) {
-    for (let i = 1; i < n; i++) {
-      const gap = (times[i] as number) - (times[i - 1] as number);
-      const carry = gap === 1 ? phi : phi ** gap;
-      carries[i] = carry;
-      scales[i] = gap === 1 ? oneStepScale : 1 / Math.sqrt(1 - carry * carry);
-    }
-  }
+  if (phi !== 0) transformRows(times, phi, oneStepScale, carries, scales);
   for (let a = 0; a <= p; a++) {
     const v = a < p ? (columns[a] as Float64Array) : y;
     const z = scratch[a] as Float64Array;
-    for (let i = 0; i < n; i++) {
-      const carry = carries[i] as number;
-      z[i] = ((v[i] as number) - (carry === 0 ? 0 : carry * (v[i - 1] as number))) * (scales[i] as number);
-    }
+    // With φ = 0 every row is (v_i − 0)·1 = v_i.
+    if (phi === 0) z.set(v);
+    else transformColumn(v, z, carries, scales);
   }
   // The transformed outcome is the last column, so its row of products holds Z'y and y'y.
   const products = lowerGram(scratch);
@@ -178,28 +239,51 @@ function persistenceOf(
   columns: Float64Array[],
   beta: readonly number[],
 ): number {
-  const residualAt = (i: number) => {
-    let e = y[i] ?? 0;
-    for (let a = 0; a < columns.length; a++) e -= (beta[a] ?? 0) * (columns[a]?.[i] ?? 0);
-    return e;
-  };
+  const n = y.length;
+  if (n === 0) return 0;
+  // The residuals y_i − Σ_a b_a·x_ai, each subtracted column by column in order.
+  if (residualScratch.length < n) residualScratch = new Float64Array(n);
+  const residuals = residualScratch.subarray(0, n);
+  residuals.set(y);
+  for (let a = 0; a < columns.length; a++)
+    subtractScaled(residuals, beta[a] ?? 0, columns[a] as Float64Array);
+  consecutiveSums(times, residuals, lagOneSums);
+  const cross = lagOneSums[0] as number;
+  const left = lagOneSums[1] as number;
+  const right = lagOneSums[2] as number;
+  if (left <= 0 || right <= 0) return 0;
+  const raw = cross / Math.sqrt(left * right);
+  const corrected = raw + (columns.length + 4 * raw) / y.length;
+  return Math.max(-MAX_PERSISTENCE, Math.min(MAX_PERSISTENCE, corrected));
+}
+
+let residualScratch = new Float64Array(0);
+/** Σ e_{i−1}·e_i, Σ e_{i−1}², Σ e_i² over pairs of consecutive days. */
+const lagOneSums = new Float64Array(3);
+
+/** e_i −= b·x_i for every day. */
+function subtractScaled(e: Float64Array, b: number, x: Float64Array): void {
+  for (let i = 0; i < e.length; i++) e[i] = (e[i] as number) - b * (x[i] as number);
+}
+
+/** The sums of `lagOneSums` over the pairs of days one day apart, in day order, into `out`. */
+function consecutiveSums(times: ArrayLike<number>, e: Float64Array, out: Float64Array): void {
   let cross = 0;
   let left = 0;
   let right = 0;
-  let previous = residualAt(0);
-  for (let i = 1; i < y.length; i++) {
-    const current = residualAt(i);
-    if ((times[i] ?? 0) - (times[i - 1] ?? 0) === 1) {
+  let previous = e[0] as number;
+  for (let i = 1; i < e.length; i++) {
+    const current = e[i] as number;
+    if ((times[i] as number) - (times[i - 1] as number) === 1) {
       cross += previous * current;
       left += previous * previous;
       right += current * current;
     }
     previous = current;
   }
-  if (left <= 0 || right <= 0) return 0;
-  const raw = cross / Math.sqrt(left * right);
-  const corrected = raw + (columns.length + 4 * raw) / y.length;
-  return Math.max(-MAX_PERSISTENCE, Math.min(MAX_PERSISTENCE, corrected));
+  out[0] = cross;
+  out[1] = left;
+  out[2] = right;
 }
 
 /**
@@ -224,7 +308,7 @@ export function ar1Regression(
   const p = columns.length;
   if (n < p + 3) return null;
   // The transformed columns and outcome, reused by all four fits.
-  const scratch = Array.from({ length: p + 1 }, () => new Float64Array(n));
+  const scratch = columnScratch(p + 1, n);
   let fit = glsFit(times, y, columns, 0, scratch);
   if (!fit) return null;
   let phi = 0;

@@ -141,6 +141,28 @@ export function fUpperP(f: number, d1: number, d2: number): number {
 export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  // A person's monthly means ask for the same (p, df) again and again (months with as many days).
+  if (p === quantileCacheP) {
+    const cached = quantileCache.get(df);
+    if (cached !== undefined) return cached;
+  } else {
+    quantileCacheP = p;
+    quantileCache.clear();
+  }
+  const q = searchTQuantile(p, df);
+  if (quantileCache.size >= QUANTILE_CACHE_SIZE) quantileCache.clear();
+  quantileCache.set(df, q);
+  return q;
+}
+
+/** Quantiles already found for probability `quantileCacheP`, by degrees of freedom (a pure function's values). */
+const quantileCache = new Map<number, number>();
+let quantileCacheP = Number.NaN;
+/** The cache is emptied when it reaches this size, so it never grows without bound. */
+const QUANTILE_CACHE_SIZE = 512;
+
+/** `studentTQuantile` for p > 0.5, worked out. */
+function searchTQuantile(p: number, df: number): number {
   const target = 2 * (1 - p);
   const guess = newtonRoot(target, df);
   const margin = GUIDE_MARGIN * guess;
@@ -191,11 +213,19 @@ export function normalTwoSidedP(z: number): number {
   return 1 - gammaP(0.5, (z * z) / 2);
 }
 
-/** Evaluates c[0] + c[1]·x + … + c[n]·x^n (Horner). */
-function polynomial(coefficients: readonly number[], x: number): number {
-  let sum = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] as number);
-  return sum;
+/**
+ * Evaluates c[0] + c[1]·x + … + c[7]·x^7 (Horner), written out: the quantile below sits in inner
+ * loops, and the same multiplications and additions in the same order as a loop over c.
+ */
+function polynomial(c: readonly number[], x: number): number {
+  let sum = c[7] as number;
+  sum = sum * x + (c[6] as number);
+  sum = sum * x + (c[5] as number);
+  sum = sum * x + (c[4] as number);
+  sum = sum * x + (c[3] as number);
+  sum = sum * x + (c[2] as number);
+  sum = sum * x + (c[1] as number);
+  return sum * x + (c[0] as number);
 }
 
 // Wichura's AS 241 PPND16 (Appl Stat 1988, 37:477–84): rational approximations with about 1e-16

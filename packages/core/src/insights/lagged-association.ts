@@ -236,13 +236,10 @@ interface Fitted {
   exposure: Float64Array;
   /** The days used, the ratings and the nuisance columns (for the scan). */
   times: Float64Array;
+  /** The same days as grid indices (the scan reads the exposure at each lag from them). */
+  days: Int32Array;
   ys: Float64Array;
   nuisance: Float64Array[];
-  /**
-   * The exposure columns the scan tests one at a time, each over the days used: today the 7-day
-   * share at each lag 0..28. The scan handles any number of them, and prewhitens them in place.
-   */
-  exposureColumns: Float64Array[];
 }
 
 /** The lag basis as one flat array, row j (function j) at j·(maxLag + 1). */
@@ -303,41 +300,25 @@ function fillLagDesign(exposure: Float64Array, complete: Uint8Array, basisSums: 
  * AR(1) errors; null when the days cannot support the fit.
  */
 function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
-  const { exposure, complete, basisSums, flareDays } = design;
   const maxLag = ASSOCIATION.maxLagDays;
-  const lags = maxLag + 1;
   const k = LAG_BASIS.length;
-  const length = rating.length;
-  const capacity = Math.max(0, length - maxLag);
-  const times = new Float64Array(capacity);
-  const ys = new Float64Array(capacity);
-  const trend = new Float64Array(capacity);
-  const flare = new Float64Array(capacity);
-  const lagColumns = Array.from({ length: k }, () => new Float64Array(capacity));
-  const lagged = Array.from({ length: lags }, () => new Float64Array(capacity));
-  const span = Math.max(1, length - 1);
-  let n = 0;
-  let flareCount = 0;
-  for (let t = maxLag; t < length; t++) {
-    const y = rating[t] as number;
-    // A rating day is used only when all 29 lags of exposure are known.
-    if (Number.isNaN(y) || complete[t] !== 1) continue;
-    for (let l = 0; l <= maxLag; l++) (lagged[l] as Float64Array)[n] = exposure[t - l] as number;
-    times[n] = t;
-    ys[n] = y;
-    trend[n] = t / span;
-    const inFlare = flareDays?.[t] ?? 0;
-    flare[n] = inFlare;
-    flareCount += inFlare;
-    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
-    n++;
-  }
+  const capacity = Math.max(0, rating.length - maxLag);
+  const rows: FitRows = {
+    days: new Int32Array(capacity),
+    times: new Float64Array(capacity),
+    ys: new Float64Array(capacity),
+    trend: new Float64Array(capacity),
+    flare: new Float64Array(capacity),
+    lagColumns: Array.from({ length: k }, () => new Float64Array(capacity)),
+  };
+  const n = collectRows(design, rating, rows);
   const used = (column: Float64Array) => column.subarray(0, n);
-  const columns = [new Float64Array(n).fill(1), used(trend)];
-  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(flare));
+  const flareCount = countOnes(used(rows.flare));
+  const columns = [new Float64Array(n).fill(1), used(rows.trend)];
+  if (flareCount >= 5 && flareCount <= n - 5) columns.push(used(rows.flare));
   const first = columns.length;
-  for (const column of lagColumns) columns.push(used(column));
-  const fit = ar1Regression(used(times), used(ys), columns);
+  for (const column of rows.lagColumns) columns.push(used(column));
+  const fit = ar1Regression(used(rows.times), used(rows.ys), columns);
   if (!fit) return null;
   const theta = fit.coefficients.slice(first);
   const covariance = fit.covariance.slice(first).map((row) => row.slice(first));
@@ -349,12 +330,58 @@ function fitLagCurve(design: LagDesign, rating: Float64Array): Fitted | null {
     covariance,
     df,
     persistence: fit.persistence,
-    exposure,
-    times: used(times),
-    ys: used(ys),
+    exposure: design.exposure,
+    times: used(rows.times),
+    days: rows.days.subarray(0, n),
+    ys: used(rows.ys),
     nuisance: columns.slice(0, first),
-    exposureColumns: lagged.map(used),
   };
+}
+
+/** The rows of one rating's fit, filled by `collectRows`. */
+interface FitRows {
+  days: Int32Array;
+  times: Float64Array;
+  ys: Float64Array;
+  trend: Float64Array;
+  flare: Float64Array;
+  /** The k lag-basis sums of each day used. */
+  lagColumns: Float64Array[];
+}
+
+/** How many entries are 1 (a 0/1 column). */
+function countOnes(column: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < column.length; i++) count += column[i] as number;
+  return count;
+}
+
+/**
+ * The days a rating's fit uses (a rating and all 29 lags of exposure known) and their rows; returns
+ * their count. The loop of `fitLagCurve`, kept apart so V8 keeps its optimised code (see
+ * `fillLagDesign`).
+ */
+function collectRows(design: LagDesign, rating: Float64Array, rows: FitRows): number {
+  const { complete, basisSums, flareDays } = design;
+  const maxLag = ASSOCIATION.maxLagDays;
+  const k = LAG_BASIS.length;
+  const length = rating.length;
+  const { days, times, ys, trend, flare, lagColumns } = rows;
+  const span = Math.max(1, length - 1);
+  let n = 0;
+  for (let t = maxLag; t < length; t++) {
+    const y = rating[t] as number;
+    // A rating day is used only when all 29 lags of exposure are known.
+    if (Number.isNaN(y) || complete[t] !== 1) continue;
+    days[n] = t;
+    times[n] = t;
+    ys[n] = y;
+    trend[n] = t / span;
+    flare[n] = flareDays?.[t] ?? 0;
+    for (let j = 0; j < k; j++) (lagColumns[j] as Float64Array)[n] = basisSums[t * k + j] as number;
+    n++;
+  }
+  return n;
 }
 
 /** Inverse of a small symmetric positive-definite matrix (Cholesky); null when not positive. */
@@ -399,15 +426,35 @@ function choleskyOf(matrix: number[][]): number[][] | null {
   return l;
 }
 
-const quadraticForm = (v: readonly number[], m: number[][]) =>
-  v.reduce((s, vi, i) => s + vi * v.reduce((t, vj, j) => t + (m[i]?.[j] ?? 0) * vj, 0), 0);
+/** v' M v, summed row by row: Σ_i v_i·(Σ_j M_ij·v_j), each sum in index order. */
+function quadraticForm(v: readonly number[], m: number[][]): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    const row = m[i];
+    let t = 0;
+    for (let j = 0; j < v.length; j++) t += (row?.[j] ?? 0) * (v[j] as number);
+    s += (v[i] as number) * t;
+  }
+  return s;
+}
 
 /** β(l) for every lag from basis coefficients. */
 function curveOf(theta: readonly number[]): number[] {
-  return Array.from({ length: ASSOCIATION.maxLagDays + 1 }, (_, l) =>
-    theta.reduce((s, v, j) => s + v * (LAG_BASIS[j]?.[l] ?? 0), 0),
-  );
+  const curve: number[] = [];
+  for (let l = 0; l <= ASSOCIATION.maxLagDays; l++) {
+    let s = 0;
+    for (let j = 0; j < theta.length; j++) s += (theta[j] as number) * (LAG_BASIS[j]?.[l] ?? 0);
+    curve.push(s);
+  }
+  return curve;
 }
+
+/** Row l: every lag-basis function's value at lag l (the curve's β(l) is this row times θ). */
+const LAG_ROWS: readonly (readonly number[])[] = Array.from({ length: ASSOCIATION.maxLagDays + 1 }, (_, l) =>
+  LAG_BASIS.map((b) => b[l] ?? 0),
+);
+/** Each lag-basis function summed over the lags (Σ β(l) is this times θ). */
+const LAG_TOTALS: readonly number[] = LAG_BASIS.map((b) => b.reduce((s, v) => s + v, 0));
 
 /** Lag of the largest value of direction·β(l). */
 function peakOf(curve: readonly number[], direction: number): number {
@@ -428,10 +475,19 @@ interface Prewhitening {
   divisor: Float64Array;
 }
 
+/** The transform's arrays, kept between scans (core runs single-threaded); grown when needed. */
+let carryScratch = new Float64Array(0);
+let divisorScratch = new Float64Array(0);
+
 function prewhiteningFor(times: Float64Array, phi: number): Prewhitening {
   const n = times.length;
-  const carry = new Float64Array(n);
-  const divisor = new Float64Array(n);
+  if (carryScratch.length < n) {
+    carryScratch = new Float64Array(n);
+    divisorScratch = new Float64Array(n);
+  }
+  // Row 0 is never read (the first day is kept as is).
+  const carry = carryScratch.subarray(0, n);
+  const divisor = divisorScratch.subarray(0, n);
   for (let i = 1; i < n; i++) {
     const c = phi ** ((times[i] as number) - (times[i - 1] as number));
     carry[i] = c;
@@ -458,6 +514,163 @@ function projectOut(basis: readonly Float64Array[], r: Float64Array): Float64Arr
     for (let i = 0; i < r.length; i++) r[i] = (r[i] as number) - c * (q[i] as number);
   }
   return r;
+}
+
+/** The scan's lag columns, reused by every scan (core runs single-threaded); grown when needed. */
+let lagScratch: Float64Array[] = [];
+
+/**
+ * Column `lag` of the scan into `out`: the exposure `lag` days before each day used, prewhitened
+ * and with its components along the orthonormal `basis` removed. The same arithmetic in the same
+ * order as `projectOut(basis, prewhitenInPlace(w, column))` on the gathered column, with each
+ * inner product summed in the pass that finishes the values it reads.
+ */
+function whitenedLag(
+  out: Float64Array,
+  exposure: Float64Array,
+  days: Int32Array,
+  lag: number,
+  w: Prewhitening,
+  basis: readonly Float64Array[],
+): void {
+  const n = out.length;
+  if (n === 0) return;
+  const carry = w.carry;
+  const divisor = w.divisor;
+  const count = basis.length;
+  const q0 = count > 0 ? (basis[0] as Float64Array) : out;
+  let previous = exposure[(days[0] as number) - lag] as number;
+  out[0] = previous;
+  let sum = 0;
+  sum += (q0[0] as number) * previous;
+  for (let i = 1; i < n; i++) {
+    const v = exposure[(days[i] as number) - lag] as number;
+    const r = (v - (carry[i] as number) * previous) / (divisor[i] as number);
+    out[i] = r;
+    sum += (q0[i] as number) * r;
+    previous = v;
+  }
+  for (let b = 0; b < count; b++) {
+    const q = basis[b] as Float64Array;
+    const c = sum;
+    if (b + 1 < count) {
+      const next = basis[b + 1] as Float64Array;
+      sum = 0;
+      for (let i = 0; i < n; i++) {
+        const r = (out[i] as number) - c * (q[i] as number);
+        out[i] = r;
+        sum += (next[i] as number) * r;
+      }
+    } else {
+      for (let i = 0; i < n; i++) out[i] = (out[i] as number) - c * (q[i] as number);
+    }
+  }
+}
+
+/**
+ * `whitenedLag` for the four lags `lag` … `lag` + 3 into `columns[lag]` … `columns[lag + 3]`, side
+ * by side (four independent sums per pass), each column worked out exactly as `whitenedLag` would.
+ */
+function whitenedLagQuad(
+  columns: Float64Array[],
+  lag: number,
+  exposure: Float64Array,
+  days: Int32Array,
+  w: Prewhitening,
+  basis: readonly Float64Array[],
+): void {
+  const out0 = columns[lag] as Float64Array;
+  const out1 = columns[lag + 1] as Float64Array;
+  const out2 = columns[lag + 2] as Float64Array;
+  const out3 = columns[lag + 3] as Float64Array;
+  const n = out0.length;
+  if (n === 0) return;
+  const carry = w.carry;
+  const divisor = w.divisor;
+  const count = basis.length;
+  const q0 = count > 0 ? (basis[0] as Float64Array) : out0;
+  const first = (days[0] as number) - lag;
+  let p0 = exposure[first] as number;
+  let p1 = exposure[first - 1] as number;
+  let p2 = exposure[first - 2] as number;
+  let p3 = exposure[first - 3] as number;
+  out0[0] = p0;
+  out1[0] = p1;
+  out2[0] = p2;
+  out3[0] = p3;
+  const qFirst = q0[0] as number;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  s0 += qFirst * p0;
+  s1 += qFirst * p1;
+  s2 += qFirst * p2;
+  s3 += qFirst * p3;
+  for (let i = 1; i < n; i++) {
+    const at = (days[i] as number) - lag;
+    const v0 = exposure[at] as number;
+    const v1 = exposure[at - 1] as number;
+    const v2 = exposure[at - 2] as number;
+    const v3 = exposure[at - 3] as number;
+    const c = carry[i] as number;
+    const d = divisor[i] as number;
+    const r0 = (v0 - c * p0) / d;
+    const r1 = (v1 - c * p1) / d;
+    const r2 = (v2 - c * p2) / d;
+    const r3 = (v3 - c * p3) / d;
+    out0[i] = r0;
+    out1[i] = r1;
+    out2[i] = r2;
+    out3[i] = r3;
+    const q = q0[i] as number;
+    s0 += q * r0;
+    s1 += q * r1;
+    s2 += q * r2;
+    s3 += q * r3;
+    p0 = v0;
+    p1 = v1;
+    p2 = v2;
+    p3 = v3;
+  }
+  for (let b = 0; b < count; b++) {
+    const q = basis[b] as Float64Array;
+    const c0 = s0;
+    const c1 = s1;
+    const c2 = s2;
+    const c3 = s3;
+    if (b + 1 < count) {
+      const next = basis[b + 1] as Float64Array;
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const qi = q[i] as number;
+        const r0 = (out0[i] as number) - c0 * qi;
+        const r1 = (out1[i] as number) - c1 * qi;
+        const r2 = (out2[i] as number) - c2 * qi;
+        const r3 = (out3[i] as number) - c3 * qi;
+        out0[i] = r0;
+        out1[i] = r1;
+        out2[i] = r2;
+        out3[i] = r3;
+        const nextI = next[i] as number;
+        s0 += nextI * r0;
+        s1 += nextI * r1;
+        s2 += nextI * r2;
+        s3 += nextI * r3;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const qi = q[i] as number;
+        out0[i] = (out0[i] as number) - c0 * qi;
+        out1[i] = (out1[i] as number) - c1 * qi;
+        out2[i] = (out2[i] as number) - c2 * qi;
+        out3[i] = (out3[i] as number) - c3 * qi;
+      }
+    }
+  }
 }
 
 /**
@@ -512,9 +725,17 @@ function lagScan(fit: Fitted): Scan | null {
   const yy = dot(y, y);
   const residualDf = fit.ys.length - basis.length - 1;
   if (residualDf < 3) return null;
-  // The exposure columns are the fit's own copies and used only here, so they are transformed in place.
-  const columns = fit.exposureColumns.map((column) => projectOut(basis, prewhitenInPlace(whitening, column)));
-  const size = columns.length;
+  // One column per lag 0..maxLag: the exposure on the days used, prewhitened, nuisance projected out.
+  const size = ASSOCIATION.maxLagDays + 1;
+  const n = fit.days.length;
+  if (lagScratch.length < size || (lagScratch[0] as Float64Array).length < n) {
+    lagScratch = Array.from({ length: size }, () => new Float64Array(Math.max(n, 400)));
+  }
+  const columns: Float64Array[] = [];
+  for (let l = 0; l < size; l++) columns.push((lagScratch[l] as Float64Array).subarray(0, n));
+  let l = 0;
+  for (; l + 3 < size; l += 4) whitenedLagQuad(columns, l, fit.exposure, fit.days, whitening, basis);
+  for (; l < size; l++) whitenedLag(columns[l] as Float64Array, fit.exposure, fit.days, l, whitening, basis);
   // The rating last, so the Gram's last row holds each column's product with it.
   const products = lowerGram([...columns, y]);
   const stride = size + 1;
@@ -597,12 +818,11 @@ function summarise(
   const statistic = wald / k;
   const waldPValue = fUpperP(statistic, k, fit.df);
   const quantile = studentTQuantile(0.975, fit.df);
-  const lagRow = (l: number) => LAG_BASIS.map((b) => b[l] ?? 0);
   const curve = curveOf(fit.theta).map((points, l): LagCurvePoint => {
-    const half = quantile * Math.sqrt(Math.max(0, quadraticForm(lagRow(l), fit.covariance)));
+    const half = quantile * Math.sqrt(Math.max(0, quadraticForm(LAG_ROWS[l] as number[], fit.covariance)));
     return { lagDays: l, points, interval: { low: points - half, high: points + half } };
   });
-  const total = LAG_BASIS.map((b) => b.reduce((s, v) => s + v, 0));
+  const total = LAG_TOTALS as number[];
   const cumulative = total.reduce((s, v, j) => s + v * (fit.theta[j] ?? 0), 0);
   const cumulativeHalf = quantile * Math.sqrt(Math.max(0, quadraticForm(total, fit.covariance)));
   const shrink = Math.max(0, 1 - (k - 2) / Math.max(wald, 1e-12));
@@ -719,14 +939,11 @@ export function holm(pValues: readonly number[], alpha: number): { rejected: boo
   return { rejected, adjusted };
 }
 
-/** Days (on the series grid) from which a rating has a full 29-day exposure history. */
-function usablePairs(exposure: Float64Array, rating: Float64Array): number {
-  const maxLag = ASSOCIATION.maxLagDays;
-  let run = 0;
+/** Days (on the series grid) with the rating and a full 29-day exposure history (`complete`). */
+function usablePairs(complete: Uint8Array, rating: Float64Array): number {
   let n = 0;
   for (let t = 0; t < rating.length; t++) {
-    run = Number.isNaN(exposure[t] ?? Number.NaN) ? 0 : run + 1;
-    if (run > maxLag && !Number.isNaN(rating[t] ?? Number.NaN)) n++;
+    if (complete[t] === 1 && !Number.isNaN(rating[t] as number)) n++;
   }
   return n;
 }
@@ -763,11 +980,11 @@ export function laggedAssociations(
 
   const raw: NonNullable<ReturnType<typeof summarise>>[] = [];
   const blocked = new Map<SymptomKey, { sentence: string; missing: string; pairs: number }>();
-  let design: LagDesign | undefined;
+  const design = lagDesignOf(exposure, options.flareDays);
   for (const symptom of SYMPTOMS) {
     const label = SYMPTOM_LABELS[symptom];
     const rating = series.symptoms[symptom];
-    const pairs = usablePairs(exposure, rating);
+    const pairs = usablePairs(design.complete, rating);
     if (pairs < c.minPairs) {
       blocked.set(symptom, {
         pairs,
@@ -784,7 +1001,6 @@ export function laggedAssociations(
       });
       continue;
     }
-    design ??= lagDesignOf(exposure, options.flareDays);
     const fit = fitLagCurve(design, rating);
     const summary = fit ? summarise(symptom, fit) : null;
     if (summary) raw.push(summary);

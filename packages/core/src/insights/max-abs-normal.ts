@@ -92,48 +92,29 @@ function unionImportanceSampling(
   plainlyLarge: number,
 ): number {
   ensureCholesky(correlation, m);
-  const random = createRandom(UNION_SEED);
-  const normal = createStandardNormal(random);
-  const l = cholesky;
-  const x = values;
-  const w = point;
+  // Column i of R as a row (R_ri at i·m + r), and per event its half tail and sd, worked out once.
+  const column = transposed;
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r < m; r++) column[i * m + r] = correlation[r * m + i] as number;
+    halfTails[i] = (tails[i] as number) / 2;
+    sds[i] = Math.sqrt(correlation[i * m + i] as number);
+  }
   // Independent replicates, each with its own random start of the two Kronecker sequences:
   // the spread of their means is an honest standard error of the stratified estimate.
-  for (let s = 0; s < SHIFTS; s++) depths[s] = random();
+  depths.set(UNION_START_DEPTHS);
   sums.fill(0);
   let perReplicate = 0;
+  // The seed is fixed, so every call reads the same stream of normals: from the shared table.
+  let drawn = 0;
   for (;;) {
+    const normals = unionNormals(drawn + SHIFTS * UNION_BATCH * m);
     for (let s = 0; s < SHIFTS; s++) {
-      let depthPosition = depths[s] as number;
       let total = 0;
       for (let n = 0; n < UNION_BATCH; n++) {
-        // W ~ N(0, R) from the Cholesky factor; every event i then reuses it: Z = W + R_i (z_i − W_i)/R_ii
-        // is an exact draw given A_i at the cost of m operations, not m²/2.
-        for (let r = 0; r < m; r++) {
-          x[r] = normal();
-          const row = r * m;
-          let v = 0;
-          for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (x[k] as number);
-          w[r] = v;
-        }
-        for (let i = 0; i < m; i++) {
-          // |Z_i| beyond c by its inverse CDF at a Kronecker (√2) depth, so every depth gets its
-          // share of draws. The sign is irrelevant: S(−Z) = S(Z).
-          depthPosition += ROOT_TWO;
-          if (depthPosition >= 1) depthPosition -= 1;
-          const variance = correlation[i * m + i] as number;
-          const tail = (tails[i] as number) / 2;
-          const u = depthPosition * tail;
-          const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * Math.sqrt(variance);
-          const move = (zi - (w[i] as number)) / variance;
-          let count = 0;
-          for (let r = 0; r < m; r++) {
-            if (Math.abs((w[r] as number) + (correlation[r * m + i] as number) * move) >= c) count++;
-          }
-          total += (tails[i] as number) / Math.max(1, count);
-        }
+        drawW(normals, drawn, m);
+        drawn += m;
+        total = addEventWeights(total, s, correlation, m, c);
       }
-      depths[s] = depthPosition;
       sums[s] = (sums[s] as number) + total;
     }
     perReplicate += UNION_BATCH;
@@ -143,6 +124,94 @@ function unionImportanceSampling(
     } else if (perReplicate >= UNION_MIN_DRAWS && standardError <= UNION_RELATIVE_ERROR * mean) return mean;
     if (perReplicate * SHIFTS >= UNION_MAX_DRAWS) return mean;
   }
+}
+
+/*
+ * The union sampler's work per draw, in functions of their own: inside its long loop V8 compiled
+ * the loop alone (OSR) and kept the running sums boxed, allocating a number at each step.
+ */
+
+/**
+ * W ~ N(0, R) into `point` from the Cholesky factor and the normals from `x` on, two rows of L at a
+ * time (they share the loads of x; each row's sum still runs k = 0, 1, … in order).
+ */
+function drawW(normals: Float64Array, x: number, m: number): void {
+  const l = cholesky;
+  const w = point;
+  let r = 0;
+  for (; r + 1 < m; r += 2) {
+    const row0 = r * m;
+    const row1 = row0 + m;
+    let v0 = 0;
+    let v1 = 0;
+    for (let k = 0; k <= r; k++) {
+      const normal = normals[x + k] as number;
+      v0 += (l[row0 + k] as number) * normal;
+      v1 += (l[row1 + k] as number) * normal;
+    }
+    w[r] = v0;
+    w[r + 1] = v1 + (l[row1 + r + 1] as number) * (normals[x + r + 1] as number);
+  }
+  if (r < m) {
+    const row = r * m;
+    let v = 0;
+    for (let k = 0; k <= r; k++) v += (l[row + k] as number) * (normals[x + k] as number);
+    w[r] = v;
+  }
+}
+
+/**
+ * `total` plus every event's weight P(A_i)/S(Z) for the draw W in `point`, in event order, with
+ * replicate s's depth sequence (kept in `depths`). Every event i reuses W: Z = W + R_i (z_i − W_i)/R_ii
+ * is an exact draw given A_i at the cost of m operations, not m²/2. Two events at a time share the
+ * pass over W; each keeps its own count.
+ */
+function addEventWeights(total: number, s: number, correlation: Float64Array, m: number, c: number): number {
+  const w = point;
+  const column = transposed;
+  let depthPosition = depths[s] as number;
+  let sum = total;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    // |Z_i| beyond c by its inverse CDF at a Kronecker (√2) depth, so every depth gets its
+    // share of draws. The sign is irrelevant: S(−Z) = S(Z).
+    depthPosition += ROOT_TWO;
+    if (depthPosition >= 1) depthPosition -= 1;
+    const u0 = depthPosition * (halfTails[i] as number);
+    depthPosition += ROOT_TWO;
+    if (depthPosition >= 1) depthPosition -= 1;
+    const u1 = depthPosition * (halfTails[i + 1] as number);
+    const z0 = -normalQuantile(u0 > 0 ? u0 : Number.MIN_VALUE) * (sds[i] as number);
+    const z1 = -normalQuantile(u1 > 0 ? u1 : Number.MIN_VALUE) * (sds[i + 1] as number);
+    const move0 = (z0 - (w[i] as number)) / (correlation[i * m + i] as number);
+    const move1 = (z1 - (w[i + 1] as number)) / (correlation[(i + 1) * m + i + 1] as number);
+    const at0 = i * m;
+    const at1 = at0 + m;
+    let count0 = 0;
+    let count1 = 0;
+    for (let r = 0; r < m; r++) {
+      const v = w[r] as number;
+      if (Math.abs(v + (column[at0 + r] as number) * move0) >= c) count0++;
+      if (Math.abs(v + (column[at1 + r] as number) * move1) >= c) count1++;
+    }
+    sum += (tails[i] as number) / Math.max(1, count0);
+    sum += (tails[i + 1] as number) / Math.max(1, count1);
+  }
+  if (i < m) {
+    depthPosition += ROOT_TWO;
+    if (depthPosition >= 1) depthPosition -= 1;
+    const u = depthPosition * (halfTails[i] as number);
+    const zi = -normalQuantile(u > 0 ? u : Number.MIN_VALUE) * (sds[i] as number);
+    const move = (zi - (w[i] as number)) / (correlation[i * m + i] as number);
+    const at = i * m;
+    let count = 0;
+    for (let r = 0; r < m; r++) {
+      if (Math.abs((w[r] as number) + (column[at + r] as number) * move) >= c) count++;
+    }
+    sum += (tails[i] as number) / Math.max(1, count);
+  }
+  depths[s] = depthPosition;
+  return sum;
 }
 
 /** Mean of the replicates' means (`sums` over `count` each) and its standard error. */
@@ -199,6 +268,33 @@ let cholesky = new Float64Array(0);
 const sums = new Float64Array(SHIFTS);
 /** The union sampler's replicates' positions in their depth sequences. */
 const depths = new Float64Array(SHIFTS);
+/** R transposed (column i of R at i·m), P(|Z_i| ≥ c)/2 and √R_ii, for the union sampler. */
+let transposed = new Float64Array(0);
+let halfTails = new Float64Array(0);
+let sds = new Float64Array(0);
+
+/**
+ * The union sampler's random stream, from its fixed seed: first the replicates' start depths, then
+ * the standard normals of every draw of W, in order. The same for every call, so drawn once and kept.
+ */
+const unionRandom = createRandom(UNION_SEED);
+const UNION_START_DEPTHS = Float64Array.from({ length: SHIFTS }, () => unionRandom());
+const unionNormal = createStandardNormal(unionRandom);
+let unionNormalTable = new Float64Array(0);
+let unionNormalCount = 0;
+
+/** The first `count` (at least) normals of the union sampler's stream. */
+function unionNormals(count: number): Float64Array {
+  if (count > unionNormalCount) {
+    if (count > unionNormalTable.length) {
+      const grown = new Float64Array(Math.max(count, 2 * unionNormalTable.length, 1024));
+      grown.set(unionNormalTable.subarray(0, unionNormalCount));
+      unionNormalTable = grown;
+    }
+    while (unionNormalCount < unionNormalTable.length) unionNormalTable[unionNormalCount++] = unionNormal();
+  }
+  return unionNormalTable;
+}
 
 function ensureScratch(m: number): void {
   if (m <= capacity) return;
@@ -218,6 +314,9 @@ function ensureScratch(m: number): void {
   point = new Float64Array(m);
   tails = new Float64Array(m);
   cholesky = new Float64Array(m * m);
+  transposed = new Float64Array(m * m);
+  halfTails = new Float64Array(m);
+  sds = new Float64Array(m);
   const random = createRandom(SHIFT_SEED);
   for (let s = 0; s < SHIFTS; s++) for (let j = 0; j < m; j++) shifts[s * m + j] = random();
 }

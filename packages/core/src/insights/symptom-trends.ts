@@ -21,6 +21,16 @@ export type SymptomMonthInsight = Insight<'symptom-month', SymptomMonthDetail>;
 const SCALE_LOW = 0;
 const SCALE_HIGH = 10;
 
+/** The values in [start, end) that are not NaN, in order. */
+function presentValues(values: Float64Array, start: number, end: number): number[] {
+  const list: number[] = [];
+  for (let i = start; i < end; i++) {
+    const v = values[i] as number;
+    if (!Number.isNaN(v)) list.push(v);
+  }
+  return list;
+}
+
 /**
  * Each rating's monthly mean with a 95% t interval. Daily ratings persist from one day to the
  * next, so the interval uses an effective number of days from the rating's lag-1 autocorrelation
@@ -32,16 +42,15 @@ export function symptomTrends(series: DailySeries): SymptomMonthInsight[] {
   for (const symptom of SYMPTOMS) {
     const values = series.symptoms[symptom];
     const rho = lag1Autocorrelation(values);
-    const byMonth = new Map<string, number[]>();
-    for (let i = 0; i < series.length; i++) {
-      const v = values[i] ?? Number.NaN;
-      if (Number.isNaN(v)) continue;
-      const month = dayMonths[i] as string;
-      const list = byMonth.get(month) ?? [];
-      list.push(v);
-      byMonth.set(month, list);
-    }
-    for (const [month, list] of byMonth) {
+    // The grid's months are runs of consecutive days, in order: each month's ratings are read from
+    // its run (a month with none is skipped).
+    for (let start = 0; start < series.length; ) {
+      const month = dayMonths[start] as string;
+      let end = start + 1;
+      while (end < series.length && dayMonths[end] === month) end++;
+      const list = presentValues(values, start, end);
+      start = end;
+      if (list.length === 0) continue;
       const label = SYMPTOM_LABELS[symptom];
       const effectiveDays = effectiveSampleSize(list.length, rho);
       const detail = { symptom, month, days: list.length, effectiveDays };
