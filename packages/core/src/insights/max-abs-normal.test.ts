@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalQuantile, normalTwoSidedP } from './distributions.ts';
 import { lagStatisticCorrelation, matrix, monteCarloTail } from './max-abs-normal.fixtures.ts';
 import { maxAbsNormalTail } from './max-abs-normal.ts';
@@ -91,6 +91,22 @@ describe('maxAbsNormalTail', () => {
     const precise = maxAbsNormalTail(r, 29, 2);
     within(maxAbsNormalTail(r, 29, 2, 0.1), precise, 0.15);
     expect(maxAbsNormalTail(r, 29, 3.6, 0.1)).toBe(maxAbsNormalTail(r, 29, 3.6));
+  });
+
+  it('answers from its input alone, whatever the sizes of earlier calls', async () => {
+    // Bonferroni sum 5 × P(|Z| ≥ 1) ≈ 1.6: Genz's lattice, whose random shifts are laid out per size.
+    const small = matrix(5, (i, j) => (i === j ? 1 : 0.5));
+    vi.resetModules();
+    const fresh = (await import('./max-abs-normal.ts')).maxAbsNormalTail;
+    const first = fresh(small, 5, 1);
+    fresh(
+      matrix(40, (i, j) => (i === j ? 1 : 0.5)),
+      40,
+      1,
+    );
+    expect(fresh(small, 5, 1)).toBe(first);
+    // This file's own instance has already seen sizes up to 87.
+    expect(maxAbsNormalTail(small, 5, 1)).toBe(first);
   });
 
   it('repeats exactly and respects the trivial cases', () => {
