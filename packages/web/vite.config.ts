@@ -125,7 +125,7 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       // TanStack Query marks its hooks "use client" for React Server Components, which a browser bundle
-      // does not have; the directive has no meaning here (@vitejs/plugin-react used to hide this too).
+      // does not have; the directive has no meaning here.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
         warn(warning);
