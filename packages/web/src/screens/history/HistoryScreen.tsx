@@ -1,7 +1,7 @@
 import './history.css';
 import { localDateOf } from '@sunlog/core/calendar';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
 import { deleteRecord, type RecordKind, recordsQueryKey, restoreRecord } from '../../api/records.ts';
@@ -28,14 +28,16 @@ interface Deleted {
 }
 
 /**
- * The charts' code (Observable Plot and d3, about 85 KiB gzip) loads beside this screen's, from the
- * moment this module runs, instead of holding up the screen's first paint; until both it and the
- * records are there, one "Loading…" stands where the charts and the timeline will be.
+ * The charts' code (Observable Plot and d3, about 85 KiB gzip) starts loading once the screen has first
+ * painted, beside the records, instead of holding up that paint; until both it and the records are
+ * there, one "Loading…" stands where the charts and the timeline will be.
  */
-const chartsCode = import('./HistoryCharts.tsx');
-// A failure (offline before the service worker had it) shows where the charts render, from the same promise.
-chartsCode.catch(() => undefined);
-const HistoryCharts = lazy(() => chartsCode.then((module) => ({ default: module.HistoryCharts })));
+let chartsCode: Promise<typeof import('./HistoryCharts.tsx')> | undefined;
+const loadCharts = () => {
+  chartsCode ??= import('./HistoryCharts.tsx');
+  return chartsCode;
+};
+const HistoryCharts = lazy(() => loadCharts().then((module) => ({ default: module.HistoryCharts })));
 
 /** History: a period's charts, then every entry in it, each editable and deletable (with undo). */
 export function HistoryScreen({ me }: { me: Me }) {
@@ -46,6 +48,8 @@ export function HistoryScreen({ me }: { me: Me }) {
   const records = useHistoryRecords(period);
   const queryClient = useQueryClient();
   const timelineHeadingRef = useRef<HTMLHeadingElement>(null);
+  // A failure (offline before the service worker had it) shows where the charts render.
+  useEffect(() => void loadCharts().catch(() => undefined), []);
 
   const [editing, setEditing] = useState<TimelineEntry | null>(null);
   const [confirming, setConfirming] = useState<TimelineEntry | null>(null);

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import {
@@ -17,13 +17,15 @@ import './insights.css';
 import { displayLocale } from '../../format/locale-format.ts';
 
 /**
- * The sections with their charts (Observable Plot and d3, about 85 KiB gzip) load beside this screen's
- * code, from the moment this module runs, instead of holding up the screen's first paint.
+ * The sections with their charts (Observable Plot and d3, about 85 KiB gzip) start loading once the
+ * screen has first painted, beside the records, instead of holding up that paint.
  */
-const sectionsCode = import('./InsightsSections.tsx');
-// A failure (offline before the service worker had it) shows where the sections render, from the same promise.
-sectionsCode.catch(() => undefined);
-const InsightsSections = lazy(() => sectionsCode.then((module) => ({ default: module.InsightsSections })));
+let sectionsCode: Promise<typeof import('./InsightsSections.tsx')> | undefined;
+const loadSections = () => {
+  sectionsCode ??= import('./InsightsSections.tsx');
+  return sectionsCode;
+};
+const InsightsSections = lazy(() => loadSections().then((module) => ({ default: module.InsightsSections })));
 
 /** What the insights engine finds in the person's own records, computed in the browser. */
 export function InsightsScreen({ me }: { me: Me }) {
@@ -32,6 +34,8 @@ export function InsightsScreen({ me }: { me: Me }) {
   const today = todayFor(profile);
   const computed = useInsights(profile, state.status === 'ready' ? state.records : undefined, today);
   const locale = displayLocale();
+  // A failure (offline before the service worker had it) shows where the sections render.
+  useEffect(() => void loadSections().catch(() => undefined), []);
 
   return (
     <Page title={t.title}>
