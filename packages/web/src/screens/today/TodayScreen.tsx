@@ -92,12 +92,15 @@ export function TodayScreen({ me }: { me: Me }) {
   const isOnline = useIsOnline();
   const formatDate = dateTimeFormat(profile.timeZone).fullDate;
   const dayName = formatDate(day);
-  // The checks of what Today sends load once it has painted, before anyone can tap.
-  // A preload that fails (offline before the checks arrived) is not an error: the next write tries again.
-  useEffect(() => whenIdle(() => void loadRecordChecks().catch(() => undefined)), []);
   // The cards (and the note under them) appear together once their lists are in: shown one by one,
   // each pushed the ones below it down as its list arrived (a layout shift of 0.3 on a phone).
   const isSettled = useCardsSettled(day, today);
+  // The checks of what Today sends load once the cards have painted, before anyone can tap (earlier, their
+  // code ran while the cards were waiting to be drawn). A preload that fails (offline before the checks
+  // arrived) is not an error: the next write tries again.
+  useEffect(() => {
+    if (isSettled) whenIdle(() => void loadRecordChecks().catch(() => undefined));
+  }, [isSettled]);
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
