@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, type ReactNode, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useMe } from './api/queries.ts';
 import { Deferred } from './components/Deferred.tsx';
@@ -6,7 +6,7 @@ import { FormAlert } from './components/LiveMessages.tsx';
 import { NavIcon } from './components/NavIcon.tsx';
 import { SunMark } from './components/SunMark.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
-import { NAV_ITEMS, routeFacts } from './routes.ts';
+import { matchRoute, NAV_ITEMS, routeFacts } from './routes.ts';
 import { MoreScreen } from './screens/more/MoreScreen.tsx';
 import { TodayScreen } from './screens/today/TodayScreen.tsx';
 
@@ -14,48 +14,59 @@ import { TodayScreen } from './screens/today/TodayScreen.tsx';
  * Only Today (and the phone's More tab, a list of links) is in the first load: Today is opened every
  * day, and the budget for it is 100 KiB of JavaScript (gzip; docs/benchmarks.md). Every other screen
  * loads on first visit; the service worker precaches them all, so they still open with no network.
+ * The code of the screen the page was opened on starts loading at once, beside the question of who is
+ * signed in rather than after its answer: opening History or Insights directly waits one round trip less.
  */
-const CheckInScreen = lazy(() =>
-  import('./screens/check-in/CheckInScreen.tsx').then((m) => ({ default: m.CheckInScreen })),
-);
-const ConfirmEmailScreen = lazy(() =>
-  import('./screens/confirm-email/ConfirmEmailScreen.tsx').then((m) => ({ default: m.ConfirmEmailScreen })),
-);
-const HistoryScreen = lazy(() =>
-  import('./screens/history/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })),
-);
-const InsightsScreen = lazy(() =>
-  import('./screens/insights/InsightsScreen.tsx').then((m) => ({ default: m.InsightsScreen })),
-);
-const LearnScreen = lazy(() =>
-  import('./screens/learn/LearnScreen.tsx').then((m) => ({ default: m.LearnScreen })),
-);
-const NotFoundScreen = lazy(() =>
-  import('./screens/not-found/NotFoundScreen.tsx').then((m) => ({ default: m.NotFoundScreen })),
-);
-const OnboardingScreen = lazy(() =>
-  import('./screens/onboarding/OnboardingScreen.tsx').then((m) => ({ default: m.OnboardingScreen })),
-);
-const RegisterScreen = lazy(() =>
-  import('./screens/register/RegisterScreen.tsx').then((m) => ({ default: m.RegisterScreen })),
-);
-const ResetPasswordScreen = lazy(() =>
-  import('./screens/reset-password/ResetPasswordScreen.tsx').then((m) => ({
-    default: m.ResetPasswordScreen,
-  })),
-);
-const SettingsScreen = lazy(() =>
-  import('./screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
-);
-const ShareScreen = lazy(() =>
-  import('./screens/share/ShareScreen.tsx').then((m) => ({ default: m.ShareScreen })),
-);
-const SignInScreen = lazy(() =>
-  import('./screens/sign-in/SignInScreen.tsx').then((m) => ({ default: m.SignInScreen })),
-);
-const ViewScreen = lazy(() =>
-  import('./screens/view/ViewScreen.tsx').then((m) => ({ default: m.ViewScreen })),
-);
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () => {
+    loading ??= load().then((component) => ({ default: component }));
+    return loading;
+  };
+  return { Screen: lazy(start), start };
+}
+
+const onDemandScreens = {
+  'check-in': onDemand(() => import('./screens/check-in/CheckInScreen.tsx').then((m) => m.CheckInScreen)),
+  'confirm-email': onDemand(() =>
+    import('./screens/confirm-email/ConfirmEmailScreen.tsx').then((m) => m.ConfirmEmailScreen),
+  ),
+  history: onDemand(() => import('./screens/history/HistoryScreen.tsx').then((m) => m.HistoryScreen)),
+  insights: onDemand(() => import('./screens/insights/InsightsScreen.tsx').then((m) => m.InsightsScreen)),
+  learn: onDemand(() => import('./screens/learn/LearnScreen.tsx').then((m) => m.LearnScreen)),
+  'not-found': onDemand(() => import('./screens/not-found/NotFoundScreen.tsx').then((m) => m.NotFoundScreen)),
+  onboarding: onDemand(() =>
+    import('./screens/onboarding/OnboardingScreen.tsx').then((m) => m.OnboardingScreen),
+  ),
+  register: onDemand(() => import('./screens/register/RegisterScreen.tsx').then((m) => m.RegisterScreen)),
+  'reset-password': onDemand(() =>
+    import('./screens/reset-password/ResetPasswordScreen.tsx').then((m) => m.ResetPasswordScreen),
+  ),
+  settings: onDemand(() => import('./screens/settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)),
+  share: onDemand(() => import('./screens/share/ShareScreen.tsx').then((m) => m.ShareScreen)),
+  'sign-in': onDemand(() => import('./screens/sign-in/SignInScreen.tsx').then((m) => m.SignInScreen)),
+  view: onDemand(() => import('./screens/view/ViewScreen.tsx').then((m) => m.ViewScreen)),
+} satisfies Partial<Record<Route, { start: () => unknown }>>;
+
+const CheckInScreen = onDemandScreens['check-in'].Screen;
+const ConfirmEmailScreen = onDemandScreens['confirm-email'].Screen;
+const HistoryScreen = onDemandScreens.history.Screen;
+const InsightsScreen = onDemandScreens.insights.Screen;
+const LearnScreen = onDemandScreens.learn.Screen;
+const NotFoundScreen = onDemandScreens['not-found'].Screen;
+const OnboardingScreen = onDemandScreens.onboarding.Screen;
+const RegisterScreen = onDemandScreens.register.Screen;
+const ResetPasswordScreen = onDemandScreens['reset-password'].Screen;
+const SettingsScreen = onDemandScreens.settings.Screen;
+const ShareScreen = onDemandScreens.share.Screen;
+const SignInScreen = onDemandScreens['sign-in'].Screen;
+const ViewScreen = onDemandScreens.view.Screen;
+
+const opened = matchRoute(window.location.pathname);
+// A failure here (offline before the service worker) is shown when the screen renders, from the same promise.
+if (opened in onDemandScreens) {
+  onDemandScreens[opened as keyof typeof onDemandScreens].start().catch(() => undefined);
+}
 
 /**
  * The clinician's viewer for a share link stands apart from the app: it never asks who is signed in,

@@ -1,7 +1,7 @@
 import './history.css';
 import { localDateOf } from '@sunlog/core/calendar';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
 import { deleteRecord, type RecordKind, recordsQueryKey, restoreRecord } from '../../api/records.ts';
@@ -12,7 +12,6 @@ import { DeleteDialog } from './DeleteDialog.tsx';
 import { describeEntry, entryWhen } from './describe-entry.ts';
 import { EditDialog } from './edit/EditDialog.tsx';
 import { historyFormat } from './format.ts';
-import { HistoryCharts } from './HistoryCharts.tsx';
 import { PeriodSwitcher } from './PeriodSwitcher.tsx';
 import { type PeriodKind, periodContaining, periodLabel, shiftPeriod } from './period.ts';
 import { historyStrings as t } from './strings.ts';
@@ -28,6 +27,18 @@ interface Deleted {
   key: string;
 }
 
+/**
+ * The charts' code (Observable Plot and d3, about 85 KiB gzip) starts loading once the screen has first
+ * painted, beside the records, instead of holding up that paint; until both it and the records are
+ * there, one "Loading…" stands where the charts and the timeline will be.
+ */
+let chartsCode: Promise<typeof import('./HistoryCharts.tsx')> | undefined;
+const loadCharts = () => {
+  chartsCode ??= import('./HistoryCharts.tsx');
+  return chartsCode;
+};
+const HistoryCharts = lazy(() => loadCharts().then((module) => ({ default: module.HistoryCharts })));
+
 /** History: a period's charts, then every entry in it, each editable and deletable (with undo). */
 export function HistoryScreen({ me }: { me: Me }) {
   const { profile } = me;
@@ -37,6 +48,8 @@ export function HistoryScreen({ me }: { me: Me }) {
   const records = useHistoryRecords(period);
   const queryClient = useQueryClient();
   const timelineHeadingRef = useRef<HTMLHeadingElement>(null);
+  // A failure (offline before the service worker had it) shows where the charts render.
+  useEffect(() => void loadCharts().catch(() => undefined), []);
 
   const [editing, setEditing] = useState<TimelineEntry | null>(null);
   const [confirming, setConfirming] = useState<TimelineEntry | null>(null);
@@ -122,7 +135,13 @@ export function HistoryScreen({ me }: { me: Me }) {
           {t.loading}
         </p>
       ) : (
-        <>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t.loading}
+            </p>
+          }
+        >
           <section className="card" aria-labelledby="history-charts">
             <h2 id="history-charts">{t.chartsHeading}</h2>
             <HistoryCharts
@@ -152,7 +171,7 @@ export function HistoryScreen({ me }: { me: Me }) {
               </>
             )}
           </section>
-        </>
+        </Suspense>
       )}
 
       <EditDialog

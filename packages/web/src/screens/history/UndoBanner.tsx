@@ -32,8 +32,13 @@ export function UndoBanner({
   const [isHeld, setHeld] = useState(false);
   const offerKey = offer?.key;
 
+  // The dialog that asked closes as the offer appears, and while it is still in the page it keeps focus
+  // inside itself; it leaves in the next render and gives focus back then. So Undo takes focus a frame
+  // later, once the dialog is gone.
   useEffect(() => {
-    if (offerKey !== undefined) undoRef.current?.focus();
+    if (offerKey === undefined) return;
+    const frame = requestAnimationFrame(() => undoRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [offerKey]);
 
   useEffect(() => {

@@ -1,8 +1,6 @@
-import type { FlareRateInsight } from '@sunlog/core/insights/flare-rate';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
-import { AdherenceSection } from './AdherenceSection.tsx';
-import { formatNumber } from './format.ts';
 import {
   adherenceHeadline,
   associationsHeadline,
@@ -11,16 +9,23 @@ import {
   levelHeadline,
   symptomsHeadline,
 } from './headlines.ts';
-import { InsightDetails } from './InsightDetails.tsx';
-import { InsightSection, InsightsSummary } from './InsightSection.tsx';
-import { LevelSection } from './LevelSection.tsx';
-import { AssociationsSection, BeforeAfterSection } from './PatternsSection.tsx';
+import { InsightsSummary } from './InsightSection.tsx';
 import { todayFor, useInsights, usePersonRecords } from './person-records.ts';
 import { RecordsLoadStatus } from './RecordsLoadStatus.tsx';
-import { SymptomSection } from './SymptomSection.tsx';
 import { insightsStrings as t } from './strings.ts';
 import './insights.css';
 import { displayLocale } from '../../format/locale-format.ts';
+
+/**
+ * The sections with their charts (Observable Plot and d3, about 85 KiB gzip) start loading once the
+ * screen has first painted, beside the records, instead of holding up that paint.
+ */
+let sectionsCode: Promise<typeof import('./InsightsSections.tsx')> | undefined;
+const loadSections = () => {
+  sectionsCode ??= import('./InsightsSections.tsx');
+  return sectionsCode;
+};
+const InsightsSections = lazy(() => loadSections().then((module) => ({ default: module.InsightsSections })));
 
 /** What the insights engine finds in the person's own records, computed in the browser. */
 export function InsightsScreen({ me }: { me: Me }) {
@@ -29,6 +34,8 @@ export function InsightsScreen({ me }: { me: Me }) {
   const today = todayFor(profile);
   const computed = useInsights(profile, state.status === 'ready' ? state.records : undefined, today);
   const locale = displayLocale();
+  // A failure (offline before the service worker had it) shows where the sections render.
+  useEffect(() => void loadSections().catch(() => undefined), []);
 
   return (
     <Page title={t.title}>
@@ -55,39 +62,11 @@ export function InsightsScreen({ me }: { me: Me }) {
         </aside>
       )}
       {computed === undefined ? null : (
-        <>
-          <AdherenceSection months={computed.insights.adherenceByMonth} locale={locale} />
-          <LevelSection
-            labs={computed.input.labs}
-            trend={computed.insights.levelTrend}
-            steady={computed.insights.steadyState}
-            seasons={computed.insights.season}
-            today={today}
-            units={{ blood: profile.bloodUnit, intake: profile.intakeUnit, locale }}
-          />
-          <SymptomSection trends={computed.insights.symptomTrends} locale={locale} />
-          <BeforeAfterSection comparisons={computed.insights.beforeAfter} locale={locale} />
-          <AssociationsSection associations={computed.insights.associations} locale={locale} />
-          <FlareSection rate={computed.insights.flareRate} locale={locale} />
-        </>
+        // Nothing stands below the sections, so their arriving later moves nothing on the screen.
+        <Suspense fallback={null}>
+          <InsightsSections computed={computed} profile={profile} today={today} locale={locale} />
+        </Suspense>
       )}
     </Page>
-  );
-}
-
-function FlareSection({ rate, locale }: { rate: FlareRateInsight; locale: string }) {
-  return (
-    <InsightSection id="insights-flares" heading={t.flaresHeading}>
-      <p className="muted">{t.flaresLead}</p>
-      <InsightDetails
-        insight={rate}
-        title={t.flareRateTitle}
-        format={(value) => `${formatNumber(value, locale, 2)} a year`}
-        locale={locale}
-      />
-      <aside className="note" aria-label="About flare-ups">
-        <p>{t.flaresDisclaimer}</p>
-      </aside>
-    </InsightSection>
   );
 }

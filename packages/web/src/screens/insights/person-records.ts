@@ -86,6 +86,12 @@ export function todayFor(profile: Pick<Profile, 'timeZone'>): string {
   return localDateOf(Date.now(), profile.timeZone);
 }
 
+/** The engine's input (the records in its terms) and what it found. */
+export interface ComputedInsights {
+  input: InsightsInput;
+  insights: Insights;
+}
+
 /**
  * The engine's output for the person's records, computed in the browser (the engine is pure).
  * The seed is fixed so the same records always show the same numbers.
@@ -94,7 +100,7 @@ export function useInsights(
   profile: Profile,
   records: PersonRecords | undefined,
   today: string,
-): { input: InsightsInput; insights: Insights } | undefined {
+): ComputedInsights | undefined {
   return useMemo(() => {
     if (records === undefined) return undefined;
     const input = insightsInputFromRecords({ profile, ...records }, { today });

@@ -1,6 +1,6 @@
 import { localDateOf } from '@sunlog/core/calendar';
 import { isPastOrToday, logDayOrToday } from '@sunlog/core/records/log-day';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { loadRecordChecks } from '../../api/records.ts';
 import { Page } from '../../components/Page.tsx';
@@ -14,6 +14,7 @@ import { DoseSection } from './DoseSection.tsx';
 import { FlareSection } from './FlareSection.tsx';
 import { SymptomCheckSection } from './SymptomCheckSection.tsx';
 import { todayStrings as t } from './strings.ts';
+import { useActiveRegimens, useOpenFlares, useRecordsOn } from './today-data.ts';
 import './today.css';
 
 /** True while the browser reports a network connection; follows the online and offline events. */
@@ -61,6 +62,24 @@ function useLogDay(today: string): [string, (day: string) => void] {
 }
 
 /**
+ * Whether the reads that set the height of the dose, ratings and flare-up cards have answered. They
+ * always answer, with no network too (the device answers then, see today-data.ts). The same queries as
+ * the cards' own, so nothing is fetched twice.
+ */
+function useCardsSettled(day: string, today: string): boolean {
+  const hasSettled = useRef(false);
+  const reads = [
+    useActiveRegimens(day),
+    useRecordsOn('intakes', day),
+    useRecordsOn('symptom-checks', day),
+    useOpenFlares(today),
+  ];
+  // Only the first time: another day's lists load inside each card, as before.
+  if (reads.every((read) => !read.isPending)) hasSettled.current = true;
+  return hasSettled.current;
+}
+
+/**
  * The home screen: the day's doses in one tap, a quick check of the ratings the person tracks,
  * flare-ups and blood results; the day can be stepped back to fill in one that was missed.
  */
@@ -73,36 +92,56 @@ export function TodayScreen({ me }: { me: Me }) {
   const isOnline = useIsOnline();
   const formatDate = dateTimeFormat(profile.timeZone).fullDate;
   const dayName = formatDate(day);
-  // The checks of what Today sends load once it has painted, before anyone can tap.
-  // A preload that fails (offline before the checks arrived) is not an error: the next write tries again.
-  useEffect(() => whenIdle(() => void loadRecordChecks().catch(() => undefined)), []);
+  // The cards (and the note under them) appear together once their lists are in: shown one by one,
+  // each pushed the ones below it down as its list arrived (a layout shift of 0.3 on a phone).
+  const isSettled = useCardsSettled(day, today);
+  // The checks of what Today sends load once the cards have painted, before anyone can tap (earlier, their
+  // code ran while the cards were waiting to be drawn). A preload that fails (offline before the checks
+  // arrived) is not an error: the next write tries again.
+  useEffect(() => {
+    if (isSettled) whenIdle(() => void loadRecordChecks().catch(() => undefined));
+  }, [isSettled]);
   return (
     <Page title={t.title} className="today">
       <p className="lead today__greeting">{t.greeting(profile.displayName)}</p>
       <DayBar day={day} today={today} formatDate={formatDate} onChange={setDay} />
       <SyncStatus outbox={outbox} isOnline={isOnline} />
-      <DoseSection
-        key={`dose-${day}`}
-        profile={profile}
-        day={day}
-        today={today}
-        dayName={dayName}
-        outbox={outbox}
-      />
-      <SymptomCheckSection
-        key={`ratings-${day}`}
-        day={day}
-        isToday={isToday}
-        dayName={dayName}
-        trackedRatings={profile.trackedRatings}
-        outbox={outbox}
-      />
-      <FlareSection key={`flares-${day}`} today={today} day={day} formatDate={formatDate} outbox={outbox} />
-      <BloodResultSection profile={profile} today={today} formatDate={formatDate} outbox={outbox} />
-      <aside className="note" aria-labelledby="today-disclaimer">
-        <h2 id="today-disclaimer">{t.disclaimerHeading}</h2>
-        <p>{t.disclaimer}</p>
-      </aside>
+      {isSettled ? (
+        <>
+          <DoseSection
+            key={`dose-${day}`}
+            profile={profile}
+            day={day}
+            today={today}
+            dayName={dayName}
+            outbox={outbox}
+          />
+          <SymptomCheckSection
+            key={`ratings-${day}`}
+            day={day}
+            isToday={isToday}
+            dayName={dayName}
+            trackedRatings={profile.trackedRatings}
+            outbox={outbox}
+          />
+          <FlareSection
+            key={`flares-${day}`}
+            today={today}
+            day={day}
+            formatDate={formatDate}
+            outbox={outbox}
+          />
+          <BloodResultSection profile={profile} today={today} formatDate={formatDate} outbox={outbox} />
+          <aside className="note" aria-labelledby="today-disclaimer">
+            <h2 id="today-disclaimer">{t.disclaimerHeading}</h2>
+            <p>{t.disclaimer}</p>
+          </aside>
+        </>
+      ) : (
+        <p className="loading" role="status">
+          {t.loading}
+        </p>
+      )}
     </Page>
   );
 }
