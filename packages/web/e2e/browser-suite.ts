@@ -19,6 +19,8 @@ export interface PageOptions {
   deviceScaleFactor?: number;
   /** The language the browser reports (navigator.language); en-GB unless a test needs another. */
   locale?: string;
+  /** 'block' keeps the service worker out, so `page.route` sees every request (Playwright's own option). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface BrowserSuite {
@@ -73,6 +75,7 @@ export function useBrowserSuite(options: { env?: () => Record<string, string> } 
         colorScheme: options.colorScheme ?? 'light',
         timezoneId: options.timezoneId ?? 'Europe/London',
         locale: options.locale ?? 'en-GB',
+        serviceWorkers: options.serviceWorkers ?? 'allow',
       });
       const page = await context.newPage();
       const watcher = new PageWatcher();

@@ -1,10 +1,11 @@
-import { type ComponentType, lazy, type ReactNode, useEffect, useRef } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useMe } from './api/queries.ts';
 import { Deferred } from './components/Deferred.tsx';
 import { FormAlert } from './components/LiveMessages.tsx';
 import { NavIcon } from './components/NavIcon.tsx';
 import { SunMark } from './components/SunMark.tsx';
+import { lazyRetrying, loadOnce } from './lazy-retrying.tsx';
 import { Link, navigate, type Path, type Route, useLocation } from './router.ts';
 import { matchRoute, NAV_ITEMS, routeFacts } from './routes.ts';
 import { MoreScreen } from './screens/more/MoreScreen.tsx';
@@ -17,13 +18,9 @@ import { TodayScreen } from './screens/today/TodayScreen.tsx';
  * The code of the screen the page was opened on starts loading at once, beside the question of who is
  * signed in rather than after its answer: opening History or Insights directly waits one round trip less.
  */
-function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const start = () => {
-    loading ??= load().then((component) => ({ default: component }));
-    return loading;
-  };
-  return { Screen: lazy(start), start };
+function onDemand<C extends ComponentType<never>>(load: () => Promise<C>) {
+  const start = loadOnce(() => load().then((component) => ({ default: component })));
+  return { Screen: lazyRetrying(start), start };
 }
 
 const onDemandScreens = {
@@ -122,7 +119,7 @@ function Shell() {
         </div>
       </header>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        <Deferred>
+        <Deferred resetKey={location.route}>
           <Screen route={location.route} me={me} />
         </Deferred>
       </main>

@@ -1,12 +1,13 @@
 import './history.css';
 import { localDateOf } from '@sunlog/core/calendar';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Me } from '../../api/accounts.ts';
 import { deleteRecord, type RecordKind, recordsQueryKey, restoreRecord } from '../../api/records.ts';
 import { FormAlert } from '../../components/LiveMessages.tsx';
 import { Page } from '../../components/Page.tsx';
+import { lazyRetrying, loadOnce } from '../../lazy-retrying.tsx';
 import { AddPastEntry } from './AddPastEntry.tsx';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { describeEntry, entryWhen } from './describe-entry.ts';
@@ -32,12 +33,8 @@ interface Deleted {
  * painted, beside the records, instead of holding up that paint; until both it and the records are
  * there, one "Loading…" stands where the charts and the timeline will be.
  */
-let chartsCode: Promise<typeof import('./HistoryCharts.tsx')> | undefined;
-const loadCharts = () => {
-  chartsCode ??= import('./HistoryCharts.tsx');
-  return chartsCode;
-};
-const HistoryCharts = lazy(() => loadCharts().then((module) => ({ default: module.HistoryCharts })));
+const loadCharts = loadOnce(() => import('./HistoryCharts.tsx'));
+const HistoryCharts = lazyRetrying(() => loadCharts().then((module) => ({ default: module.HistoryCharts })));
 
 /** History: a period's charts, then every entry in it, each editable and deletable (with undo). */
 export function HistoryScreen({ me }: { me: Me }) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { Me } from '../../api/accounts.ts';
 import { Page } from '../../components/Page.tsx';
 import {
@@ -15,17 +15,16 @@ import { RecordsLoadStatus } from './RecordsLoadStatus.tsx';
 import { insightsStrings as t } from './strings.ts';
 import './insights.css';
 import { displayLocale } from '../../format/locale-format.ts';
+import { lazyRetrying, loadOnce } from '../../lazy-retrying.tsx';
 
 /**
  * The sections with their charts (Observable Plot and d3, about 85 KiB gzip) start loading once the
  * screen has first painted, beside the records, instead of holding up that paint.
  */
-let sectionsCode: Promise<typeof import('./InsightsSections.tsx')> | undefined;
-const loadSections = () => {
-  sectionsCode ??= import('./InsightsSections.tsx');
-  return sectionsCode;
-};
-const InsightsSections = lazy(() => loadSections().then((module) => ({ default: module.InsightsSections })));
+const loadSections = loadOnce(() => import('./InsightsSections.tsx'));
+const InsightsSections = lazyRetrying(() =>
+  loadSections().then((module) => ({ default: module.InsightsSections })),
+);
 
 /** What the insights engine finds in the person's own records, computed in the browser. */
 export function InsightsScreen({ me }: { me: Me }) {

@@ -3,18 +3,19 @@ import { classifyVitaminDAll, compareWithTarget } from '@sunlog/core/ranges';
 import type { VitaminDLabResult } from '@sunlog/core/records/lab-result';
 import type { Profile } from '@sunlog/core/records/profile';
 import { convertBlood, formatQuantity } from '@sunlog/core/units';
-import { lazy, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import { displayLocale } from '../../format/locale-format.ts';
+import { lazyRetrying } from '../../lazy-retrying.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { todayStrings as t } from './strings.ts';
 import { useLatestVitaminD } from './today-data.ts';
 
 /** Adding a blood result opens a form from a button: it loads then, not with Today. */
-const BloodResultForm = lazy(() =>
+const BloodResultForm = lazyRetrying(() =>
   import('./BloodResultForm.tsx').then((module) => ({ default: module.BloodResultForm })),
 );
 

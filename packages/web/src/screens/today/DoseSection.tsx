@@ -6,7 +6,7 @@ import { isDoseDueOn } from '@sunlog/core/regimen-schedule';
 import { type DueReminder, todaysReminders } from '@sunlog/core/reminders/schedule';
 import { convertIntake, formatQuantity } from '@sunlog/core/units';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, deleteRecord, recordsQueryKey } from '../../api/records.ts';
@@ -14,6 +14,7 @@ import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
 import { type DateTimeFormat, dateTimeFormat } from '../../format/locale-format.ts';
+import { lazyRetrying } from '../../lazy-retrying.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import type { RegimenDraft } from '../onboarding/RegimenForm.tsx';
 import { planStrings } from '../plans/strings.ts';
@@ -21,10 +22,10 @@ import { todayStrings as t } from './strings.ts';
 import { dropFromList, putInList, todayKeys, useActiveRegimens, useRecordsOn } from './today-data.ts';
 
 /** The plan forms open from a button, so they (and the regimen schema) load then, not with Today. */
-const RegimenForm = lazy(() =>
+const RegimenForm = lazyRetrying(() =>
   import('../onboarding/RegimenForm.tsx').then((module) => ({ default: module.RegimenForm })),
 );
-const ChangeDoseForm = lazy(() =>
+const ChangeDoseForm = lazyRetrying(() =>
   import('../plans/ChangeDoseForm.tsx').then((module) => ({ default: module.ChangeDoseForm })),
 );
 

@@ -1,7 +1,7 @@
 import type { Flare } from '@sunlog/core/records/flare';
 import { FLARE_LABEL, pseudoRelapsePrompt } from '@sunlog/core/records/flare-wording';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, lazy, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { recordsQueryKey, updateRecord } from '../../api/records.ts';
@@ -9,13 +9,14 @@ import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { NativeInput } from '../../components/NativeInput.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import { lazyRetrying } from '../../lazy-retrying.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { SEVERITIES } from './flare-choices.ts';
 import { todayStrings as t } from './strings.ts';
 import { dropFromList, todayKeys, useOpenFlares, withoutTimestamps } from './today-data.ts';
 
 /** Starting a flare-up opens a form from a button: it loads then, not with Today. */
-const StartFlareForm = lazy(() =>
+const StartFlareForm = lazyRetrying(() =>
   import('./StartFlareForm.tsx').then((module) => ({ default: module.StartFlareForm })),
 );
 

@@ -2,7 +2,7 @@ import type { SymptomCheck, SymptomScores } from '@sunlog/core/records/symptom-c
 import { SYMPTOM_SCALES, type SymptomScale } from '@sunlog/core/records/symptom-scales';
 import { trackedRatingsOf, untrackedRatings } from '@sunlog/core/records/tracked-ratings';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, lazy, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { failureMessage } from '../../api/api-error.ts';
 import { createRecord, recordsQueryKey, updateRecord } from '../../api/records.ts';
@@ -10,12 +10,13 @@ import { Deferred } from '../../components/Deferred.tsx';
 import { FormAlert, StatusMessage } from '../../components/LiveMessages.tsx';
 import { ScoreScale } from '../../components/ScoreScale.tsx';
 import { SyncBadge } from '../../components/SyncStatus.tsx';
+import { lazyRetrying } from '../../lazy-retrying.tsx';
 import type { OutboxView } from '../../offline/use-outbox.ts';
 import { directionOf, SCALE_TEXT, todayStrings as t } from './strings.ts';
 import { putInList, todayKeys, useRecordsOn } from './today-data.ts';
 
 /** Choosing the ratings is rare and opens from a button: it (and the profile schema) loads then. */
-const TrackedRatingsChooser = lazy(() =>
+const TrackedRatingsChooser = lazyRetrying(() =>
   import('./TrackedRatingsChooser.tsx').then((module) => ({ default: module.TrackedRatingsChooser })),
 );
 
