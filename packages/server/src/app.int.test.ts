@@ -140,6 +140,20 @@ describe.each(engines())('serving the web app on $name', (engine) => {
       expect(deepLink.body).toContain('Sunlog app shell');
       expect(deepLink.headers['cache-control']).toBe('no-cache');
 
+      // The app's pages let the browser ask who is signed in while the script loads; the clinician's
+      // viewer of a shared link never asks.
+      const preloadMe = '</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous';
+      expect(root.headers.link).toBe(preloadMe);
+      expect(deepLink.headers.link).toBe(preloadMe);
+      const viewer = await app.inject({
+        method: 'GET',
+        url: '/view/some-link',
+        headers: { accept: 'text/html' },
+      });
+      expect(viewer.statusCode).toBe(200);
+      expect(viewer.body).toContain('Sunlog app shell');
+      expect(viewer.headers.link).toBeUndefined();
+
       const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).toContain('immutable');

@@ -11,6 +11,20 @@ const DESKTOP = { width: 1280, height: 800 };
 describe.skipIf(warnIfSkipped())('Navigation on a phone and on a wide screen', () => {
   const { openPage } = useBrowserSuite();
 
+  test('opening the app asks who is signed in once, the preload the page names serving the app’s own request', async () => {
+    const page = await openPage(PHONE);
+    await new RecordsApi(page).register();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/me') asked.push(request.method());
+    });
+    const opened = await page.goto('/');
+    expect(opened?.headers().link).toContain('</api/v1/me>; rel=preload');
+    await new AppShell(page).heading.filter({ hasText: 'Today' }).waitFor();
+    // One request: had the app's fetch not matched the preload, Chromium would have asked twice.
+    expect(asked).toEqual(['GET']);
+  });
+
   test('at 390×844 a bottom tab bar navigates, aria-current follows, and the header stays compact', async () => {
     const page = await openPage(PHONE);
     await new RecordsApi(page).register();

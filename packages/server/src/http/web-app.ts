@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +10,20 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.m
 
 /** Vite names files under assets/ by content hash, so they never change and may be cached for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The app's first question is who is signed in (`GET /api/v1/me`, `src/api/me.ts` in the web app); asked
+ * only after its script has arrived and run, it would wait behind them. This header lets the browser
+ * ask while the script downloads: a preload the app's own fetch then takes over (same URL, and
+ * `crossorigin=anonymous` gives the same-origin credentials mode that fetch uses by default). Not on
+ * the clinician's viewer of a shared link (`/view`), which never asks who is signed in.
+ */
+const PRELOAD_ME = '</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous';
+
+function preloadsMe(url: string): boolean {
+  const path = url.split('?')[0] ?? url;
+  return path !== '/view' && !path.startsWith('/view/');
+}
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en">
@@ -39,6 +53,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       setHeaders: (reply, path) => {
         // index.html, the service worker and the manifest must be revalidated, or updates never arrive.
         reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? IMMUTABLE : 'no-cache');
+        // The page itself, or its precompressed copy (index.html.br, index.html.gz).
+        const isPage = /^index\.html(?:\.br|\.gz)?$/.test(relative(distDir, path));
+        if (isPage && preloadsMe(reply.request.url)) reply.header('link', PRELOAD_ME);
       },
     });
   }
@@ -48,11 +65,12 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       return reply.status(404).send(errorBody('not-found', 'Not found.'));
     }
     if (!built) return reply.status(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    return sendIndex(reply);
+    return sendIndex(request, reply);
   });
 }
 
-function sendIndex(reply: FastifyReply): FastifyReply {
+function sendIndex(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (preloadsMe(request.url)) reply.header('link', PRELOAD_ME);
   return reply.header('cache-control', 'no-cache').sendFile('index.html');
 }
 
