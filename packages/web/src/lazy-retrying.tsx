@@ -34,18 +34,3 @@ export function retryFailedLoads(): void {
   for (const retry of failed) retry();
   failed.clear();
 }
-
-/**
- * `load`, started at most once while it is pending or has succeeded (screens start loading code they
- * will need before they render it); a failure is forgotten, so the next call asks again.
- */
-export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
-}

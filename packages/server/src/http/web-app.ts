@@ -21,8 +21,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const PRELOAD_ME = '</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous';
 
 function preloadsMe(url: string): boolean {
-  const path = url.split('?')[0] ?? url;
+  const path = pathOf(url);
   return path !== '/view' && !path.startsWith('/view/');
+}
+
+/** A request URL without its query. */
+function pathOf(url: string): string {
+  return url.split('?')[0] ?? url;
 }
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -78,7 +83,7 @@ function sendIndex(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 const MACHINE_PATHS = ['/api', '/healthz', '/metrics'];
 
 function isApiOrHealth(url: string): boolean {
-  const path = url.split('?')[0] ?? url;
+  const path = pathOf(url);
   return MACHINE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 

@@ -1,5 +1,6 @@
 import { FILED_ON } from '@sunlog/core/records/filed-on';
 import type { z } from 'zod';
+import { loadOnce } from '../load-once.ts';
 import type { OutboxEntry } from '../offline/database.ts';
 import { outboxEntries } from '../offline/outbox.ts';
 import { applyAccepted, mergePending, provisionalRecord } from '../offline/pending-records.ts';
@@ -178,20 +179,12 @@ export async function getRecord<K extends RecordKind>(kind: K, id: string): Prom
   return answer.record as RecordOf<K>;
 }
 
-let recordChecks: Promise<typeof import('./record-checks.ts')> | undefined;
-
 /**
  * Loads the core schemas that check writes (and zod with them). Today calls it once it has painted, so
  * the checks are in place before the first tap; a write made sooner waits for them. A failed load (the
  * connection dropped first) is tried again at the next write.
  */
-export function loadRecordChecks(): Promise<typeof import('./record-checks.ts')> {
-  recordChecks ??= import('./record-checks.ts').catch((error: unknown) => {
-    recordChecks = undefined;
-    throw error;
-  });
-  return recordChecks;
-}
+export const loadRecordChecks = loadOnce(() => import('./record-checks.ts'));
 
 /**
  * Checks a body in the browser first, with the same core schema the server uses, so a write that could

@@ -15,7 +15,8 @@ import { RecordsLoadStatus } from './RecordsLoadStatus.tsx';
 import { insightsStrings as t } from './strings.ts';
 import './insights.css';
 import { displayLocale } from '../../format/locale-format.ts';
-import { lazyRetrying, loadOnce } from '../../lazy-retrying.tsx';
+import { lazyRetrying } from '../../lazy-retrying.tsx';
+import { loadOnce } from '../../load-once.ts';
 
 /**
  * The sections with their charts (Observable Plot and d3, about 85 KiB gzip) start loading once the
