@@ -29,7 +29,7 @@ export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
       // Every write is answered only once the log holding it is on the disk (see sqlite-wal-sync.ts).
       const walSync = new WalSync(`${config.file}-wal`);
       const caching = new StatementCachingDatabase(database, { onClose: () => void checkpointer.stop() });
-      return new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: caching }, walSync) });
+      return new Kysely<Database>({ dialect: new DurableSqliteDialect(caching, walSync) });
     }
     case 'postgres':
       return new Kysely<Database>({

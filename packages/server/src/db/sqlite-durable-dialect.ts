@@ -1,4 +1,4 @@
-import { type Driver, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { type Driver, SqliteDialect, SqliteDriver } from 'kysely';
 import type { StatementCachingDatabase } from './sqlite-statement-cache.ts';
 import type { WalSync } from './sqlite-wal-sync.ts';
 
@@ -12,14 +12,14 @@ export class DurableSqliteDialect extends SqliteDialect {
   readonly #database: StatementCachingDatabase;
   readonly #walSync: WalSync;
 
-  constructor(config: SqliteDialectConfig & { database: StatementCachingDatabase }, walSync: WalSync) {
-    super(config);
-    this.#database = config.database;
+  constructor(database: StatementCachingDatabase, walSync: WalSync) {
+    super({ database });
+    this.#database = database;
     this.#walSync = walSync;
   }
 
   override createDriver(): Driver {
-    return new DurableSqliteDriver({ database: this.#database }, this.#database, this.#walSync);
+    return new DurableSqliteDriver(this.#database, this.#walSync);
   }
 }
 
@@ -27,8 +27,8 @@ class DurableSqliteDriver extends SqliteDriver {
   readonly #database: StatementCachingDatabase;
   readonly #walSync: WalSync;
 
-  constructor(config: SqliteDialectConfig, database: StatementCachingDatabase, walSync: WalSync) {
-    super(config);
+  constructor(database: StatementCachingDatabase, walSync: WalSync) {
+    super({ database });
     this.#database = database;
     this.#walSync = walSync;
   }

@@ -65,7 +65,7 @@ describe('writes are answered only after the log is synced', () => {
     disk = new HeldDisk(() => (count.get() as { n: number }).n);
     walSync = new WalSync(`${file}-wal`, disk.syncFile);
     db = new Kysely<Tables>({
-      dialect: new DurableSqliteDialect({ database: new StatementCachingDatabase(raw) }, walSync),
+      dialect: new DurableSqliteDialect(new StatementCachingDatabase(raw), walSync),
     });
   });
 
@@ -173,7 +173,7 @@ describe('the real disk', () => {
       raw.exec('create table notes (id integer primary key, body text not null)');
       const walSync = new WalSync(`${file}-wal`);
       const db = new Kysely<Tables>({
-        dialect: new DurableSqliteDialect({ database: new StatementCachingDatabase(raw) }, walSync),
+        dialect: new DurableSqliteDialect(new StatementCachingDatabase(raw), walSync),
       });
       await Promise.all(
         Array.from({ length: 50 }, (_, index) =>
